@@ -1,0 +1,33 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// The pipeline is the layout: each stage is one target and depends only on the stages before it.
+//   Content (files, front matter) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
+// Diagnostics is shared by every stage.
+let package = Package(
+    name: "costmark",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "costmark", targets: ["costmark"]),
+        .library(name: "Site", targets: ["Site"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .target(name: "CAtomicSwap"),
+        .target(name: "Diagnostics"),
+        .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Theme", dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Site", dependencies: ["Diagnostics", "CAtomicSwap", "Content", "Markdown", "Theme",
+                                             .product(name: "Mustache", package: "swift-mustache")]),
+        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
+                                                           .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "Markdown", "Theme", "Site"],
+                    path: "Tests/CostmarkTests", resources: [.copy("Golden")]),
+    ]
+)

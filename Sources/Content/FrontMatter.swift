@@ -1,0 +1,157 @@
+import Diagnostics
+import Yams
+
+/// What an essay says about itself in its YAML header.
+public struct FrontMatter: Sendable, Hashable {
+    public var title: String
+    public var date: SiteDate?
+    public var updated: SiteDate?
+    public var tags: [String]
+    public var summary: String?
+    public var draft: Bool
+    public var slug: String?
+    public var author: String?
+    /// Keys costmark does not interpret, kept for templates.
+    public var extra: [String: MetaValue]
+    /// Where `slug` was written, for route conflicts that concern it.
+    public var slugLocation: SourceLocation?
+
+    public init(title: String, date: SiteDate? = nil, updated: SiteDate? = nil, tags: [String] = [],
+                summary: String? = nil, draft: Bool = false, slug: String? = nil, author: String? = nil,
+                extra: [String: MetaValue] = [:], slugLocation: SourceLocation? = nil) {
+        self.title = title; self.date = date; self.updated = updated; self.tags = tags
+        self.summary = summary; self.draft = draft; self.slug = slug; self.author = author
+        self.extra = extra; self.slugLocation = slugLocation
+    }
+}
+
+/// An essay file split into its front matter and Markdown body.
+public struct ParsedEssay: Sendable {
+    public var frontMatter: FrontMatter
+    /// The Markdown after the closing `---`.
+    public var body: Substring
+    /// The file line on which the body starts, so Markdown positions can be mapped back to the file.
+    public var bodyFirstLine: Int
+}
+
+public enum FrontMatterParser {
+    static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author"]
+
+    /// Splits and parses the header. Every problem in the header is reported, not just the first.
+    public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
+        let text = file.text
+        guard let (yaml, body, bodyLine) = split(text) else {
+            return (nil, [.error("missing front matter: an essay starts with a `---` line, a YAML header with at least a `title`, and another `---` line",
+                                    at: file.location(line: 1, column: 1))])
+        }
+        var diagnostics: [Diagnostic] = []
+        guard let document = YAMLDocument(text: String(yaml), file: file, firstLine: 2, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        let frontMatter = read(document, diagnostics: &diagnostics)
+        guard let frontMatter, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        return (ParsedEssay(frontMatter: frontMatter, body: body, bodyFirstLine: bodyLine), diagnostics)
+    }
+
+    /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
+    static func split(_ text: String) -> (Substring, Substring, Int)? {
+        var index = text.startIndex
+        var lineNumber = 0
+        var yamlStart = text.startIndex
+        while index < text.endIndex {
+            // Search bytes, not Characters: "\r\n" is a single Character in Swift.
+            let lineEnd = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
+            let line = text[index..<lineEnd].trimmedWhitespace
+            let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
+            lineNumber += 1
+            if lineNumber == 1 {
+                guard line == "---" else { return nil }
+                yamlStart = next
+            } else if line == "---" || line == "..." {
+                return (text[yamlStart..<index], text[next...], lineNumber + 1)
+            }
+            index = next
+        }
+        return nil
+    }
+
+    static func read(_ document: YAMLDocument, diagnostics: inout [Diagnostic]) -> FrontMatter? {
+        let file = document.file
+        func locate(_ node: Node) -> SourceLocation {
+            document.location(of: node) ?? file.location(line: 1, column: 1)
+        }
+        func text(_ key: String) -> (String, Node)? {
+            guard let entry = document.entry(key) else { return nil }
+            guard case .scalar(let scalar) = entry.value else {
+                diagnostics.append(.error("`\(key)` must be a single value, not a \(entry.value.kindName)", at: locate(entry.value)))
+                return nil
+            }
+            return (scalar.string, entry.value)
+        }
+        func date(_ key: String) -> SiteDate? {
+            guard let (raw, node) = text(key) else { return nil }
+            guard let parsed = SiteDate(parsing: raw) else {
+                diagnostics.append(.error("unparseable date \"\(raw)\" in `\(key)`", at: locate(node),
+                                          notes: [.init("write dates as YYYY-MM-DD, optionally with a time: 2026-03-14 09:30 or 2026-03-14T09:30:00+01:00")]))
+                return nil
+            }
+            return parsed
+        }
+
+        var title = ""
+        if let (value, node) = text("title") {
+            title = value.trimmedWhitespace
+            if title.isEmpty { diagnostics.append(.error("`title` is empty", at: locate(node))) }
+        } else if document.entry("title") == nil {
+            diagnostics.append(.error("missing `title` in front matter", at: file.location(line: 1, column: 1),
+                                      notes: [.init("add a line such as `title: Why we bought more machines`")]))
+        }
+
+        var tags: [String] = []
+        if let entry = document.entry("tags") {
+            switch entry.value {
+            case .sequence(let sequence):
+                for item in sequence {
+                    if let tag = item.scalar?.string.trimmedWhitespace, !tag.isEmpty { tags.append(tag) }
+                    else { diagnostics.append(.error("each tag must be a non-empty single value", at: locate(item))) }
+                }
+            case .scalar(let scalar):
+                tags = scalar.string.split(separator: ",").map(\.trimmedWhitespace).filter { !$0.isEmpty }
+            default:
+                diagnostics.append(.error("`tags` must be a list, e.g. [costs, capacity]", at: locate(entry.value)))
+            }
+        }
+
+        var draft = false
+        if let (raw, node) = text("draft") {
+            switch raw {
+            case "true", "True", "yes", "Yes": draft = true
+            case "false", "False", "no", "No": draft = false
+            default: diagnostics.append(.error("`draft` must be true or false, not \"\(raw)\"", at: locate(node)))
+            }
+        }
+
+        var slug: String?
+        var slugLocation: SourceLocation?
+        if let (raw, node) = text("slug") {
+            let value = raw.trimmedWhitespace
+            let allowed = value.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
+            if value.isEmpty || !allowed || value == "." || value == ".." {
+                diagnostics.append(.error("`slug` may hold only letters, digits, '-', '_' and '.'", at: locate(node)))
+            } else {
+                slug = value
+                slugLocation = locate(node)
+            }
+        }
+
+        var extra: [String: MetaValue] = [:]
+        for (key, value) in document.entries {
+            guard let name = key.string, !knownKeys.contains(name) else { continue }
+            extra[name] = MetaValue(node: value)
+        }
+
+        return FrontMatter(title: title, date: date("date"), updated: date("updated"), tags: tags,
+                           summary: text("summary")?.0.trimmedWhitespace, draft: draft, slug: slug,
+                           author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
+    }
+}

@@ -1,0 +1,93 @@
+import Diagnostics
+import Foundation
+
+/// Site-wide settings from `site.yml`. Every key is optional so a bare folder of essays builds.
+public struct SiteSettings: Sendable, Hashable {
+    public var title = "costmark site"
+    /// Absolute URL the site is served from, always ending in `/`.
+    public var baseURL = "http://localhost:8000/"
+    public var author: String?
+    public var language = "en"
+    public var description = ""
+    /// Let authors' raw HTML through Markdown (cmark drops it by default).
+    public var unsafeHTML = false
+    /// Essays per page on the home page and tag pages.
+    public var pageSize = 20
+    /// Most recent essays carried, with full content, in the feeds.
+    public var feedLimit = 20
+
+    public init() {}
+
+    /// The path part of the base URL (`/` or `/blog/`), for links that must work from any depth, like the 404 page.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// Normalizes a URL given on the command line or in the file; nil when it is not absolute http(s).
+    public static func normalizedBaseURL(_ raw: String) -> String? {
+        let value = raw.trimmedWhitespace
+        guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8,
+              !value.contains(" ") else { return nil }
+        return value.hasSuffix("/") ? value : value + "/"
+    }
+
+    /// Reads `site.yml`; a missing file means defaults, a broken one means located errors.
+    /// The settings are nil when there was an error; warnings come back either way.
+    public static func load(path: String, displayPath: String) -> (settings: SiteSettings?, diagnostics: [Diagnostic]) {
+        guard FileManager.default.fileExists(atPath: path) else { return (SiteSettings(), []) }
+        switch TextDecoding.read(path: path, displayPath: displayPath) {
+        case .success(let file): return parse(file)
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+    }
+
+    public static func parse(_ file: SourceFile) -> (settings: SiteSettings?, diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, diagnostics: &diagnostics) else {
+            return (nil, diagnostics)
+        }
+        var settings = SiteSettings()
+        let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size", "feed_limit"]
+        for (keyNode, valueNode) in document.entries {
+            let key = keyNode.string ?? ""
+            let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)
+            guard known.contains(key) else {
+                let hint = known.sorted().first { $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+                diagnostics.append(.warning("unknown setting `\(key)` is ignored", at: document.location(of: keyNode),
+                                            notes: hint.map { [.init("did you mean `\($0)`?")] } ?? []))
+                continue
+            }
+            guard let value = valueNode.scalar?.string else {
+                diagnostics.append(.error("`\(key)` must be a single value", at: location))
+                continue
+            }
+            switch key {
+            case "title": settings.title = value
+            case "author": settings.author = value
+            case "language": settings.language = value
+            case "description": settings.description = value
+            case "base_url":
+                if let url = normalizedBaseURL(value) { settings.baseURL = url }
+                else { diagnostics.append(.error("`base_url` must be an absolute http(s) URL such as https://example.org/", at: location)) }
+            case "unsafe_html":
+                switch value {
+                case "true", "yes": settings.unsafeHTML = true
+                case "false", "no": settings.unsafeHTML = false
+                default: diagnostics.append(.error("`unsafe_html` must be true or false", at: location))
+                }
+            case "page_size", "feed_limit":
+                guard let number = Int(value), number >= 1 else {
+                    diagnostics.append(.error("`\(key)` must be a whole number of at least 1", at: location))
+                    continue
+                }
+                if key == "page_size" { settings.pageSize = number } else { settings.feedLimit = number }
+            default: break
+            }
+        }
+        let failed = diagnostics.contains { $0.severity == .error }
+        return (failed ? nil : settings, diagnostics)
+    }
+}

@@ -1,0 +1,80 @@
+import Diagnostics
+import Yams
+
+/// Parses a YAML mapping that sits inside a larger file (front matter, site.yml) and maps
+/// every position back to the file, so errors point at the author's own line.
+struct YAMLDocument {
+    let file: SourceFile
+    /// The file line on which the YAML text's first line sits.
+    let firstLine: Int
+    let root: Node.Mapping?
+
+    /// Returns nil and reports a diagnostic when the text is not a YAML mapping.
+    init?(text: String, file: SourceFile, firstLine: Int, diagnostics: inout [Diagnostic]) {
+        self.file = file
+        self.firstLine = firstLine
+        do {
+            let node = try Yams.compose(yaml: text)
+            switch node {
+            case nil:
+                root = nil
+            case .mapping(let mapping)?:
+                root = mapping
+            case let other?:
+                root = nil
+                diagnostics.append(.error("expected a mapping of `key: value` lines, found a \(other.kindName)",
+                                          at: location(of: other) ?? file.location(line: firstLine, column: 1)))
+                return nil
+            }
+        } catch let error as YamlError {
+            diagnostics.append(YAMLDocument.diagnostic(for: error, file: file, firstLine: firstLine))
+            return nil
+        } catch {
+            diagnostics.append(.error("invalid YAML: \(error)", at: file.location(line: firstLine, column: 1)))
+            return nil
+        }
+    }
+
+    /// The file location of a YAML node; Yams marks are 1-based within the YAML text.
+    func location(of node: Node) -> SourceLocation? {
+        guard let mark = node.mark else { return nil }
+        let length = node.scalar.map { max(1, $0.string.count) } ?? 1
+        return file.location(line: firstLine + mark.line - 1, column: mark.column, length: length)
+    }
+
+    /// The value of a top-level key, with the key node for locating "missing" or "wrong type" errors.
+    func entry(_ key: String) -> (key: Node, value: Node)? {
+        root?.first { $0.key.string == key }
+    }
+
+    var entries: [(key: Node, value: Node)] { root.map { Array($0) } ?? [] }
+
+    static func diagnostic(for error: YamlError, file: SourceFile, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            file.location(line: firstLine + mark.line - 1, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            var notes: [Diagnostic.Note] = []
+            if let context { notes.append(.init(context.text, at: at(context.mark))) }
+            return .error("invalid YAML: \(problem)", at: at(mark), notes: notes)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in YAML mapping",
+                          at: at(context.mark))
+        default:
+            return .error("invalid YAML: \(error)", at: file.location(line: firstLine, column: 1))
+        }
+    }
+}
+
+extension Node {
+    var kindName: String {
+        switch self {
+        case .scalar: return "single value"
+        case .sequence: return "list"
+        case .mapping: return "mapping"
+        case .alias: return "alias"
+        }
+    }
+}

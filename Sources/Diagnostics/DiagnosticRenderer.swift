@@ -1,0 +1,58 @@
+/// Formats diagnostics the way the Swift compiler does:
+///
+///     Content/posts/x.md:3:7: error: unparseable date "2024-13-01"
+///     date: 2024-13-01
+///           ^~~~~~~~~~
+///
+/// Kept apart from `Diagnostic` so other formats (JSON, CI annotations) can sit beside it.
+public struct DiagnosticRenderer: Sendable {
+    public var useColor: Bool
+
+    public init(useColor: Bool = false) {
+        self.useColor = useColor
+    }
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        diagnostics.map(render).joined()
+    }
+
+    public func render(_ diagnostic: Diagnostic) -> String {
+        var out = header(diagnostic.severity, diagnostic.message, diagnostic.location)
+        if let location = diagnostic.location { out += snippet(location) }
+        for note in diagnostic.notes {
+            out += header(.note, note.message, note.location)
+            if let location = note.location { out += snippet(location) }
+        }
+        return out
+    }
+
+    private func header(_ severity: Diagnostic.Severity, _ message: String, _ location: SourceLocation?) -> String {
+        var prefix = ""
+        if let location {
+            prefix = location.file
+            if location.hasPosition { prefix += ":\(location.line):\(location.column)" }
+            prefix += ": "
+        }
+        let label = severity.rawValue + ":"
+        guard useColor else { return "\(prefix)\(label) \(message)\n" }
+        let color = severity == .error ? "\u{1B}[1;31m" : severity == .warning ? "\u{1B}[1;35m" : "\u{1B}[1;30m"
+        return "\u{1B}[1m\(prefix)\u{1B}[0m\(color)\(label)\u{1B}[0m\u{1B}[1m \(message)\u{1B}[0m\n"
+    }
+
+    /// The source line and a caret under the column, tabs expanded the same way in both lines
+    /// so the caret stays aligned.
+    private func snippet(_ location: SourceLocation) -> String {
+        guard location.hasPosition, let text = location.lineText else { return "" }
+        let characters = Array(text)
+        var line = "", pad = ""
+        for (index, character) in characters.enumerated() {
+            let isTab = character == "\t"
+            line += isTab ? "    " : String(character)
+            if index < location.column - 1 { pad += isTab ? "    " : " " }
+        }
+        let available = max(1, characters.count - (location.column - 1))
+        let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))
+        let marker = useColor ? "\u{1B}[1;32m\(underline)\u{1B}[0m" : underline
+        return "\(line)\n\(pad)\(marker)\n"
+    }
+}

@@ -1,0 +1,14 @@
+/// What to build and where; the CLI's flags map one to one onto these.
+public struct BuildOptions: Sendable {
+    public var contentDirectory = "Content"
+    public var templatesDirectory = "Templates"
+    public var outputDirectory = "Output"
+    public var configPath = "site.yml"
+    public var includeDrafts = false
+    /// Replaces `base_url` from `site.yml` (e.g. for a preview deployment).
+    public var baseURL: String?
+    /// False for a check that verifies everything but writes nothing.
+    public var writeOutput = true
+
+    public init() {}
+}

@@ -1,0 +1,14 @@
+import Diagnostics
+
+/// The outcome of a build: counts for the summary line, and every diagnostic in report order.
+public struct BuildReport: Sendable {
+    public var essayCount: Int
+    public var pageCount: Int
+    public var copiedFiles: Int
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var succeeded: Bool { errorCount == 0 }
+}

@@ -1,0 +1,82 @@
+import Content
+import Diagnostics
+import Markdown
+import Theme
+
+/// Renders one essay: Markdown body through cmark, then the `page` template, then to disk.
+struct EssayPageWriter: Sendable {
+    let plan: SitePlan
+    let templates: TemplateSet
+    let options: MarkdownOptions
+
+    /// Words per minute for "N min read".
+    static let readingSpeed = 230.0
+
+    func render(_ index: Int, keepHTML: Bool, diagnostics: DiagnosticBag) -> (html: String, essay: RenderedEssay)? {
+        let essay = plan.essays[index]
+        let file: SourceFile
+        switch TextDecoding.read(path: essay.entry.absolutePath, displayPath: essay.displayPath) {
+        case .success(let decoded): file = decoded
+        case .failure(let diagnostic):
+            diagnostics.report(diagnostic)
+            return nil
+        }
+        // The file was parsed in the first pass; it can only fail now if it changed during the build.
+        guard let parsed = FrontMatterParser.parse(file).essay else {
+            diagnostics.report(.error("file changed during the build", at: .file(essay.displayPath)))
+            return nil
+        }
+        let body = MarkdownRenderer.render(String(parsed.body), options: options)
+        let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(body.firstParagraph, limit: 280)
+        let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
+
+        let route = essay.route
+        var page: [String: Any] = [
+            "title": essay.frontMatter.title,
+            "href": route.rootPrefix + route.href,
+            "url": plan.settings.baseURL + route.href,
+            "content": body.html,
+            "readingTime": readingTime,
+            "words": body.wordCount,
+            "summary": summary,
+            "meta": essay.frontMatter.extra.mapValues(\.templateValue),
+            "tags": essay.tags.map { ["name": $0.name, "href": route.rootPrefix + $0.route.href] },
+            "hasTags": !essay.tags.isEmpty,
+            "draft": essay.frontMatter.draft,
+        ]
+        if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date) }
+        if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated) }
+        if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }
+
+        var context = TemplateContext.common(settings: plan.settings, route: route, title: essay.frontMatter.title,
+                                             description: summary.isEmpty ? nil : summary)
+        context["page"] = page
+        if let position = plan.listPosition[index] {
+            func link(_ other: Int) -> [String: Any] {
+                ["title": plan.essays[other].frontMatter.title, "href": route.rootPrefix + plan.essays[other].route.href]
+            }
+            if position > 0 { context["newer"] = link(plan.listed[position - 1]) }
+            if position + 1 < plan.listed.count { context["older"] = link(plan.listed[position + 1]) }
+            context["hasNeighbours"] = context["newer"] != nil || context["older"] != nil
+        }
+        let html = templates.render("page", context: context)
+        return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil))
+    }
+
+    /// Cuts text at a word boundary and marks the cut with an ellipsis.
+    static func shorten(_ text: String, limit: Int) -> String {
+        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        guard collapsed.count > limit else { return collapsed }
+        var cut = collapsed.prefix(limit)
+        if let space = cut.lastIndex(of: " ") { cut = cut[..<space] }
+        return cut.trimmingTrailingPunctuation + "…"
+    }
+}
+
+private extension Substring {
+    var trimmingTrailingPunctuation: String {
+        var text = self
+        while let last = text.last, ",;:.—–-".contains(last) { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,77 @@
+import Content
+
+/// Atom and RSS 2.0 feeds of the newest essays, with full content. Feed readers show content
+/// away from the site, so each entry carries its own base URL for relative links.
+struct FeedWriter {
+    let plan: SitePlan
+    let rendered: [RenderedEssay]
+
+    var entries: ArraySlice<Int> { plan.listed.prefix(plan.settings.feedLimit) }
+
+    private var siteAuthor: String { plan.settings.author ?? plan.settings.title }
+
+    private func updated(_ essay: EssaySource) -> SiteDate? { essay.frontMatter.updated ?? essay.frontMatter.date }
+
+    func atom() -> String {
+        let settings = plan.settings
+        let newest = entries.compactMap { updated(plan.essays[$0]) }.max()
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(settings.language))">
+        <title>\(Escaping.xml(settings.title))</title>
+
+        """
+        if !settings.description.isEmpty { xml += "<subtitle>\(Escaping.xml(settings.description))</subtitle>\n" }
+        xml += """
+        <link href="\(Escaping.xml(settings.baseURL))feed.xml" rel="self" type="application/atom+xml"/>
+        <link href="\(Escaping.xml(settings.baseURL))" rel="alternate" type="text/html"/>
+        <id>\(Escaping.xml(settings.baseURL))</id>
+        <updated>\(newest?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
+        <author><name>\(Escaping.xml(siteAuthor))</name></author>
+        <generator>costmark</generator>
+
+        """
+        for index in entries {
+            let essay = plan.essays[index]
+            let url = Escaping.xml(settings.baseURL + essay.route.href)
+            xml += "<entry>\n<title>\(Escaping.xml(essay.frontMatter.title))</title>\n"
+            xml += "<link href=\"\(url)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(url)</id>\n"
+            if let date = essay.frontMatter.date { xml += "<published>\(date.rfc3339)</published>\n" }
+            if let date = updated(essay) { xml += "<updated>\(date.rfc3339)</updated>\n" }
+            if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
+            for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
+            if !rendered[index].summary.isEmpty { xml += "<summary>\(Escaping.xml(rendered[index].summary))</summary>\n" }
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(rendered[index].feedHTML ?? ""))</content>\n</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    func rss() -> String {
+        let settings = plan.settings
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+        <channel>
+        <title>\(Escaping.xml(settings.title))</title>
+        <link>\(Escaping.xml(settings.baseURL))</link>
+        <description>\(Escaping.xml(settings.description.isEmpty ? settings.title : settings.description))</description>
+        <language>\(Escaping.xml(settings.language))</language>
+        <generator>costmark</generator>
+        <atom:link href="\(Escaping.xml(settings.baseURL))rss.xml" rel="self" type="application/rss+xml"/>
+
+        """
+        if let newest = entries.first.flatMap({ plan.essays[$0].frontMatter.date }) {
+            xml += "<pubDate>\(newest.rfc822)</pubDate>\n"
+        }
+        for index in entries {
+            let essay = plan.essays[index]
+            let url = Escaping.xml(settings.baseURL + essay.route.href)
+            xml += "<item>\n<title>\(Escaping.xml(essay.frontMatter.title))</title>\n<link>\(url)</link>\n"
+            xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
+            if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
+            for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
+            xml += "<description>\(Escaping.xml(rendered[index].feedHTML ?? ""))</description>\n</item>\n"
+        }
+        return xml + "</channel>\n</rss>\n"
+    }
+}

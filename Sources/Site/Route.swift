@@ -1,0 +1,53 @@
+/// Where a page lives in the output: `posts/machines/` is written to `posts/machines/index.html`
+/// and linked as `posts/machines/`. Pretty URLs keep links stable if the file type ever changes.
+public struct Route: Sendable, Hashable, Comparable {
+    /// Path below the site root, empty for the home page, else ending in `/`.
+    public var path: String
+
+    public init(path: String) { self.path = path }
+
+    public static let home = Route(path: "")
+
+    /// `Content/posts/x.md` → `posts/x/`; a slug replaces the last part; `posts/index.md` → `posts/`.
+    public static func forEssay(relativePath: String, slug: String?) -> Route {
+        var parts = relativePath.split(separator: "/").map(String.init)
+        let file = parts.removeLast()
+        let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
+        if let slug { parts.append(slug) } else if stem != "index" { parts.append(stem) }
+        return Route(path: parts.isEmpty ? "" : parts.joined(separator: "/") + "/")
+    }
+
+    /// The file this route is written to, relative to the output root.
+    public var outputFile: String { path + "index.html" }
+
+    /// How many folders deep the page sits; links to the root climb this many levels.
+    public var depth: Int { path.split(separator: "/").count }
+
+    /// The relative prefix from this page to the site root (`./` on the home page), so the site
+    /// works from any base path and straight from the file system.
+    public var rootPrefix: String { depth == 0 ? "./" : String(repeating: "../", count: depth) }
+
+    /// The path percent-encoded for use in an `href`.
+    public var href: String { URLPath.encode(path) }
+
+    public static func < (a: Route, b: Route) -> Bool { a.path < b.path }
+}
+
+/// Percent-encoding for paths built from file names and tags.
+public enum URLPath {
+    public static func encode(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+                 UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(UnicodeScalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

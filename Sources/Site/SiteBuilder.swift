@@ -1,0 +1,126 @@
+import Content
+import Diagnostics
+import Dispatch
+import Foundation
+import Markdown
+import Theme
+
+/// Content/ → Output/: the whole pipeline in one call, for the CLI and for tests.
+///
+/// Three passes keep memory flat: (1) read every essay's front matter and plan addresses,
+/// (2) render and write essay pages on all cores, keeping only summaries (and feed bodies for
+/// the newest few), (3) write lists, tags, feeds and sitemap. Nothing touches the output
+/// folder until every page is written to a staging folder without error.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let start = DispatchTime.now()
+        let diagnostics = DiagnosticBag()
+        var report = BuildReport(essayCount: 0, pageCount: 0, copiedFiles: 0, diagnostics: [], seconds: 0)
+        defer { _ = report }
+
+        func finish(_ report: BuildReport) -> BuildReport {
+            var report = report
+            report.diagnostics = diagnostics.all
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
+        }
+
+        if let problem = unsafeOutputProblem(options) {
+            diagnostics.report(problem)
+            return finish(report)
+        }
+
+        let loaded = SiteSettings.load(path: options.configPath, displayPath: options.configPath)
+        diagnostics.report(contentsOf: loaded.diagnostics)
+        let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory)
+        diagnostics.report(contentsOf: templateProblems)
+        guard var settings = loaded.settings else { return finish(report) }
+        if let override = options.baseURL {
+            guard let url = SiteSettings.normalizedBaseURL(override) else {
+                diagnostics.report(.error("--base-url must be an absolute http(s) URL, not \"\(override)\""))
+                return finish(report)
+            }
+            settings.baseURL = url
+        }
+        let assets = templateSet.map { Array($0.assets.keys) } ?? Array(DefaultTheme.assets.keys)
+        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, diagnostics: diagnostics),
+              let templates = templateSet, !diagnostics.hasErrors else {
+            return finish(report)
+        }
+        report.essayCount = plan.essays.count
+
+        let output: OutputDirectory?
+        do {
+            output = options.writeOutput ? try OutputDirectory(finalPath: options.outputDirectory) : nil
+        } catch {
+            diagnostics.report(.error("cannot create staging folder beside \(options.outputDirectory): \(error.localizedDescription)"))
+            return finish(report)
+        }
+        func write(_ text: String, _ file: String) {
+            do { try output?.write(text, to: file) } catch {
+                diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
+            }
+        }
+
+        // Pass 2: essay pages, in parallel.
+        let feedMembers = Set(plan.listed.prefix(settings.feedLimit))
+        let writer = EssayPageWriter(plan: plan, templates: templates,
+                                     options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
+        let rendered: [RenderedEssay] = parallelMap(plan.essays.count) { index in
+            guard let (html, essay) = writer.render(index, keepHTML: feedMembers.contains(index), diagnostics: diagnostics) else {
+                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil)
+            }
+            write(html, plan.essays[index].route.outputFile)
+            return essay
+        }
+
+        // Pass 3: everything that lists essays.
+        let lists = ListPageWriter(plan: plan, rendered: rendered) { templates.render($0, context: $1) }
+        var listPages = lists.home() + lists.tagPages()
+        listPages.append(lists.tagsIndex())
+        for (file, html) in listPages { write(html, file) }
+        let notFound = lists.notFound()
+        write(notFound.1, notFound.0)
+        let feeds = FeedWriter(plan: plan, rendered: rendered)
+        write(feeds.atom(), "feed.xml")
+        write(feeds.rss(), "rss.xml")
+        write(SitemapWriter(plan: plan, listFiles: listPages.map(\.0)).xml(), "sitemap.xml")
+        for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { write(text, name) }
+        for entry in plan.staticFiles {
+            do { try output?.copy(from: entry.absolutePath, to: entry.relativePath) } catch {
+                diagnostics.report(.error("cannot copy \(entry.relativePath): \(error.localizedDescription)"))
+            }
+        }
+        report.pageCount = plan.essays.count + listPages.count + 1
+        report.copiedFiles = plan.staticFiles.count
+
+        if diagnostics.hasErrors {
+            output?.discard()
+            return finish(report)
+        }
+        do {
+            try output?.commit()
+        } catch {
+            output?.discard()
+            diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
+        }
+        return finish(report)
+    }
+
+    /// The output folder is replaced wholesale, so it must never be a folder that holds the
+    /// site's sources (or the working directory itself).
+    static func unsafeOutputProblem(_ options: BuildOptions) -> Diagnostic? {
+        guard options.writeOutput else { return nil }
+        func absolute(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let output = absolute(options.outputDirectory)
+        let protected = [FileManager.default.currentDirectoryPath, options.contentDirectory,
+                         options.templatesDirectory, options.configPath, NSHomeDirectory(), "/"].map(absolute)
+        for path in protected where path == output || path.hasPrefix(output == "/" ? "/" : output + "/") {
+            return .error("refusing to use \(options.outputDirectory) as the output folder: it would replace \(path)",
+                          notes: [.init("the output folder is replaced on every build; choose a folder of its own, such as Output")])
+        }
+        return nil
+    }
+}

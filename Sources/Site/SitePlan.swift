@@ -1,0 +1,115 @@
+import Content
+import Diagnostics
+import Foundation
+
+/// Everything known about the site before any page is rendered: settings, every essay's address
+/// and metadata in list order, the tags, and the files to copy. Only small metadata is held, so
+/// the plan of a 10,000-essay site stays small; bodies are re-read when each page renders.
+struct SitePlan: Sendable {
+    var settings: SiteSettings
+    /// All published essays, newest first.
+    var essays: [EssaySource]
+    /// Indices into `essays` of those that appear in lists and feeds.
+    var listed: [Int]
+    /// For each essay, its position in `listed` (nil when unlisted): the neighbours for "newer/older" links.
+    var listPosition: [Int?]
+    /// Tags in name order, each with its essays' indices in list order.
+    var tags: [(tag: Tag, essays: [Int])]
+    var staticFiles: [ContentEntry]
+    var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
+
+    /// Reads every essay's front matter (in parallel) and checks that no two outputs collide.
+    static func make(options: BuildOptions, settings: SiteSettings, assets: [String], diagnostics: DiagnosticBag) -> SitePlan? {
+        let contentDisplay = options.contentDirectory.hasSuffix("/") ? String(options.contentDirectory.dropLast()) : options.contentDirectory
+        let entries: [ContentEntry]
+        do {
+            entries = try ContentInventory.scan(root: options.contentDirectory)
+        } catch {
+            diagnostics.report(.error("cannot read content folder: \(error.localizedDescription)", at: .file(contentDisplay)))
+            return nil
+        }
+        let essayEntries = entries.filter(\.isEssay)
+        let loaded: [EssaySource?] = parallelMap(essayEntries.count) { index in
+            let entry = essayEntries[index]
+            let displayPath = contentDisplay + "/" + entry.relativePath
+            let file: SourceFile
+            switch TextDecoding.read(path: entry.absolutePath, displayPath: displayPath) {
+            case .success(let decoded): file = decoded
+            case .failure(let diagnostic):
+                diagnostics.report(diagnostic)
+                return nil
+            }
+            let (parsed, problems) = FrontMatterParser.parse(file)
+            diagnostics.report(contentsOf: problems)
+            guard let parsed else { return nil }
+            let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
+            return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route)
+        }
+        let essays = loaded.compactMap { $0 }
+            .filter { options.includeDrafts || !$0.frontMatter.draft }
+            .sorted(by: EssaySource.listOrder)
+        let listed = essays.indices.filter { essays[$0].isListed }
+
+        var tagIndex: [String: (tag: Tag, essays: [Int])] = [:]
+        for index in essays.indices {
+            for tag in essays[index].tags where tagIndex[tag.slug]?.essays.last != index {
+                tagIndex[tag.slug, default: (tag, [])].essays.append(index)
+            }
+        }
+        let tags = tagIndex.values.sorted { $0.tag.slug < $1.tag.slug }
+
+        var listPosition = [Int?](repeating: nil, count: essays.count)
+        for (position, index) in listed.enumerated() { listPosition[index] = position }
+        var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
+                            staticFiles: entries.filter { !$0.isEssay })
+        plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
+        return plan
+    }
+
+    /// Output files the site stage generates itself, which no essay or static file may claim.
+    func generatedFiles(assets: [String]) -> [String: String] {
+        var files: [String: String] = [
+            "index.html": "the home page", "tags/index.html": "the tags index", "feed.xml": "the Atom feed",
+            "rss.xml": "the RSS feed", "sitemap.xml": "the sitemap", "404.html": "the 404 page",
+        ]
+        for page in Swift.stride(from: 2, through: homePageCount, by: 1) { files["page/\(page)/index.html"] = "page \(page) of the home page" }
+        for (tag, members) in tags {
+            files[tag.route.outputFile] = "the page of tag `\(tag.name)`"
+            let pages = (members.count + settings.pageSize - 1) / settings.pageSize
+            for page in Swift.stride(from: 2, through: pages, by: 1) {
+                files[tag.route.path + "page/\(page)/index.html"] = "page \(page) of tag `\(tag.name)`"
+            }
+        }
+        for asset in assets { files[asset] = "the theme's \(asset)" }
+        return files
+    }
+
+    /// Reports every output path claimed twice, pointing at the second claimant with a note on the first.
+    mutating func checkCollisions(contentDisplay: String, assets: [String], diagnostics: DiagnosticBag) {
+        var claims: [String: (who: String, location: SourceLocation?)] = [:]
+        for (file, who) in generatedFiles(assets: assets) { claims[file] = (who, nil) }
+        let byPath = essays.indices.sorted { essays[$0].entry.relativePath < essays[$1].entry.relativePath }
+        for index in byPath {
+            let essay = essays[index]
+            let location = essay.frontMatter.slugLocation ?? .file(essay.displayPath)
+            let file = essay.route.outputFile
+            if let first = claims[file] {
+                diagnostics.report(.error("\(essay.displayPath) claims the URL /\(essay.route.path), already taken by \(first.who)",
+                                          at: location,
+                                          notes: [.init("first claimed here", at: first.location)].filter { $0.location != nil }
+                                              + [.init("give one of them a different `slug` in its front matter")]))
+            } else {
+                claims[file] = (essay.displayPath, location)
+            }
+        }
+        for entry in staticFiles {
+            let display = contentDisplay + "/" + entry.relativePath
+            if let first = claims[entry.relativePath] {
+                diagnostics.report(.error("\(display) would overwrite \(first.who)", at: .file(display),
+                                          notes: first.location.map { [.init("first claimed here", at: $0)] } ?? []))
+            } else {
+                claims[entry.relativePath] = (display, .file(display))
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Content
+
+/// Builds the dictionaries templates see. The keys are the theme's public interface, listed in
+/// the README, so overriding templates can rely on them.
+enum TemplateContext {
+    static func site(_ settings: SiteSettings) -> [String: Any] {
+        var site: [String: Any] = [
+            "title": settings.title, "language": settings.language, "baseURL": settings.baseURL,
+            "description": settings.description,
+        ]
+        if let author = settings.author { site["author"] = author }
+        return site
+    }
+
+    /// The keys every page has: the site, the relative root, the document title.
+    static func common(settings: SiteSettings, route: Route, title: String?, description: String?) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": site(settings),
+            "root": route.rootPrefix,
+            "pageTitle": title.map { "\($0) · \(settings.title)" } ?? settings.title,
+            "canonical": settings.baseURL + route.href,
+        ]
+        let text = description ?? settings.description
+        if !text.isEmpty { context["description"] = text }
+        return context
+    }
+
+    static func date(_ date: SiteDate) -> [String: Any] {
+        ["rfc3339": date.rfc3339, "iso": date.isoDate, "readable": date.readable]
+    }
+
+    /// An essay as it appears in lists: enough to link to it and say what it is.
+    static func summary(of essay: EssaySource, rendered: RenderedEssay, from route: Route) -> [String: Any] {
+        var item: [String: Any] = [
+            "title": essay.frontMatter.title,
+            "href": route.rootPrefix + essay.route.href,
+            "readingTime": rendered.readingTime,
+        ]
+        if let published = essay.frontMatter.date { item["date"] = Self.date(published) }
+        if !rendered.summary.isEmpty { item["summary"] = rendered.summary }
+        return item
+    }
+}

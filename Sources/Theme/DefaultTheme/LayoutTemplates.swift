@@ -1,0 +1,58 @@
+extension DefaultTheme {
+    /// The page shell every other page template inherits from; pages fill the `main` block.
+    static let base = #"""
+<!DOCTYPE html>
+<html lang="{{site.language}}">
+<head>
+{{> head}}
+</head>
+<body>
+{{> header}}
+<main id="main">
+{{$main}}{{/main}}
+</main>
+{{> footer}}
+</body>
+</html>
+
+"""#
+
+    static let head = #"""
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="costmark">
+<title>{{pageTitle}}</title>
+{{#description}}<meta name="description" content="{{description}}">
+{{/description}}{{#canonical}}<link rel="canonical" href="{{canonical}}">
+{{/canonical}}<link rel="stylesheet" href="{{root}}style.css">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{root}}feed.xml">
+<link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{root}}rss.xml">
+"""#
+
+    static let header = #"""
+<header class="site-header">
+<a class="skip" href="#main">Skip to content</a>
+<a class="site-title" href="{{root}}">{{site.title}}</a>
+<nav aria-label="Site">
+<a href="{{root}}tags/">Tags</a>
+<a href="{{root}}feed.xml">Feed</a>
+</nav>
+</header>
+"""#
+
+    static let footer = #"""
+<footer class="site-footer">
+<p>{{#site.author}}Written by {{site.author}}. {{/site.author}}Numbers computed by costmark.</p>
+</footer>
+"""#
+
+    /// One essay in a list: title, date, reading time and summary.
+    static let summary = #"""
+<li class="summary">
+<h2><a href="{{href}}">{{title}}</a></h2>
+<p class="meta">{{#date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/date}}{{readingTime}} min read</p>
+{{#summary}}<p>{{summary}}</p>
+{{/summary}}</li>
+"""#
+}

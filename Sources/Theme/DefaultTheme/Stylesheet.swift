@@ -1,0 +1,114 @@
+extension DefaultTheme {
+    /// System fonts only (no downloads), one measure of about 70 characters, and colours as custom
+    /// properties so later figures (SVG charts) can follow light and dark mode.
+    static let stylesheet = #"""
+:root {
+  color-scheme: light dark;
+  --bg: #fdfdfc;
+  --fg: #1d1f21;
+  --muted: #5c6166;
+  --rule: #d9dcdf;
+  --accent: #0b5cad;
+  --accent-visited: #6a3d9a;
+  --code-bg: #f1f3f5;
+  --mark-bg: #fff4c2;
+  --series-1: #0072b2;
+  --series-2: #d55e00;
+  --series-3: #009e73;
+  --series-4: #cc79a7;
+  --series-5: #e69f00;
+  --series-6: #56b4e9;
+  --measure: 42rem;
+  --font-body: "Iowan Old Style", "Palatino Linotype", Palatino, "Book Antiqua", Georgia, serif;
+  --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --font-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #15171a;
+    --fg: #e4e6e8;
+    --muted: #9aa1a8;
+    --rule: #33383d;
+    --accent: #7cb7ff;
+    --accent-visited: #c5a3ff;
+    --code-bg: #1f2327;
+    --mark-bg: #3d3520;
+    --series-1: #56b4e9;
+    --series-2: #f0a35e;
+    --series-3: #3ec99a;
+    --series-4: #e59ac8;
+    --series-5: #f5c242;
+    --series-6: #9ad0f5;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--fg);
+  font: 1.125rem/1.65 var(--font-body);
+  font-kerning: normal;
+  font-variant-numeric: oldstyle-nums proportional-nums;
+}
+.site-header, main, .site-footer {
+  max-width: var(--measure);
+  margin: 0 auto;
+  padding: 0 1.25rem;
+}
+.site-header {
+  display: flex;
+  flex-wrap: wrap;
+  align-items: baseline;
+  justify-content: space-between;
+  gap: 0.5rem 1.5rem;
+  padding-top: 1.5rem;
+  padding-bottom: 1rem;
+  border-bottom: 1px solid var(--rule);
+  font-family: var(--font-ui);
+}
+.site-title { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; }
+.site-header nav a { margin-left: 1rem; color: var(--muted); }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; }
+main { padding-top: 2rem; padding-bottom: 3rem; }
+a { color: var(--accent); text-underline-offset: 0.15em; }
+a:visited { color: var(--accent-visited); }
+h1, h2, h3, h4 { font-family: var(--font-ui); line-height: 1.25; margin: 2rem 0 0.75rem; }
+h1 { font-size: 2rem; letter-spacing: -0.01em; margin-top: 0; }
+h2 { font-size: 1.4rem; }
+h3 { font-size: 1.15rem; }
+p, ul, ol, blockquote, pre, table { margin: 0 0 1.1rem; }
+blockquote { margin-left: 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+code, pre { font-family: var(--font-mono); font-size: 0.88em; font-variant-numeric: normal; }
+code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 3px; }
+pre { background: var(--code-bg); padding: 0.9rem 1rem; overflow-x: auto; border-radius: 6px; line-height: 1.45; }
+pre code { background: none; padding: 0; }
+img, svg { max-width: 100%; height: auto; }
+hr { border: 0; border-top: 1px solid var(--rule); margin: 2rem 0; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: lining-nums tabular-nums; display: block; overflow-x: auto; }
+th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.6rem; text-align: left; }
+.meta { color: var(--muted); font-family: var(--font-ui); font-size: 0.9rem; margin: 0.25rem 0 0.75rem; }
+.essay-header { margin-bottom: 2rem; }
+.tags, .tag-index { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.4rem 0.6rem; font-family: var(--font-ui); font-size: 0.85rem; }
+.tags a, .tag-index a { display: inline-block; padding: 0.1rem 0.55rem; border: 1px solid var(--rule); border-radius: 999px; text-decoration: none; }
+.tag-index .count { color: var(--muted); }
+.summaries { list-style: none; padding: 0; }
+.summary { margin-bottom: 2rem; }
+.summary h2 { margin: 0; font-size: 1.3rem; }
+.summary h2 a { color: var(--fg); text-decoration: none; }
+.summary h2 a:hover { text-decoration: underline; }
+.lede { font-size: 1.2rem; color: var(--muted); }
+.neighbours, .pagination { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; font-family: var(--font-ui); font-size: 0.95rem; border-top: 1px solid var(--rule); padding-top: 1rem; margin-top: 2rem; }
+.site-footer { color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); }
+@media (max-width: 34rem) {
+  body { font-size: 1.05rem; }
+  h1 { font-size: 1.6rem; }
+  .site-header nav a { margin: 0 1rem 0 0; }
+}
+@media print {
+  .site-header nav, .neighbours, .pagination { display: none; }
+}
+
+"""#
+}

@@ -1,0 +1,138 @@
+import Diagnostics
+import Foundation
+import Mustache
+
+/// The templates a site renders with: the built-in theme, with any file in the templates folder
+/// replacing the template of the same name. Loading checks every template and every partial it
+/// names, so a typo fails the build with a location instead of rendering an empty gap.
+public struct TemplateSet: Sendable {
+    /// Where each template's text came from, for messages and for cache keys.
+    public struct Source: Sendable, Hashable {
+        public var name: String
+        public var displayPath: String
+        public var text: String
+        public var isBuiltIn: Bool
+    }
+
+    public private(set) var sources: [String: Source]
+    /// Theme files copied to the output root (`style.css`), overridable like templates.
+    public private(set) var assets: [String: String]
+    private let library: MustacheLibrary
+
+    /// Templates every site needs; they exist in the built-in theme, so only a broken override can lose one.
+    public static let required = ["base", "page", "list", "tags", "404"]
+
+    /// - Parameter directory: the user's templates folder; a missing folder means the built-in theme alone.
+    public static func load(directory: String?, displayDirectory: String? = nil) -> (TemplateSet?, [Diagnostic]) {
+        var sources: [String: Source] = [:]
+        var assets = DefaultTheme.assets
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in DefaultTheme.templates {
+            sources[name] = Source(name: name, displayPath: "(built-in theme)/\(name).mustache", text: text, isBuiltIn: true)
+        }
+        if let directory, FileManager.default.fileExists(atPath: directory) {
+            let shown = displayDirectory ?? directory
+            let names = (try? FileManager.default.subpathsOfDirectory(atPath: directory)) ?? []
+            for relative in names.sorted() where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                let path = directory + "/" + relative
+                let displayPath = shown + "/" + relative
+                if relative.hasSuffix(".mustache") {
+                    switch readText(path: path, displayPath: displayPath) {
+                    case .success(let text):
+                        let name = String(relative.dropLast(".mustache".count))
+                        sources[name] = Source(name: name, displayPath: displayPath, text: text, isBuiltIn: false)
+                    case .failure(let diagnostic):
+                        diagnostics.append(diagnostic)
+                    }
+                } else if assets[relative] != nil {
+                    switch readText(path: path, displayPath: displayPath) {
+                    case .success(let text): assets[relative] = text
+                    case .failure(let diagnostic): diagnostics.append(diagnostic)
+                    }
+                }
+            }
+        }
+
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let file = SourceFile(path: source.displayPath, text: source.text)
+                diagnostics.append(.error("template does not parse: \(describe(error.error))",
+                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template does not parse: \(error)", at: .file(source.displayPath)))
+            }
+        }
+        for name in sources.keys.sorted() {
+            diagnostics.append(contentsOf: missingPartials(in: sources[name]!, known: sources))
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        return (TemplateSet(sources: sources, assets: assets, library: library), diagnostics)
+    }
+
+    /// Renders a named template; names are fixed by the site stage and always present.
+    public func render(_ name: String, context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// The names a template pulls in through `{{> name}}` or `{{< name}}`, with their positions.
+    static func partialReferences(in text: String) -> [(name: String, offset: Int)] {
+        var references: [(String, Int)] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
+                  bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            var start = index + 3
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "}"), bytes[end] != UInt8(ascii: " ") { end += 1 }
+            if end > start, bytes[start] != UInt8(ascii: "*") {
+                references.append((String(decoding: bytes[start..<end], as: UTF8.self), start))
+            }
+            index = end
+        }
+        return references
+    }
+
+    static func missingPartials(in source: Source, known: [String: Source]) -> [Diagnostic] {
+        let file = SourceFile(path: source.displayPath, text: source.text)
+        return partialReferences(in: source.text).compactMap { reference in
+            guard known[reference.name] == nil else { return nil }
+            let notes: [Diagnostic.Note] = Suggestion.closest(to: reference.name, in: Array(known.keys)).map { [.init("did you mean `\($0)`?")] }
+                ?? [.init("templates available: \(known.keys.sorted().joined(separator: ", "))")]
+            return .error("template `\(source.name)` names partial `\(reference.name)`, which does not exist",
+                          at: file.location(ofUTF8Offset: reference.offset, length: reference.name.count), notes: notes)
+        }
+    }
+
+    private static func readText(path: String, displayPath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.error("cannot read template", at: .file(displayPath)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.error("template is not valid UTF-8", at: .file(displayPath)))
+        }
+        return .success(text)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a closing tag does not match the open section"
+        case .unfinishedName?: return "a tag is not closed with `}}`"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .invalidSetDelimiter?: return "malformed set-delimiter tag"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inheritance section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "only `{{$block}}` overrides may sit directly inside `{{<parent}}`"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "unknown `{{% … }}` setting"
+        case nil: return "\(error)"
+        }
+    }
+}
