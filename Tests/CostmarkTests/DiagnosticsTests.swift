@@ -1,0 +1,51 @@
+import Diagnostics
+import Testing
+
+@Suite struct DiagnosticsTests {
+    @Test func locatesOffsetsByLineAndCharacterColumn() {
+        let file = SourceFile(path: "a.md", text: "first\nsé cond\nthird")
+        let location = file.location(ofUTF8Offset: "first\nsé ".utf8.count)
+        #expect(location.line == 2)
+        #expect(location.column == 4)
+        #expect(location.lineText == "sé cond")
+        #expect(file.line(3) == "third")
+        #expect(file.lineCount == 3)
+    }
+
+    @Test func rendersLikeTheSwiftCompiler() {
+        let file = SourceFile(path: "Content/x.md", text: "---\ndate: 2024-13-01\n---\n")
+        let diagnostic = Diagnostic.error("unparseable date", at: file.location(line: 2, column: 7, length: 10),
+                                          notes: [.init("write YYYY-MM-DD")])
+        let text = DiagnosticRenderer().render(diagnostic)
+        #expect(text == """
+        Content/x.md:2:7: error: unparseable date
+        date: 2024-13-01
+              ^~~~~~~~~~
+        note: write YYYY-MM-DD
+
+        """)
+    }
+
+    @Test func caretStaysAlignedAfterTabs() {
+        let location = SourceLocation(file: "f", line: 1, column: 2, lineText: "\tx")
+        let text = DiagnosticRenderer().render(.error("bad", at: location))
+        #expect(text.hasSuffix("    x\n    ^\n"))
+    }
+
+    @Test func fileLevelLocationsHaveNoCaret() {
+        let text = DiagnosticRenderer().render(.error("cannot read file", at: .file("Content/a.md")))
+        #expect(text == "Content/a.md: error: cannot read file\n")
+    }
+
+    @Test func sortsByFileLineAndColumn() {
+        let a = Diagnostic.error("a", at: SourceLocation(file: "b.md", line: 1, column: 1))
+        let b = Diagnostic.error("b", at: SourceLocation(file: "a.md", line: 9, column: 1))
+        let c = Diagnostic.error("c", at: SourceLocation(file: "a.md", line: 2, column: 5))
+        #expect(Diagnostic.sortedForReport([a, b, c]).map(\.message) == ["c", "b", "a"])
+    }
+
+    @Test func suggestsCloseNamesOnly() {
+        #expect(Suggestion.closest(to: "heder", in: ["header", "footer", "page"]) == "header")
+        #expect(Suggestion.closest(to: "xyz", in: ["header", "footer"]) == nil)
+    }
+}

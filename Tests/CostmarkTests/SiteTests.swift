@@ -1,0 +1,230 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+@Suite struct RouteTests {
+    @Test func mapsFilesToPrettyURLs() {
+        #expect(Route.forEssay(relativePath: "posts/x.md", slug: nil).path == "posts/x/")
+        #expect(Route.forEssay(relativePath: "posts/x.md", slug: "y").path == "posts/y/")
+        #expect(Route.forEssay(relativePath: "posts/index.md", slug: nil).path == "posts/")
+        #expect(Route.forEssay(relativePath: "about.md", slug: nil).outputFile == "about/index.html")
+        #expect(Route(path: "posts/x/").rootPrefix == "../../")
+        #expect(Route.home.rootPrefix == "./")
+        #expect(Route(path: "a b/é/").href == "a%20b/%C3%A9/")
+    }
+
+    @Test func tagsShareAPageAcrossCaseAndPunctuation() {
+        #expect(Tag(name: "Capacity Planning").slug == "capacity-planning")
+        #expect(Tag(name: "capacity-planning").slug == "capacity-planning")
+        #expect(Tag(name: "C++").slug == "c")
+        #expect(Tag(name: "!!").slug == "tag")
+    }
+}
+
+@Suite struct SiteBuildTests {
+    static let twoEssays = """
+    -- site.yml --
+    title: Test site
+    base_url: https://example.org/
+    -- Content/posts/old.md --
+    ---
+    title: Old <one>
+    date: 2026-01-01
+    tags: [Costs]
+    ---
+    The old essay.
+    -- Content/posts/new.md --
+    ---
+    title: New & shiny
+    date: 2026-02-01
+    tags: [costs, memory]
+    summary: A "summary".
+    ---
+    The new essay.
+    -- Content/data/table.csv --
+    a,b
+    """
+
+    @Test func buildsEveryPageKind() throws {
+        let site = try InlineSite(Self.twoEssays)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        for file in ["index.html", "posts/old/index.html", "posts/new/index.html", "tags/index.html", "tags/costs/index.html",
+                     "tags/memory/index.html", "feed.xml", "rss.xml", "sitemap.xml", "404.html", "style.css", "data/table.csv"] {
+            #expect(site.exists(file), "missing \(file)")
+        }
+        let home = try site.output("index.html")
+        let newer = try #require(home.range(of: "New &amp; shiny"))
+        let older = try #require(home.range(of: "Old &lt;one&gt;"))
+        #expect(newer.lowerBound < older.lowerBound, "newest first")
+        #expect(home.contains("A &quot;summary&quot;."))
+        #expect(try site.output("tags/costs/index.html").contains("Old &lt;one&gt;"))
+        #expect(try site.output("data/table.csv") == "a,b\n")
+    }
+
+    @Test func escapesTitlesEverywhere() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: <script>alert(1)</script>
+        date: 2026-01-01
+        tags: ["<b>"]
+        ---
+        x
+        """)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        for file in ["a/index.html", "index.html", "tags/index.html", "feed.xml", "rss.xml"] {
+            let text = try site.output(file)
+            #expect(!text.contains("<script>alert"), "unescaped in \(file)")
+            #expect(!text.contains("<b>"), "unescaped tag in \(file)")
+        }
+    }
+
+    @Test func feedsCarryFullContentOfTheNewestEssays() throws {
+        let site = try InlineSite(Self.twoEssays)
+        defer { site.cleanUp() }
+        site.build()
+        let atom = try site.output("feed.xml")
+        #expect(atom.contains("<content type=\"html\" xml:base=\"https://example.org/posts/new/\">&lt;p&gt;The new essay.&lt;/p&gt;"))
+        #expect(atom.contains("<updated>2026-02-01T00:00:00Z</updated>"))
+        let rss = try site.output("rss.xml")
+        #expect(rss.contains("<pubDate>Sun, 01 Feb 2026 00:00:00 +0000</pubDate>"))
+        #expect(rss.contains("&lt;p&gt;The old essay.&lt;/p&gt;"))
+        let sitemap = try site.output("sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://example.org/posts/new/</loc><lastmod>2026-02-01</lastmod></url>"))
+    }
+
+    @Test func draftsAreLeftOutUnlessAsked() throws {
+        let site = try InlineSite("""
+        -- Content/d.md --
+        ---
+        title: Draft
+        date: 2026-01-01
+        draft: true
+        ---
+        x
+        """)
+        defer { site.cleanUp() }
+        site.build()
+        #expect(!site.exists("d/index.html"))
+        #expect(!(try site.output("feed.xml")).contains("Draft"))
+        site.build { $0.includeDrafts = true }
+        #expect(site.exists("d/index.html"))
+    }
+
+    @Test func twoEssaysClaimingOneURLAreBothNamed() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        -- Content/b.md --
+        ---
+        title: B
+        slug: a
+        ---
+        -- Content/tags.md --
+        ---
+        title: Clashes with the tags index
+        ---
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let clash = try #require(report.diagnostics.first { $0.message.contains("/a/") })
+        #expect(clash.location?.line == 3)
+        #expect(clash.message.hasSuffix("already taken by \(site.options.contentDirectory)/a.md"))
+        #expect(report.diagnostics.contains { $0.message.contains("already taken by the tags index") })
+    }
+
+    @Test func anErrorLeavesTheOldOutputUntouched() throws {
+        let site = try InlineSite(Self.twoEssays)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let before = try site.snapshot()
+        try site.write("---\ntitle: broken\ndate: someday\n---\n", to: "Content/posts/broken.md")
+        try site.write("---\n- not a mapping\n---\n", to: "Content/posts/broken2.md")
+        let report = site.build()
+        #expect(report.errorCount == 2, "every error of the build is reported")
+        #expect(try site.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: site.options.outputDirectory + ".costmark-staging"))
+    }
+
+    @Test func rebuildsAreByteIdentical() throws {
+        let site = try InlineSite(Self.twoEssays)
+        defer { site.cleanUp() }
+        site.build()
+        let first = try site.snapshot()
+        site.build()
+        #expect(try site.snapshot() == first)
+        #expect(first.count == 12)
+    }
+
+    @Test func aSuccessfulBuildRemovesStaleFiles() throws {
+        let site = try InlineSite(Self.twoEssays)
+        defer { site.cleanUp() }
+        site.build()
+        try site.remove("Content/posts/old.md")
+        site.build()
+        #expect(!site.exists("posts/old/index.html"))
+        #expect(site.exists("posts/new/index.html"))
+    }
+
+    @Test func paginatesTheHomePage() throws {
+        var files = "-- site.yml --\npage_size: 2\n"
+        for day in 1...5 { files += "-- Content/p\(day).md --\n---\ntitle: P\(day)\ndate: 2026-01-0\(day)\n---\nx\n" }
+        let site = try InlineSite(files)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(try site.output("index.html").contains("Page 1 of 3"))
+        let last = try site.output("page/3/index.html")
+        #expect(last.contains("P1"))
+        #expect(last.contains("href=\"../../page/2/\""))
+        #expect(!site.exists("page/4/index.html"))
+    }
+
+    @Test func rawHTMLNeedsTheSetting() throws {
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\n<div class=\"x\">raw</div>\n")
+        defer { site.cleanUp() }
+        site.build()
+        #expect(!(try site.output("a/index.html")).contains("<div class=\"x\">"))
+        try site.write("unsafe_html: true\n", to: "site.yml")
+        site.build()
+        #expect(try site.output("a/index.html").contains("<div class=\"x\">raw</div>"))
+    }
+
+    @Test func unknownFrontMatterKeysReachTemplates() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        cover: pic.png
+        ---
+        x
+        -- Templates/page.mustache --
+        {{<base}}{{$main}}<p id="cover">{{page.meta.cover}}</p>{{/main}}{{/base}}
+        """)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(try site.output("a/index.html").contains("<p id=\"cover\">pic.png</p>"))
+    }
+
+    @Test func the404PageLinksFromTheBasePath() throws {
+        let site = try InlineSite("-- site.yml --\nbase_url: https://example.org/blog/\n-- Content/a.md --\n---\ntitle: A\n---\n")
+        defer { site.cleanUp() }
+        site.build()
+        let page = try site.output("404.html")
+        #expect(page.contains("href=\"/blog/style.css\""))
+    }
+
+    @Test func refusesAnOutputFolderThatHoldsTheSources() throws {
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\n")
+        defer { site.cleanUp() }
+        let report = site.build { $0.outputDirectory = site.root.path }
+        #expect(report.diagnostics.first?.message.hasPrefix("refusing to use") == true)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("Content/a.md").path))
+    }
+}

@@ -1,0 +1,55 @@
+import Diagnostics
+import Foundation
+import Testing
+@testable import Theme
+
+@Suite struct ThemeTests {
+    func templatesFolder(_ files: [String: String]) throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costmark-templates-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
+        return folder
+    }
+
+    @Test func builtInThemeLoadsWithoutAFolder() {
+        let (set, diagnostics) = TemplateSet.load(directory: nil)
+        #expect(diagnostics.isEmpty)
+        #expect(set != nil)
+        for name in TemplateSet.required { #expect(set?.sources[name]?.isBuiltIn == true) }
+        #expect(set?.assets["style.css"]?.contains("prefers-color-scheme: dark") == true)
+    }
+
+    @Test func aFileReplacesTheBuiltInTemplateOfTheSameName() throws {
+        let folder = try templatesFolder(["footer.mustache": "<footer>mine {{site.title}}</footer>", "style.css": "body{}"])
+        let (set, diagnostics) = TemplateSet.load(directory: folder)
+        #expect(diagnostics.isEmpty)
+        #expect(set?.sources["footer"]?.isBuiltIn == false)
+        #expect(set?.sources["header"]?.isBuiltIn == true)
+        #expect(set?.assets["style.css"] == "body{}")
+        #expect(set?.render("footer", context: ["site": ["title": "<T>"]]) == "<footer>mine &lt;T&gt;</footer>")
+    }
+
+    @Test func aMissingPartialIsALocatedError() throws {
+        let folder = try templatesFolder(["page.mustache": "line one\n  {{> sidebar}}\n"])
+        let (set, diagnostics) = TemplateSet.load(directory: folder, displayDirectory: "Templates")
+        #expect(set == nil)
+        let diagnostic = try #require(diagnostics.first)
+        #expect(diagnostic.message == "template `page` names partial `sidebar`, which does not exist")
+        #expect(diagnostic.location?.file == "Templates/page.mustache")
+        #expect(diagnostic.location?.line == 2)
+        #expect(diagnostic.location?.column == 7)
+    }
+
+    @Test func aTemplateThatDoesNotParseIsALocatedError() throws {
+        let folder = try templatesFolder(["list.mustache": "ok\n{{#items}}\nnever closed\n"])
+        let (set, diagnostics) = TemplateSet.load(directory: folder, displayDirectory: "Templates")
+        #expect(set == nil)
+        #expect(diagnostics.first?.message == "template does not parse: a section is never closed")
+        #expect(diagnostics.first?.location?.file == "Templates/list.mustache")
+    }
+
+    @Test func findsPartialReferences() {
+        let references = TemplateSet.partialReferences(in: "{{> head}} {{<base}}{{$x}}{{/x}}{{/base}} {{ name }}")
+        #expect(references.map(\.name) == ["head", "base"])
+    }
+}
