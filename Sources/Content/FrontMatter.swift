@@ -53,6 +53,11 @@ public enum FrontMatterParser {
         return (ParsedEssay(frontMatter: frontMatter, body: body, bodyFirstLine: bodyLine), diagnostics)
     }
 
+    /// The Markdown body alone, for a second pass that already knows the front matter is valid.
+    public static func body(of text: String) -> Substring? {
+        split(text)?.1
+    }
+
     /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
     static func split(_ text: String) -> (Substring, Substring, Int)? {
         var index = text.startIndex

@@ -1,18 +1,47 @@
 import Diagnostics
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads a file as UTF-8 text. A file that cannot be read, or is not valid UTF-8, becomes a
 /// located diagnostic instead of a crash or a silently mangled page.
 public enum TextDecoding {
     public static func read(path: String, displayPath: String) -> Result<SourceFile, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("cannot read file", at: .file(displayPath)))
+        switch readBytes(path) {
+        case .success(let bytes): return decode(bytes, displayPath: displayPath)
+        case .failure(let error):
+            return .failure(.error("cannot read file: \(String(cString: strerror(error.code.rawValue)))", at: .file(displayPath)))
         }
-        return decode(data, displayPath: displayPath)
+    }
+
+    /// The whole file through POSIX calls; Foundation's reader costs more than the read for small files.
+    static func readBytes(_ path: String) -> Result<[UInt8], POSIXError> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
+        defer { close(descriptor) }
+        var info = stat()
+        var bytes = [UInt8]()
+        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO))
+            }
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return .success(bytes)
     }
 
     public static func decode(_ data: Data, displayPath: String) -> Result<SourceFile, Diagnostic> {
-        var bytes = [UInt8](data)
+        decode([UInt8](data), displayPath: displayPath)
+    }
+
+    public static func decode(_ input: [UInt8], displayPath: String) -> Result<SourceFile, Diagnostic> {
+        var bytes = input
         // A byte-order mark is legal UTF-8 but not content.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {

@@ -4,25 +4,29 @@ public struct SourceFile: Sendable {
     /// The path as the user should see it in messages (relative to the working directory when possible).
     public let path: String
     public let text: String
-    /// UTF-8 offsets at which each line starts.
-    private let lineStarts: [Int]
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+    }
+
+    /// UTF-8 offsets at which each line starts. Computed on demand: only diagnostics need it,
+    /// and most files never produce one.
+    private var lineStarts: [Int] {
         var starts = [0]
         var offset = 0
         for byte in text.utf8 {
             offset += 1
             if byte == UInt8(ascii: "\n") { starts.append(offset) }
         }
-        self.lineStarts = starts
+        return starts
     }
 
     public var lineCount: Int { lineStarts.count }
 
     /// The text of a 1-based line, without its line break.
     public func line(_ number: Int) -> String {
+        let lineStarts = self.lineStarts
         guard number >= 1, number <= lineStarts.count else { return "" }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
@@ -35,6 +39,7 @@ public struct SourceFile: Sendable {
 
     /// The location of a UTF-8 offset; the column counts characters, as a reader would.
     public func location(ofUTF8Offset offset: Int, length: Int = 1) -> SourceLocation {
+        let lineStarts = self.lineStarts
         let clamped = max(0, min(offset, text.utf8.count))
         var low = 0, high = lineStarts.count - 1
         while low < high {

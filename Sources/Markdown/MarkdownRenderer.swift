@@ -53,15 +53,15 @@ public enum MarkdownRenderer {
         return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount)
     }
 
-    /// One walk collects the first paragraph's text and the prose word count.
+    /// One walk collects the first paragraph's text and the prose word count. Words are counted
+    /// straight from cmark's buffers; only the first paragraph becomes a Swift string.
     private static func summarize(_ root: OpaquePointer) -> (String, Int) {
         guard let iterator = cmark_iter_new(root) else { return ("", 0) }
         defer { cmark_iter_free(iterator) }
         var paragraph = ""
         var paragraphNode: OpaquePointer?
         var paragraphDone = false
-        // Prose of the whole document; inline nodes are joined without spaces so `*em*phasis` stays one word.
-        var prose = ""
+        var words = WordCounter()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -70,38 +70,74 @@ public enum MarkdownRenderer {
             let inFirstParagraph = paragraphNode != nil && !paragraphDone
             if event == CMARK_EVENT_EXIT {
                 if type == CMARK_NODE_PARAGRAPH, paragraphNode == node { paragraphDone = true }
-                prose += " "
+                // Blocks separate words; inline containers (emphasis, links) do not.
+                if type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue { words.endWord() }
                 continue
             }
             switch type {
             case CMARK_NODE_PARAGRAPH where paragraphNode == nil:
                 paragraphNode = node
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                prose += literal
-                if inFirstParagraph { paragraph += literal }
+                guard let literal = cmark_node_get_literal(node) else { continue }
+                // Inline nodes join without a break, so `*em*phasis` stays one word.
+                words.add(UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self))
+                if inFirstParagraph { paragraph += String(cString: literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                prose += " "
+                words.endWord()
                 if inFirstParagraph { paragraph += " " }
             default:
                 break
             }
         }
-        return (paragraph, countWords(prose))
+        return (paragraph, words.total)
+    }
+}
+
+/// Counts words across a stream of text pieces. A word is a run of non-space bytes holding at
+/// least one letter or digit, so a lone dash is not one. ASCII is decided by byte; only
+/// non-ASCII letters pay for Unicode properties.
+struct WordCounter {
+    private(set) var count = 0
+    private var current = false
+
+    var total: Int { count + (current ? 1 : 0) }
+
+    mutating func endWord() {
+        if current { count += 1 }
+        current = false
     }
 
-    /// Words are runs of non-space text holding at least one letter or digit, so a lone dash is not one.
-    private static func countWords(_ text: String) -> Int {
-        var count = 0
-        var wordHasAlphanumeric = false
-        for scalar in text.unicodeScalars {
-            if scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" {
-                if wordHasAlphanumeric { count += 1 }
-                wordHasAlphanumeric = false
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                wordHasAlphanumeric = true
+    /// Adds a NUL-terminated UTF-8 string.
+    mutating func add(_ text: UnsafePointer<UInt8>) {
+        var pointer = text
+        while pointer.pointee != 0 {
+            let byte = pointer.pointee
+            if byte < 0x80 {
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    endWord()
+                } else if !current, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+                    current = true
+                }
+                pointer += 1
+                continue
             }
+            // A multi-byte scalar: decode it and ask Unicode whether it is a letter or digit.
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+            var bytes: (UInt8, UInt8, UInt8, UInt8) = (byte, 0, 0, 0)
+            var valid = true
+            for offset in 1..<length {
+                let next = pointer[offset]
+                if next & 0xC0 != 0x80 { valid = false; break }
+                withUnsafeMutableBytes(of: &bytes) { $0[offset] = next }
+            }
+            if valid, !current {
+                let scalarText = withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
+                if let scalar = scalarText.unicodeScalars.first,
+                   scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                    current = true
+                }
+            }
+            pointer += valid ? length : 1
         }
-        return count + (wordHasAlphanumeric ? 1 : 0)
     }
 }

@@ -21,12 +21,12 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(diagnostic)
             return nil
         }
-        // The file was parsed in the first pass; it can only fail now if it changed during the build.
-        guard let parsed = FrontMatterParser.parse(file).essay else {
+        // The front matter was parsed in the first pass; only the body is needed now.
+        guard let markdown = FrontMatterParser.body(of: file.text) else {
             diagnostics.report(.error("file changed during the build", at: .file(essay.displayPath)))
             return nil
         }
-        let body = MarkdownRenderer.render(String(parsed.body), options: options)
+        let body = MarkdownRenderer.render(String(markdown), options: options)
         let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(body.firstParagraph, limit: 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
 
@@ -60,7 +60,12 @@ struct EssayPageWriter: Sendable {
             context["hasNeighbours"] = context["newer"] != nil || context["older"] != nil
         }
         let html = templates.render("page", context: context)
-        return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil))
+        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
+        item["site"] = context["site"]
+        item["root"] = ListFragment.rootMarker
+        let fragment = templates.render("summary", context: item)
+        return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
+                                    listFragment: fragment))
     }
 
     /// Cuts text at a word boundary and marks the cut with an ellipsis.

@@ -4,13 +4,38 @@ import Content
 struct ListPageWriter {
     let plan: SitePlan
     let rendered: [RenderedEssay]
-    let render: (_ template: String, _ context: [String: Any]) -> String
+    let render: @Sendable (_ template: String, _ context: [String: Any]) -> String
 
-    /// Returns (output file, HTML) for every page of a paginated list.
-    func pages(of members: [Int], at base: Route, heading: String, title: String?, intro: String?) -> [(String, String)] {
+    /// One page of a list, described before rendering so all pages of all lists can render in parallel.
+    struct Job: Sendable {
+        var members: [Int]
+        var base: Route
+        var heading: String
+        var title: String?
+        var intro: String?
+        var number: Int
+    }
+
+    /// Every page of the home list and of each tag's list.
+    func jobs() -> [Job] {
+        var jobs = paginate(plan.listed, at: .home, heading: plan.settings.title, title: nil, intro: plan.settings.description)
+        for (tag, members) in plan.tags {
+            jobs += paginate(members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
+        }
+        return jobs
+    }
+
+    private func paginate(_ members: [Int], at base: Route, heading: String, title: String?, intro: String?) -> [Job] {
+        let count = Swift.max(1, (members.count + plan.settings.pageSize - 1) / plan.settings.pageSize)
+        return (1...count).map { Job(members: members, base: base, heading: heading, title: title, intro: intro, number: $0) }
+    }
+
+    /// Returns (output file, HTML) for one page of a paginated list.
+    func render(_ job: Job) -> (String, String) {
+        let (members, base, heading, title, intro, number) = (job.members, job.base, job.heading, job.title, job.intro, job.number)
         let size = plan.settings.pageSize
         let count = Swift.max(1, (members.count + size - 1) / size)
-        return (1...count).map { number in
+        do {
             let route = number == 1 ? base : Route(path: base.path + "page/\(number)/")
             let slice = members.dropFirst((number - 1) * size).prefix(size)
             var context = TemplateContext.common(settings: plan.settings, route: route,
@@ -18,7 +43,13 @@ struct ListPageWriter {
                                                  description: intro)
             context["heading"] = heading
             if let intro, number == 1, !intro.isEmpty { context["intro"] = intro }
-            context["essays"] = slice.map { TemplateContext.summary(of: plan.essays[$0], rendered: rendered[$0], from: route) }
+            context["essays"] = slice.map { index -> [String: Any] in
+                let essay = rendered[index]
+                var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
+                                                   readingTime: essay.readingTime, root: route.rootPrefix)
+                item["html"] = ListFragment.place(essay.listFragment, root: route.rootPrefix)
+                return item
+            }
             context["hasEssays"] = !slice.isEmpty
             if count > 1 {
                 var pagination: [String: Any] = ["current": number, "total": count]
@@ -30,16 +61,6 @@ struct ListPageWriter {
                 context["pagination"] = pagination
             }
             return (route.outputFile, render("list", context))
-        }
-    }
-
-    func home() -> [(String, String)] {
-        pages(of: plan.listed, at: .home, heading: plan.settings.title, title: nil, intro: plan.settings.description)
-    }
-
-    func tagPages() -> [(String, String)] {
-        plan.tags.flatMap { tag, members in
-            pages(of: members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
         }
     }
 

@@ -68,7 +68,7 @@ public enum SiteBuilder {
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
         let rendered: [RenderedEssay] = parallelMap(plan.essays.count) { index in
             guard let (html, essay) = writer.render(index, keepHTML: feedMembers.contains(index), diagnostics: diagnostics) else {
-                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil)
+                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: "")
             }
             write(html, plan.essays[index].route.outputFile)
             return essay
@@ -76,22 +76,28 @@ public enum SiteBuilder {
 
         // Pass 3: everything that lists essays.
         let lists = ListPageWriter(plan: plan, rendered: rendered) { templates.render($0, context: $1) }
-        var listPages = lists.home() + lists.tagPages()
-        listPages.append(lists.tagsIndex())
-        for (file, html) in listPages { write(html, file) }
+        let jobs = lists.jobs()
+        var listFiles: [String] = parallelMap(jobs.count) { index in
+            let (file, html) = lists.render(jobs[index])
+            write(html, file)
+            return file
+        }
+        let tagsIndex = lists.tagsIndex()
+        write(tagsIndex.1, tagsIndex.0)
+        listFiles.append(tagsIndex.0)
         let notFound = lists.notFound()
         write(notFound.1, notFound.0)
         let feeds = FeedWriter(plan: plan, rendered: rendered)
         write(feeds.atom(), "feed.xml")
         write(feeds.rss(), "rss.xml")
-        write(SitemapWriter(plan: plan, listFiles: listPages.map(\.0)).xml(), "sitemap.xml")
+        write(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
         for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { write(text, name) }
         for entry in plan.staticFiles {
             do { try output?.copy(from: entry.absolutePath, to: entry.relativePath) } catch {
                 diagnostics.report(.error("cannot copy \(entry.relativePath): \(error.localizedDescription)"))
             }
         }
-        report.pageCount = plan.essays.count + listPages.count + 1
+        report.pageCount = plan.essays.count + listFiles.count + 1
         report.copiedFiles = plan.staticFiles.count
 
         if diagnostics.hasErrors {

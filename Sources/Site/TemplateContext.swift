@@ -1,4 +1,5 @@
 import Content
+import Theme
 
 /// Builds the dictionaries templates see. The keys are the theme's public interface, listed in
 /// the README, so overriding templates can rely on them.
@@ -29,15 +30,20 @@ enum TemplateContext {
         ["rfc3339": date.rfc3339, "iso": date.isoDate, "readable": date.readable]
     }
 
-    /// An essay as it appears in lists: enough to link to it and say what it is.
-    static func summary(of essay: EssaySource, rendered: RenderedEssay, from route: Route) -> [String: Any] {
+    /// An essay as it appears in lists: enough to link to it and say what it is. Title and summary
+    /// also come pre-escaped (`titleHTML`, `summaryHTML`) because lists repeat them thousands of times.
+    static func summary(of essay: EssaySource, summary: String, readingTime: Int, root: String) -> [String: Any] {
         var item: [String: Any] = [
             "title": essay.frontMatter.title,
-            "href": route.rootPrefix + essay.route.href,
-            "readingTime": rendered.readingTime,
+            "titleHTML": HTMLEscaping.escape(essay.frontMatter.title),
+            "href": root + essay.route.href,
+            "readingTime": readingTime,
         ]
         if let published = essay.frontMatter.date { item["date"] = Self.date(published) }
-        if !rendered.summary.isEmpty { item["summary"] = rendered.summary }
+        if !summary.isEmpty {
+            item["summary"] = summary
+            item["summaryHTML"] = HTMLEscaping.escape(summary)
+        }
         return item
     }
 }

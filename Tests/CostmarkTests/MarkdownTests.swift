@@ -27,4 +27,8 @@ import Testing
         #expect(rendered.firstParagraph == "First para with code.")
         #expect(rendered.wordCount == 2 + 4 + 2)
     }
+
+    @Test func countsNonASCIIWordsAndSkipsLonePunctuation() {
+        #expect(MarkdownRenderer.render("naïve café — 3 élan; *em*phasis - 東京\n").wordCount == 6)
+    }
 }

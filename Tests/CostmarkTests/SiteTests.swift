@@ -186,6 +186,20 @@ import Testing
         #expect(!site.exists("page/4/index.html"))
     }
 
+    /// Regression: list pages written in parallel raced to create their shared parent folders.
+    @Test func manyPagesInOneFolderAreWrittenInParallel() throws {
+        var files = "-- site.yml --\npage_size: 1\n"
+        for index in 0..<300 { files += "-- Content/p\(index).md --\n---\ntitle: P\(index)\ndate: 2026-01-01\ntags: [shared, other]\n---\nx\n" }
+        let site = try InlineSite(files)
+        defer { site.cleanUp() }
+        for _ in 0..<3 {
+            let report = site.build()
+            #expect(report.succeeded, "\(report.diagnostics.prefix(3))")
+        }
+        #expect(site.exists("tags/shared/page/300/index.html"))
+        #expect(site.exists("page/300/index.html"))
+    }
+
     @Test func rawHTMLNeedsTheSetting() throws {
         let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\n<div class=\"x\">raw</div>\n")
         defer { site.cleanUp() }

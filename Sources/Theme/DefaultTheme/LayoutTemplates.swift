@@ -47,12 +47,13 @@ extension DefaultTheme {
 </footer>
 """#
 
-    /// One essay in a list: title, date, reading time and summary.
+    /// One essay in a list: title, date, reading time and summary. It uses the pre-escaped
+    /// `titleHTML` and `summaryHTML` (escaped by costmark) for speed; `title` and `summary` work too.
     static let summary = #"""
 <li class="summary">
-<h2><a href="{{href}}">{{title}}</a></h2>
+<h2><a href="{{href}}">{{{titleHTML}}}</a></h2>
 <p class="meta">{{#date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/date}}{{readingTime}} min read</p>
-{{#summary}}<p>{{summary}}</p>
-{{/summary}}</li>
+{{#summaryHTML}}<p>{{{summaryHTML}}}</p>
+{{/summaryHTML}}</li>
 """#
 }

@@ -24,14 +24,15 @@ extension DefaultTheme {
 {{/base}}
 """#
 
-    /// The home page, its further pages, and each tag's page.
+    /// The home page, its further pages, and each tag's page. Each essay's `html` is its `summary`
+    /// partial, rendered once per build (a custom list can also use `title`, `href`, `summary`…).
     static let list = #"""
 {{<base}}
 {{$main}}
 <h1 class="list-title">{{heading}}</h1>
 {{#intro}}<p class="lede">{{intro}}</p>
 {{/intro}}{{#hasEssays}}<ol class="summaries">
-{{#essays}}{{> summary}}{{/essays}}
+{{#essays}}{{{html}}}{{/essays}}
 </ol>
 {{/hasEssays}}{{^hasEssays}}<p>No essays yet.</p>
 {{/hasEssays}}{{#pagination}}<nav class="pagination" aria-label="Pages">
