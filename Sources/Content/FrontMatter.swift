@@ -59,7 +59,7 @@ public enum FrontMatterParser {
     }
 
     /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
-    static func split(_ text: String) -> (Substring, Substring, Int)? {
+    public static func split(_ text: String) -> (Substring, Substring, Int)? {
         var index = text.startIndex
         var lineNumber = 0
         var yamlStart = text.startIndex

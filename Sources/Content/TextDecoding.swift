@@ -15,6 +15,26 @@ public enum TextDecoding {
         }
     }
 
+    /// The start of a file, cut after its last complete line: enough for front matter without
+    /// reading and validating a long body. Returns nil when the file is shorter than `limit`
+    /// (the caller then reads it whole) or cannot be read.
+    public static func readPrefix(path: String, displayPath: String, limit: Int) -> SourceFile? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        while filled < limit {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + filled, limit - filled) }
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return nil }
+            filled += count
+        }
+        guard let lastNewline = buffer.lastIndex(of: UInt8(ascii: "\n")),
+              let text = String(validating: buffer[...lastNewline], as: UTF8.self) else { return nil }
+        return SourceFile(path: displayPath, text: text)
+    }
+
     /// The whole file through POSIX calls; Foundation's reader costs more than the read for small files.
     static func readBytes(_ path: String) -> Result<[UInt8], POSIXError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

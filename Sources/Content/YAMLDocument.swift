@@ -14,7 +14,9 @@ struct YAMLDocument {
         self.file = file
         self.firstLine = firstLine
         do {
-            let node = try Yams.compose(yaml: text)
+            // Naming the encoding matters for speed: Yams' default looks it up in the process
+            // environment, copying the whole environment on every call.
+            let node = try Yams.compose(yaml: text, .default, .default, .utf8)
             switch node {
             case nil:
                 root = nil

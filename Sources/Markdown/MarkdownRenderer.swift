@@ -110,34 +110,42 @@ struct WordCounter {
     /// Adds a NUL-terminated UTF-8 string.
     mutating func add(_ text: UnsafePointer<UInt8>) {
         var pointer = text
-        while pointer.pointee != 0 {
-            let byte = pointer.pointee
+        var byte = pointer.pointee
+        while byte != 0 {
             if byte < 0x80 {
-                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
-                    endWord()
-                } else if !current, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
-                    current = true
-                }
+                let kind = WordCounter.asciiKind[Int(byte)]
+                if kind == 1 { endWord() } else if kind == 2 { current = true }
                 pointer += 1
-                continue
+            } else {
+                pointer = addScalar(at: pointer)
             }
-            // A multi-byte scalar: decode it and ask Unicode whether it is a letter or digit.
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-            var bytes: (UInt8, UInt8, UInt8, UInt8) = (byte, 0, 0, 0)
-            var valid = true
-            for offset in 1..<length {
-                let next = pointer[offset]
-                if next & 0xC0 != 0x80 { valid = false; break }
-                withUnsafeMutableBytes(of: &bytes) { $0[offset] = next }
-            }
-            if valid, !current {
-                let scalarText = withUnsafeBytes(of: &bytes) { String(decoding: $0.prefix(length), as: UTF8.self) }
-                if let scalar = scalarText.unicodeScalars.first,
-                   scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
-                    current = true
-                }
-            }
-            pointer += valid ? length : 1
+            byte = pointer.pointee
         }
+    }
+
+    /// 1 for ASCII white space, 2 for ASCII letters and digits, 0 for the rest.
+    private static let asciiKind: [UInt8] = (0..<128).map { value -> UInt8 in
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D: return 1
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return 2
+        default: return 0
+        }
+    }
+
+    /// Decodes one multi-byte scalar and asks Unicode whether it is a letter or digit.
+    private mutating func addScalar(at pointer: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        let lead = pointer.pointee
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        for offset in 1..<max(length, 1) where pointer[offset] & 0xC0 != 0x80 {
+            return pointer + 1
+        }
+        if !current {
+            let scalarText = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+            if let scalar = scalarText.unicodeScalars.first,
+               scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current = true
+            }
+        }
+        return pointer + length
     }
 }

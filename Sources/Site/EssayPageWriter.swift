@@ -63,7 +63,7 @@ struct EssayPageWriter: Sendable {
         var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
         item["site"] = context["site"]
         item["root"] = ListFragment.rootMarker
-        let fragment = templates.render("summary", context: item)
+        let fragment = ListFragment(rendered: templates.render("summary", context: item))
         return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
                                     listFragment: fragment))
     }

@@ -47,7 +47,7 @@ struct ListPageWriter {
                 let essay = rendered[index]
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
                                                    readingTime: essay.readingTime, root: route.rootPrefix)
-                item["html"] = ListFragment.place(essay.listFragment, root: route.rootPrefix)
+                item["html"] = essay.listFragment.placed(at: route.rootPrefix)
                 return item
             }
             context["hasEssays"] = !slice.isEmpty

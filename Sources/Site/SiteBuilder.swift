@@ -68,7 +68,7 @@ public enum SiteBuilder {
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
         let rendered: [RenderedEssay] = parallelMap(plan.essays.count) { index in
             guard let (html, essay) = writer.render(index, keepHTML: feedMembers.contains(index), diagnostics: diagnostics) else {
-                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: "")
+                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)
             }
             write(html, plan.essays[index].route.outputFile)
             return essay

@@ -32,18 +32,17 @@ struct SitePlan: Sendable {
         let loaded: [EssaySource?] = parallelMap(essayEntries.count) { index in
             let entry = essayEntries[index]
             let displayPath = contentDisplay + "/" + entry.relativePath
-            let file: SourceFile
+            // Only the header matters here; a long essay's body is read when its page renders.
+            if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
+               FrontMatterParser.split(prefix.text) != nil {
+                return source(from: prefix, entry: entry, displayPath: displayPath, diagnostics: diagnostics)
+            }
             switch TextDecoding.read(path: entry.absolutePath, displayPath: displayPath) {
-            case .success(let decoded): file = decoded
+            case .success(let file): return source(from: file, entry: entry, displayPath: displayPath, diagnostics: diagnostics)
             case .failure(let diagnostic):
                 diagnostics.report(diagnostic)
                 return nil
             }
-            let (parsed, problems) = FrontMatterParser.parse(file)
-            diagnostics.report(contentsOf: problems)
-            guard let parsed else { return nil }
-            let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
-            return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route)
         }
         let essays = loaded.compactMap { $0 }
             .filter { options.includeDrafts || !$0.frontMatter.draft }
@@ -64,6 +63,15 @@ struct SitePlan: Sendable {
                             staticFiles: entries.filter { !$0.isEssay })
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan
+    }
+
+    private static func source(from file: SourceFile, entry: ContentEntry, displayPath: String,
+                               diagnostics: DiagnosticBag) -> EssaySource? {
+        let (parsed, problems) = FrontMatterParser.parse(file)
+        diagnostics.report(contentsOf: problems)
+        guard let parsed else { return nil }
+        let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
+        return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route)
     }
 
     /// Output files the site stage generates itself, which no essay or static file may claim.

@@ -200,6 +200,27 @@ import Testing
         #expect(site.exists("page/300/index.html"))
     }
 
+    /// The first pass reads only a file's first 16 KB; a problem further down must still fail the build.
+    @Test func invalidUTF8PastTheHeaderChunkIsStillAnError() throws {
+        let site = try InlineSite("-- Content/ok.md --\n---\ntitle: OK\n---\nfine\n")
+        defer { site.cleanUp() }
+        var bytes = Array("---\ntitle: Long\n---\n".utf8)
+        bytes += Array(repeating: UInt8(ascii: "a"), count: 20_000) + [0x0A, 0xFF, 0x0A]
+        try Data(bytes).write(to: site.root.appendingPathComponent("Content/long.md"))
+        let report = site.build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.first?.message.contains("not valid UTF-8") == true)
+        #expect(report.diagnostics.first?.location?.line == 5)
+    }
+
+    @Test func aHeaderLongerThanTheFirstChunkIsReadWhole() throws {
+        let long = String(repeating: "x", count: 20_000)
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\nnotes: \(long)\n---\nBody text.\n")
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(try site.output("a/index.html").contains("<p>Body text.</p>"))
+    }
+
     @Test func rawHTMLNeedsTheSetting() throws {
         let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\n<div class=\"x\">raw</div>\n")
         defer { site.cleanUp() }
