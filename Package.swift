@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
-//   Content (files, front matter) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
+//   Content (files, front matter) → ScenarioSyntax (lexer, parser) → Semantics (names, units, dimensions)
+//   → Runtime (values, series, formatting) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
 // Diagnostics is shared by every stage.
 let package = Package(
     name: "costmark",
@@ -21,13 +22,17 @@ let package = Package(
         .target(name: "CAtomicSwap"),
         .target(name: "Diagnostics"),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
+        .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax"]),
+        .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics"]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
         .target(name: "Theme", dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Site", dependencies: ["Diagnostics", "CAtomicSwap", "Content", "Markdown", "Theme",
+        .target(name: "Site", dependencies: ["Diagnostics", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Content", "Markdown", "Theme",
                                              .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "Markdown", "Theme", "Site"],
+        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime",
+                                                        "Markdown", "Theme", "Site"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]
 )

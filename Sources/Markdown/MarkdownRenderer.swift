@@ -55,7 +55,7 @@ public enum MarkdownRenderer {
 
     /// One walk collects the first paragraph's text and the prose word count. Words are counted
     /// straight from cmark's buffers; only the first paragraph becomes a Swift string.
-    private static func summarize(_ root: OpaquePointer) -> (String, Int) {
+    static func summarize(_ root: OpaquePointer) -> (String, Int) {
         guard let iterator = cmark_iter_new(root) else { return ("", 0) }
         defer { cmark_iter_free(iterator) }
         var paragraph = ""

@@ -22,12 +22,19 @@ struct EssayPageWriter: Sendable {
             return nil
         }
         // The front matter was parsed in the first pass; only the body is needed now.
-        guard let markdown = FrontMatterParser.body(of: file.text) else {
+        guard let (_, markdown, bodyFirstLine) = FrontMatterParser.split(file.text) else {
             diagnostics.report(.error("file changed during the build", at: .file(essay.displayPath)))
             return nil
         }
-        let body = MarkdownRenderer.render(String(markdown), options: options)
-        let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(body.firstParagraph, limit: 280)
+        let document = MarkdownDocument(String(markdown), options: options)
+        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine)
+        if !live.diagnostics.isEmpty {
+            diagnostics.report(contentsOf: live.diagnostics)
+            if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+        }
+        let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] ?? "" }
+        let firstParagraph = InlineScanner.substitute(body.firstParagraph) { live.inlineText[$0] ?? "" }
+        let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(firstParagraph, limit: 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
 
         let route = essay.route

@@ -1,0 +1,153 @@
+import CCmark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A fenced code block with an info string, as costmark's blocks (`scenario`, later `chart`, `table`) are written.
+public struct FencedBlock: Sendable, Hashable {
+    /// Position among the document's fenced blocks; the key for its replacement.
+    public var index: Int
+    /// The info string (`scenario growth`).
+    public var info: String
+    public var literal: String
+    /// 1-based line of the opening fence in the Markdown text, and its column.
+    public var fenceLine: Int
+    public var fenceColumn: Int
+}
+
+/// An essay body parsed once and rendered after its blocks and inline values are computed:
+/// costmark's HTML goes in as cmark custom nodes, which render even in safe mode, while the
+/// author's raw HTML stays blocked unless allowed.
+///
+/// Owns its cmark tree and frees it on deinit; nothing cmark allocates escapes this type.
+public final class MarkdownDocument {
+    private let root: OpaquePointer
+    private let options: MarkdownOptions
+    private let references: [InlineScanner.Reference]
+    public let fencedBlocks: [FencedBlock]
+    /// Indices of `{{ }}` references that sit in prose (to evaluate); the rest were in code and are shown as written.
+    public let proseReferences: [Int]
+
+    public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
+        self.options = options
+        let (scanned, references) = InlineScanner.scan(markdown)
+        self.references = references
+        var source = scanned
+        let flags = options.cmarkFlags
+        root = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, flags) }
+        }
+        var blocks: [FencedBlock] = []
+        var prose: [Int] = []
+        if let iterator = cmark_iter_new(root) {
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_CODE_BLOCK, let info = MarkdownDocument.info(node) {
+                    let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    blocks.append(FencedBlock(index: blocks.count, info: info,
+                                              literal: InlineScanner.substitute(literal) { references[$0].original },
+                                              fenceLine: Int(cmark_node_get_start_line(node)),
+                                              fenceColumn: Int(cmark_node_get_start_column(node))))
+                } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                    let text = String(cString: literal)
+                    _ = InlineScanner.substitute(text) { index in prose.append(index); return "" }
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        fencedBlocks = blocks
+        proseReferences = prose
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// The info string of a fenced block, or nil for blocks without one (indented code, bare
+    /// fences), which costmark never interprets.
+    private static func info(_ node: OpaquePointer) -> String? {
+        guard let raw = cmark_node_get_fence_info(node) else { return nil }
+        let info = String(cString: raw)
+        return info.isEmpty ? nil : info
+    }
+
+    /// The `{{ }}` in prose, with their text and position in the Markdown given to `init`.
+    public func reference(_ index: Int) -> InlineScanner.Reference { references[index] }
+
+    /// Renders to HTML. `blocks` replaces fenced blocks by index; `inline` gives each prose
+    /// reference's HTML. Placeholders found in code are put back as the author wrote them.
+    public func render(blocks: [Int: String], inline: (Int) -> String) -> RenderedMarkdown {
+        var replacements: [(OpaquePointer, OpaquePointer)] = []
+        var textNodes: [OpaquePointer] = []
+        var codeNodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(root) {
+            var fenced = 0
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_CODE_BLOCK, MarkdownDocument.info(node) != nil {
+                    if let html = blocks[fenced], let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+                        cmark_node_set_on_enter(custom, html)
+                        replacements.append((node, custom))
+                    } else {
+                        codeNodes.append(node)
+                    }
+                    fenced += 1
+                } else if type == CMARK_NODE_TEXT {
+                    if let literal = cmark_node_get_literal(node), strchr(literal, 0xEE) != nil { textNodes.append(node) }
+                } else if type == CMARK_NODE_CODE || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    codeNodes.append(node)
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        // Change the tree only after the walk, as cmark requires.
+        for (old, new) in replacements {
+            cmark_node_replace(old, new)
+            cmark_node_free(old)
+        }
+        for node in codeNodes {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            let restored = InlineScanner.substitute(text) { self.references[$0].original }
+            if restored != text { cmark_node_set_literal(node, restored) }
+        }
+        for node in textNodes {
+            split(node, inline: inline)
+        }
+        let (firstParagraph, wordCount) = MarkdownRenderer.summarize(root)
+        guard let rendered = cmark_render_html(root, options.cmarkFlags) else {
+            return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount)
+        }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount)
+    }
+
+    /// Splits a text node around its placeholders into text and custom inline nodes.
+    private func split(_ node: OpaquePointer, inline: (Int) -> String) {
+        let text = String(cString: cmark_node_get_literal(node))
+        var pieces: [(isHTML: Bool, text: String)] = []
+        var current = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == InlineScanner.open, let end = text[index...].firstIndex(of: InlineScanner.close),
+               let number = Int(text[text.index(after: index)..<end]) {
+                if !current.isEmpty { pieces.append((false, current)); current = "" }
+                pieces.append((true, inline(number)))
+                index = text.index(after: end)
+            } else {
+                current.append(text[index])
+                index = text.index(after: index)
+            }
+        }
+        if !current.isEmpty { pieces.append((false, current)) }
+        for piece in pieces {
+            guard let new = cmark_node_new(piece.isHTML ? CMARK_NODE_CUSTOM_INLINE : CMARK_NODE_TEXT) else { continue }
+            if piece.isHTML { cmark_node_set_on_enter(new, piece.text) } else { cmark_node_set_literal(new, piece.text) }
+            cmark_node_insert_before(node, new)
+        }
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}

@@ -1,0 +1,200 @@
+import Diagnostics
+import ScenarioSyntax
+import Semantics
+
+/// An inline value ready for the page: its text, the formula behind it (for a tooltip), and
+/// where it came from (to link to its row in an equation table).
+public struct InlineValue: Sendable, Hashable {
+    public var text: String
+    public var formula: String
+    public var scenario: String
+    /// The definition shown, when the expression is just a name.
+    public var name: String?
+    public var isClaim: Bool
+}
+
+/// The evaluated scenarios of one page, and the resolution of `{{ }}` references against them.
+public struct PageScenarios: Sendable {
+    public var results: [ScenarioResult]
+
+    public init(results: [ScenarioResult]) {
+        self.results = results
+    }
+
+    /// Evaluates the text between `{{` and `}}`. Names resolve in the page's scenarios;
+    /// `{{ growth.total }}` picks a scenario when several define a name.
+    public func inline(_ fragment: SourceFragment) -> (InlineValue?, [Diagnostic]) {
+        let (parsed, parseErrors) = Parser.parseInline(fragment)
+        guard let parsed else { return (nil, parseErrors) }
+        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (InlineValue?, [Diagnostic]) {
+            (nil, [.error(message, at: fragment.location(span), notes: notes)])
+        }
+
+        // Which scenario: named explicitly, or the one defining every name used.
+        var members: [(String, SourceSpan)] = []
+        parsed.expression.forEachMember { scenario, span in members.append((scenario, span)) }
+        var names: [(String, SourceSpan)] = []
+        parsed.expression.forEachNameWithSpan { name, span in
+            if UnitTable.builtIn.unit(named: name) == nil, name != "t" { names.append((name, span)) }
+        }
+        let result: ScenarioResult
+        if let (scenarioName, span) = members.first {
+            guard let found = results.first(where: { $0.scenario.name == scenarioName }) else {
+                let notes = Suggestion.closest(to: scenarioName, in: results.map(\.scenario.name)).map { [Diagnostic.Note("did you mean `\($0)`?")] }
+                    ?? [.init("scenarios on this page: \(results.map { "`\($0.scenario.name)`" }.joined(separator: ", "))")]
+                return error("no scenario named `\(scenarioName)` on this page", span, notes: results.isEmpty ? [.init("this page has no scenario block")] : notes)
+            }
+            if let other = members.first(where: { $0.0 != scenarioName }) {
+                return error("one inline value reads one scenario; this one names `\(scenarioName)` and `\(other.0)`", other.1)
+            }
+            result = found
+        } else {
+            let defines = { (result: ScenarioResult, name: String) in
+                result.scenario.sourceOrder.contains(name) || result.scenario.units.unit(named: name) != nil
+            }
+            let candidates = results.filter { candidate in names.allSatisfy { defines(candidate, $0.0) } }
+            if candidates.count > 1, !names.isEmpty {
+                let first = names.first { name in candidates.filter { defines($0, name.0) }.count > 1 } ?? names[0]
+                return error("`\(first.0)` is defined in several scenarios: \(candidates.map { "`\($0.scenario.name)`" }.joined(separator: ", "))",
+                             first.1, notes: [.init("name one, e.g. `\(candidates[0].scenario.name).\(first.0)`")])
+            }
+            if let only = candidates.first {
+                result = only
+            } else if let unknown = names.first(where: { name in !results.contains { defines($0, name.0) } }) {
+                let all = results.flatMap(\.scenario.sourceOrder)
+                var notes = Suggestion.closest(to: unknown.0, in: all).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+                if results.isEmpty { notes.append(.init("this page has no scenario block to define it")) }
+                return error("unknown name `\(unknown.0)`", unknown.1, notes: notes)
+            } else if names.isEmpty, let first = results.first {
+                result = first
+            } else if names.isEmpty {
+                result = ScenarioResult.empty(fragment: fragment)
+            } else {
+                return error("these names are not all defined in one scenario", parsed.expression.span)
+            }
+        }
+
+        let scenario = result.scenario
+        let failed = Set(scenario.sourceOrder.filter { result.values[$0] == nil })
+        var types: [String: TypeInfo] = [:]
+        for definition in scenario.definitions { types[definition.name] = definition.type }
+        let expression = parsed.expression.replacingMembers()
+        var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: fragment, definitions: types,
+                                  failed: failed, knownNames: scenario.sourceOrder + scenario.units.allNames)
+        guard let type = checker.check(expression) else { return (nil, checker.diagnostics) }
+        let evaluator = Evaluator(scenario: scenario, values: result.values)
+        var value: Value
+        switch evaluator.value(of: expression, fragment: fragment) {
+        case .success(let computed): value = computed
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        value.label = type.label
+
+        let source = fragmentText(fragment, expression.span)
+        var shownName: String?
+        var formula = source
+        if case .name(let name) = expression.kind, let definition = scenario.definition(named: name) {
+            shownName = name
+            formula = "\(name) = \(fragmentText(scenario.fragment, definition.expression.span))"
+        }
+
+        guard let literal = parsed.claim else {
+            let text = ValueFormatter.format(value, format: parsed.format)
+            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, isClaim: false), [])
+        }
+        // A claim: compare with the literal at the literal's precision.
+        let claimed: Value
+        let claimLabel: UnitLabel
+        if case .name("never") = literal.kind {
+            claimed = Value(.never, dimension: value.dimension)
+            claimLabel = value.label
+        } else {
+            var literalChecker = TypeChecker(units: scenario.units, timeline: nil, fragment: fragment, definitions: [:],
+                                             knownNames: scenario.units.allNames)
+            guard let literalType = literalChecker.check(literal) else { return (nil, literalChecker.diagnostics) }
+            guard literalType.constant != nil else {
+                return error("a claim compares with a written value such as `$960` or `6 months`", literal.span)
+            }
+            guard literalType.dimension == type.dimension else {
+                return error("the claim is \(literalType.dimension.described), but `\(source)` is \(type.dimension.described)", literal.span)
+            }
+            claimed = .scalar(literalType.constant!, literalType.dimension, label: literalType.label)
+            claimLabel = literalType.label.isEmpty ? value.label : literalType.label
+        }
+        let claim = Claim(claimed: claimed, literal: literal, label: claimLabel)
+        let computedText = claim.rendered(value)
+        guard value.series == nil else {
+            return error("a claim needs a single value; `\(source)` is a series", expression.span,
+                         notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`")])
+        }
+        guard claim.holds(for: value) else {
+            let writtenClaim = fragmentText(fragment, literal.span)
+            return error("claim does not hold: \(source) is \(computedText), the text says \(writtenClaim)", literal.span,
+                         notes: [.init(formula == source ? "computed from \(source)" : "computed from \(formula)")])
+        }
+        return (InlineValue(text: computedText, formula: formula, scenario: scenario.name, name: shownName, isClaim: true), [])
+    }
+
+    private func fragmentText(_ fragment: SourceFragment, _ span: SourceSpan) -> String {
+        let bytes = Array(fragment.text.utf8)
+        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
+    }
+}
+
+extension ScenarioResult {
+    /// A scenario with nothing in it, for inline arithmetic on a page without a model.
+    static func empty(fragment: SourceFragment) -> ScenarioResult {
+        let (scenario, _) = ScenarioCompiler.compile(name: "main", statements: [], fragment: fragment)
+        return ScenarioResult(scenario: scenario, values: [:], diagnostics: [])
+    }
+}
+
+extension Expr {
+    func forEachMember(_ body: (String, SourceSpan) -> Void) {
+        visit { expr in if case .member(let scenario, _) = expr.kind { body(scenario, expr.span) } }
+    }
+
+    func forEachNameWithSpan(_ body: (String, SourceSpan) -> Void) {
+        visit { expr in if case .name(let name) = expr.kind { body(name, expr.span) } }
+    }
+
+    /// Visits every node, parents first; the right side of `as` is a unit, not a value, and is skipped.
+    func visit(_ body: (Expr) -> Void) {
+        body(self)
+        switch kind {
+        case .number, .name, .member: break
+        case .percent(let inner), .factor(let inner), .unary(_, let inner): inner.visit(body)
+        case .money(_, let amount): amount.visit(body)
+        case .binary(_, let left, let right, let implicit):
+            left.visit(body)
+            // `4 hours`: the unit after a literal is a unit, not a name to resolve.
+            if !implicit { right.visit(body) }
+        case .call(let name, let arguments):
+            let unitArgument = (name == "floor" || name == "ceil" || name == "round") && arguments.count == 2
+            for (index, argument) in arguments.enumerated() where !(unitArgument && index == 1) { argument.visit(body) }
+        case .conditional(let c, let a, let b):
+            c.visit(body)
+            a.visit(body)
+            b.visit(body)
+        case .convert(let value, _): value.visit(body)
+        }
+    }
+
+    /// `growth.total` → `total`, once the scenario has been chosen.
+    func replacingMembers() -> Expr {
+        switch kind {
+        case .member(_, let name): return Expr(.name(name), span)
+        case .number, .name: return self
+        case .percent(let inner): return Expr(.percent(inner.replacingMembers()), span)
+        case .factor(let inner): return Expr(.factor(inner.replacingMembers()), span)
+        case .unary(let op, let inner): return Expr(.unary(op, inner.replacingMembers()), span)
+        case .money(let symbol, let amount): return Expr(.money(symbol: symbol, amount: amount.replacingMembers()), span)
+        case .binary(let op, let left, let right, let implicit):
+            return Expr(.binary(op, left.replacingMembers(), right.replacingMembers(), implicit: implicit), span)
+        case .call(let name, let arguments): return Expr(.call(name, arguments.map { $0.replacingMembers() }), span)
+        case .conditional(let c, let a, let b):
+            return Expr(.conditional(c.replacingMembers(), then: a.replacingMembers(), else: b.replacingMembers()), span)
+        case .convert(let value, let unit): return Expr(.convert(value.replacingMembers(), to: unit), span)
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import ScenarioSyntax
+import Semantics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Prints values for readers: `$960`, `$1,140`, `$50/hour`, `21.55%`, `6 months`, `40 MB/request`,
+/// `never`. Fixed rules, no locale, so the same model always prints the same text.
+public enum ValueFormatter {
+    /// Digits kept when no format is given and the unit has no rule of its own.
+    public static let defaultSignificantDigits = 4
+
+    public static func format(_ value: Value, format: NumberFormat? = nil) -> String {
+        switch value.storage {
+        case .never:
+            return "never"
+        case .scalar(let x):
+            return formatScalar(x, dimension: value.dimension, label: value.label, format: format)
+        case .series(let xs):
+            let shown = xs.count <= 6 ? xs.map(Optional.some) : Array(xs.prefix(3)).map(Optional.some) + [nil] + Array(xs.suffix(2)).map(Optional.some)
+            return shown.map { $0.map { formatScalar($0, dimension: value.dimension, label: value.label, format: format) } ?? "…" }
+                .joined(separator: ", ")
+        }
+    }
+
+    /// The unit to show a value in: its own label when that measures the right thing, else a
+    /// sensible unit for the dimension (the largest whole time unit, the nearest data unit…).
+    public static func displayLabel(for x: Double, dimension: Dimension, label: UnitLabel) -> UnitLabel {
+        let label = label.simplified()
+        if !label.isEmpty, label.dimension == dimension { return label }
+        let table = UnitTable.builtIn
+        if dimension == .time {
+            let candidates = ["year", "month", "week", "day", "hour", "min", "s"].compactMap(table.unit(named:))
+            let magnitude = Swift.abs(x)
+            if let whole = candidates.first(where: { magnitude >= $0.factor && isWhole(magnitude / $0.factor) }) { return UnitLabel(whole) }
+            if let largest = candidates.first(where: { magnitude >= $0.factor }) { return UnitLabel(largest) }
+            return UnitLabel(table.unit(named: "s")!)
+        }
+        if dimension == .data {
+            let candidates = ["TB", "GB", "MB", "KB", "B"].compactMap(table.unit(named:))
+            return UnitLabel(candidates.first { Swift.abs(x) >= $0.factor } ?? table.unit(named: "B")!)
+        }
+        // Anything else: one term per base dimension, in base units.
+        var terms: [(unit: Unit, exponent: Int)] = []
+        for (base, exponent) in dimension.exponents.sorted(by: { $0.key < $1.key }) {
+            let unit: Unit
+            if base == "time" { unit = table.unit(named: "s")! }
+            else if base == "data" { unit = table.unit(named: "B")! }
+            else if base.hasPrefix("money:") { unit = table.unit(named: String(base.dropFirst(6)))! }
+            else { let name = String(base.dropFirst(6)); unit = Unit(name: name, factor: 1, dimension: .count(name), plural: name + "s") }
+            terms.append((unit, exponent))
+        }
+        return UnitLabel(terms)
+    }
+
+    static func isWhole(_ x: Double) -> Bool { Swift.abs(x - x.rounded()) < 1e-9 * Swift.max(1, Swift.abs(x)) }
+
+    public static func formatScalar(_ x: Double, dimension: Dimension, label: UnitLabel, format: NumberFormat?) -> String {
+        let shownLabel = displayLabel(for: x, dimension: dimension, label: label)
+        let amount = x / shownLabel.factor
+        let isMoney = shownLabel.terms.first.map { $0.unit.dimension.exponents.keys.first?.hasPrefix("money:") == true && $0.exponent == 1 } ?? false
+        let number: String
+        switch format {
+        case .decimals(let places)?: number = fixed(amount, decimals: places)
+        case .significant(let digits)?: number = significant(amount, digits: digits)
+        case .integer?: number = fixed(amount, decimals: 0)
+        case nil:
+            if isMoney {
+                number = isWhole(amount) || Swift.abs(amount) >= 1000 ? fixed(amount, decimals: 0) : fixed(amount, decimals: 2)
+            } else {
+                number = significant(amount, digits: defaultSignificantDigits)
+            }
+        }
+        return attach(number: number, amount: amount, label: shownLabel)
+    }
+
+    /// Puts the unit around the number: `$20/month`, `5%/week`, `6 months`, `40 MB/request`.
+    static func attach(number: String, amount: Double, label: UnitLabel) -> String {
+        let numerator = label.terms.filter { $0.exponent > 0 }
+        let denominator = label.terms.filter { $0.exponent < 0 }
+        var text = number
+        var rest = numerator
+        if let first = numerator.first, first.exponent == 1, first.unit.isPrefixSymbol {
+            let negative = text.hasPrefix("-")
+            text = (negative ? "-" : "") + first.unit.name + (negative ? String(text.dropFirst()) : text)
+            rest.removeFirst()
+        }
+        for (index, term) in rest.enumerated() {
+            let power = term.exponent == 1 ? "" : term.exponent == 2 ? "²" : term.exponent == 3 ? "³" : "^\(term.exponent)"
+            if term.unit.isSuffixSymbol {
+                text += term.unit.name + power
+            } else {
+                let singular = isWhole(amount) && Swift.abs(amount.rounded()) == 1
+                let usePlural = index == rest.count - 1 && !singular && power.isEmpty
+                text += " " + (usePlural ? (term.unit.plural ?? term.unit.name) : term.unit.name) + power
+            }
+        }
+        for term in denominator {
+            let power = term.exponent == -1 ? "" : term.exponent == -2 ? "²" : "^\(-term.exponent)"
+            text += "/" + term.unit.name + power
+        }
+        return text
+    }
+
+    /// Rounds to `decimals` places and groups thousands: `1140` → `1,140`, `21.550625` → `21.55` at 2.
+    public static func fixed(_ x: Double, decimals: Int) -> String {
+        let scale = pow(10, Double(decimals))
+        var rounded = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
+        if rounded == 0 { rounded = 0 }  // no "-0"
+        let negative = rounded < 0
+        let magnitude = Swift.abs(rounded)
+        let whole = magnitude.rounded(.down)
+        var digits = whole < 1e15 ? String(Int64(whole)) : String(format: "%.0f", whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits = String(digits.dropLast(3))
+        }
+        grouped = digits + grouped
+        if decimals > 0 {
+            let fraction = Int64(((magnitude - whole) * scale).rounded())
+            var fractionDigits = String(fraction)
+            fractionDigits = String(repeating: "0", count: Swift.max(0, decimals - fractionDigits.count)) + fractionDigits
+            grouped += "." + fractionDigits
+        }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// `digits` significant digits, trailing zeros dropped, never rounding the integer part away.
+    public static func significant(_ x: Double, digits: Int) -> String {
+        guard x != 0, x.isFinite else { return x.isFinite ? "0" : (x.isNaN ? "not a number" : (x > 0 ? "infinity" : "-infinity")) }
+        let magnitude = Int(floor(log10(Swift.abs(x))))
+        let decimals = Swift.max(0, digits - 1 - magnitude)
+        var text = fixed(x, decimals: Swift.min(decimals, 12))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// A plain number without grouping, for messages.
+    public static func plainNumber(_ x: Double) -> String {
+        isWhole(x) ? String(Int64(x.rounded())) : significant(x, digits: 6).replacingOccurrences(",", "")
+    }
+}
+
+private extension String {
+    func replacingOccurrences(_ target: Character, _ replacement: String) -> String {
+        String(self.flatMap { $0 == target ? Array(replacement) : [$0] })
+    }
+}

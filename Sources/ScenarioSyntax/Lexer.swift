@@ -1,0 +1,178 @@
+import Diagnostics
+
+/// Turns scenario text into tokens. Works on UTF-8 bytes so spans are byte offsets, which the
+/// fragment maps back to the essay's line and column.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let fragment: SourceFragment
+    private var index = 0
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(_ fragment: SourceFragment) {
+        self.fragment = fragment
+        self.bytes = Array(fragment.text.utf8)
+    }
+
+    public static func tokenize(_ fragment: SourceFragment) -> ([Token], [Diagnostic]) {
+        var lexer = Lexer(fragment)
+        let tokens = lexer.all()
+        return (tokens, lexer.diagnostics)
+    }
+
+    private func peek(_ offset: Int = 0) -> UInt8? {
+        index + offset < bytes.count ? bytes[index + offset] : nil
+    }
+
+    private static func isDigit(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte >= 0x30 && byte <= 0x39
+    }
+
+    /// Letters (any script), digits and `_` continue a name.
+    private static func isNameByte(_ byte: UInt8?) -> Bool {
+        guard let byte else { return false }
+        return byte >= 0x80 || byte == 0x5F || isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    private func starts(with text: String) -> Bool {
+        let pattern = Array(text.utf8)
+        guard index + pattern.count <= bytes.count else { return false }
+        return Array(bytes[index..<index + pattern.count]) == pattern
+    }
+
+    mutating func all() -> [Token] {
+        var tokens: [Token] = []
+        var afterCurrency = false
+        while index < bytes.count {
+            let start = index
+            let byte = bytes[index]
+            switch byte {
+            case 0x20, 0x09, 0x0D:
+                index += 1
+                continue
+            case UInt8(ascii: "#"):
+                while let next = peek(), next != UInt8(ascii: "\n") { index += 1 }
+                continue
+            case UInt8(ascii: "\n"):
+                index += 1
+                tokens.append(Token(.newline, SourceSpan(start, index)))
+            case _ where Lexer.isDigit(byte) || (byte == UInt8(ascii: ".") && Lexer.isDigit(peek(1))):
+                tokens.append(number(allowCommaGroups: afterCurrency))
+                // `12.6×` or `12.6x`: a plain factor, as prose writes growth multiples.
+                if starts(with: "×") {
+                    tokens.append(Token(.times, SourceSpan(index, index + 2)))
+                    index += 2
+                } else if peek() == UInt8(ascii: "x"), !Lexer.isNameByte(peek(1)) {
+                    tokens.append(Token(.times, SourceSpan(index, index + 1)))
+                    index += 1
+                }
+            case _ where starts(with: "€"):
+                index += 3
+                tokens.append(Token(.currency("€"), SourceSpan(start, index)))
+            case _ where starts(with: "£"):
+                index += 2
+                tokens.append(Token(.currency("£"), SourceSpan(start, index)))
+            case _ where starts(with: "×"):
+                index += 2
+                tokens.append(Token(.star, SourceSpan(start, index)))
+            case _ where starts(with: "·"):
+                index += 2
+                tokens.append(Token(.star, SourceSpan(start, index)))
+            case UInt8(ascii: "$"):
+                index += 1
+                tokens.append(Token(.currency("$"), SourceSpan(start, index)))
+            case _ where Lexer.isNameByte(byte):
+                while Lexer.isNameByte(peek()) {
+                    // Stop before a multi-byte symbol that is an operator, not a letter.
+                    if starts(with: "×") || starts(with: "·") || starts(with: "€") || starts(with: "£") { break }
+                    index += 1
+                }
+                let name = String(decoding: bytes[start..<index], as: UTF8.self)
+                tokens.append(Token(.identifier(name), SourceSpan(start, index)))
+            default:
+                index += 1
+                let kind: Token.Kind?
+                switch byte {
+                case UInt8(ascii: "%"): kind = .percent
+                case UInt8(ascii: "+"): kind = .plus
+                case UInt8(ascii: "-"): kind = .minus
+                case UInt8(ascii: "*"): kind = .star
+                case UInt8(ascii: "/"): kind = .slash
+                case UInt8(ascii: "^"): kind = .caret
+                case UInt8(ascii: "("): kind = .leftParen
+                case UInt8(ascii: ")"): kind = .rightParen
+                case UInt8(ascii: ","): kind = .comma
+                case UInt8(ascii: "|"): kind = .pipe
+                case UInt8(ascii: "."):
+                    if peek() == UInt8(ascii: ".") { index += 1; kind = .dotDot } else { kind = .dot }
+                case UInt8(ascii: "="):
+                    if peek() == UInt8(ascii: "=") { index += 1; kind = .equalEqual } else { kind = .equals }
+                case UInt8(ascii: "!"):
+                    if peek() == UInt8(ascii: "=") { index += 1; kind = .notEqual } else { kind = nil }
+                case UInt8(ascii: "<"):
+                    if peek() == UInt8(ascii: "=") { index += 1; kind = .lessEqual } else { kind = .less }
+                case UInt8(ascii: ">"):
+                    if peek() == UInt8(ascii: "=") { index += 1; kind = .greaterEqual } else { kind = .greater }
+                default: kind = nil
+                }
+                if let kind {
+                    tokens.append(Token(kind, SourceSpan(start, index)))
+                } else {
+                    // Skip the rest of a multi-byte character so the message names it whole.
+                    while let next = peek(), next & 0xC0 == 0x80 { index += 1 }
+                    let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                    diagnostics.append(.error("unexpected character `\(text)`", at: fragment.location(SourceSpan(start, index))))
+                }
+            }
+            afterCurrency = tokens.last.map { if case .currency = $0.kind { return true } else { return false } } ?? false
+        }
+        tokens.append(Token(.end, SourceSpan(bytes.count, bytes.count)))
+        return tokens
+    }
+
+    /// `42`, `3.5`, `1_000`, `1e6`, `100k`, `2.5M`; after a currency symbol also `100,000`.
+    private mutating func number(allowCommaGroups: Bool) -> Token {
+        let start = index
+        var digits = ""
+        var decimals = 0
+        func takeDigits(counting: Bool) {
+            while let byte = peek() {
+                if Lexer.isDigit(byte) {
+                    digits.append(Character(UnicodeScalar(byte)))
+                    if counting { decimals += 1 }
+                    index += 1
+                } else if byte == UInt8(ascii: "_"), Lexer.isDigit(peek(1)) {
+                    index += 1
+                } else if !counting, allowCommaGroups, byte == UInt8(ascii: ","),
+                          Lexer.isDigit(peek(1)), Lexer.isDigit(peek(2)), Lexer.isDigit(peek(3)), !Lexer.isDigit(peek(4)) {
+                    index += 1
+                } else {
+                    break
+                }
+            }
+        }
+        takeDigits(counting: false)
+        if peek() == UInt8(ascii: "."), Lexer.isDigit(peek(1)) {
+            digits.append(".")
+            index += 1
+            takeDigits(counting: true)
+        }
+        if let e = peek(), e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            var lookahead = 1
+            if let sign = peek(1), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") { lookahead = 2 }
+            if Lexer.isDigit(peek(lookahead)) {
+                digits.append("e")
+                index += 1
+                if lookahead == 2 { digits.append(Character(UnicodeScalar(bytes[index]))); index += 1 }
+                while Lexer.isDigit(peek()) { digits.append(Character(UnicodeScalar(bytes[index]))); index += 1 }
+            }
+        }
+        var scale = 1.0
+        if let suffix = peek(), !Lexer.isNameByte(peek(1)) {
+            if suffix == UInt8(ascii: "k") { scale = 1e3; index += 1 }
+            else if suffix == UInt8(ascii: "M") { scale = 1e6; index += 1 }
+        }
+        let value = (Double(digits) ?? 0) * scale
+        return Token(.number(value, decimals: decimals, scale: scale), SourceSpan(start, index))
+    }
+}

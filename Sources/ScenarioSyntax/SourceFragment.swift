@@ -1,0 +1,60 @@
+import Diagnostics
+
+/// A piece of an essay that is parsed on its own (a scenario block, an inline `{{ }}`), with
+/// what is needed to turn its offsets back into the essay's own line and column.
+public struct SourceFragment: Sendable {
+    public let text: String
+    public let file: SourceFile
+    /// The essay line and column where `text` starts.
+    public let startLine: Int
+    public let startColumn: Int
+    /// The column at which later lines of `text` start (a fenced block's indentation + 1).
+    public let continuationColumn: Int
+
+    public init(text: String, file: SourceFile, startLine: Int, startColumn: Int, continuationColumn: Int = 1) {
+        self.text = text
+        self.file = file
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.continuationColumn = continuationColumn
+    }
+
+    /// A standalone text (tests, `explain`): the fragment is the whole file.
+    public init(standalone text: String, path: String) {
+        self.init(text: text, file: SourceFile(path: path, text: text), startLine: 1, startColumn: 1)
+    }
+
+    public func location(_ span: SourceSpan) -> SourceLocation {
+        let utf8 = text.utf8
+        let clamped = max(0, min(span.start, utf8.count))
+        var line = 0
+        var lineStart = 0
+        var index = 0
+        for byte in utf8.prefix(clamped) {
+            index += 1
+            if byte == UInt8(ascii: "\n") { line += 1; lineStart = index }
+        }
+        let startIndex = utf8.index(utf8.startIndex, offsetBy: lineStart)
+        let target = utf8.index(utf8.startIndex, offsetBy: clamped)
+        let column = text[startIndex..<target].count
+        let length = max(1, String(decoding: Array(utf8)[clamped..<min(utf8.count, span.end)], as: UTF8.self).count)
+        let fileColumn = (line == 0 ? startColumn : continuationColumn) + column
+        return file.location(line: startLine + line, column: fileColumn, length: length)
+    }
+}
+
+/// A byte range in a fragment's text.
+public struct SourceSpan: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+
+    public init(_ start: Int, _ end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    /// The smallest span covering both.
+    public func union(_ other: SourceSpan) -> SourceSpan {
+        SourceSpan(min(start, other.start), max(end, other.end))
+    }
+}

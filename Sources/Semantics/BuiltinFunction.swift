@@ -1,0 +1,27 @@
+/// The functions a scenario can call. The reference with examples is docs/scenario-language.md.
+public enum BuiltinFunction: String, Sendable, CaseIterable {
+    case floor, ceil, round, min, max, abs, sqrt, exp, ln, log10
+    case compound
+    case sum, cumsum, mean, at, first
+
+    /// How many arguments the function takes.
+    var arity: ClosedRange<Int> {
+        switch self {
+        case .floor, .ceil, .round: return 1...2
+        case .min, .max: return 2...16
+        case .abs, .sqrt, .exp, .ln, .log10, .sum, .cumsum, .mean, .first: return 1...1
+        case .compound, .at: return 2...2
+        }
+    }
+
+    var usage: String {
+        switch self {
+        case .floor, .ceil, .round: return "\(rawValue)(x) or \(rawValue)(x, unit)"
+        case .min, .max: return "\(rawValue)(a, b, …)"
+        case .compound: return "compound(rate, duration)"
+        case .at: return "at(series, time)"
+        case .first: return "first(condition)"
+        default: return "\(rawValue)(x)"
+        }
+    }
+}

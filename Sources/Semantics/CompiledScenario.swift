@@ -1,0 +1,45 @@
+import Diagnostics
+import ScenarioSyntax
+
+/// A definition after checking: its expression, what it measures, and its dependencies.
+public struct CheckedDefinition: Sendable {
+    public var name: String
+    public var expression: Expr
+    public var type: TypeInfo
+    public var nameSpan: SourceSpan
+    public var span: SourceSpan
+    /// Definitions this one reads, in the order they first appear.
+    public var dependencies: [String]
+}
+
+/// A scenario block ready to evaluate: units resolved, definitions checked and in dependency order.
+public struct CompiledScenario: Sendable {
+    public var name: String
+    public var fragment: SourceFragment
+    public var units: UnitTable
+    public var timeline: Timeline?
+    /// In evaluation order: each definition after everything it reads.
+    public var definitions: [CheckedDefinition]
+    /// Definition names in the order the author wrote them, for tables and `explain`.
+    public var sourceOrder: [String]
+    private var index: [String: Int]
+
+    init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,
+         definitions: [CheckedDefinition], sourceOrder: [String]) {
+        self.name = name
+        self.fragment = fragment
+        self.units = units
+        self.timeline = timeline
+        self.definitions = definitions
+        self.sourceOrder = sourceOrder
+        var index: [String: Int] = [:]
+        for (position, definition) in definitions.enumerated() { index[definition.name] = position }
+        self.index = index
+    }
+
+    public func definition(named name: String) -> CheckedDefinition? {
+        index[name].map { definitions[$0] }
+    }
+
+    public func position(of name: String) -> Int? { index[name] }
+}

@@ -1,0 +1,286 @@
+import Diagnostics
+import ScenarioSyntax
+
+/// Checks dimensions before anything is evaluated: `+`, `-` and comparisons need matching
+/// dimensions, exponents must be plain numbers, functions get the kinds of value they need.
+/// Also works out the unit each value is shown in.
+public struct TypeChecker {
+    let units: UnitTable
+    let timeline: Timeline?
+    let fragment: SourceFragment
+    /// Types of the definitions checked so far (dependencies come first).
+    var definitions: [String: TypeInfo]
+    /// Names that exist but failed to check; uses of them are not reported again.
+    var failed: Set<String>
+    /// All names a reader could have meant, for "did you mean".
+    let knownNames: [String]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(units: UnitTable, timeline: Timeline?, fragment: SourceFragment, definitions: [String: TypeInfo],
+                failed: Set<String> = [], knownNames: [String]) {
+        self.units = units
+        self.timeline = timeline
+        self.fragment = fragment
+        self.definitions = definitions
+        self.failed = failed
+        self.knownNames = knownNames
+    }
+
+    private struct Failure: Error {}
+
+    /// The expression's type, or nil after reporting why it has none.
+    public mutating func check(_ expr: Expr) -> TypeInfo? {
+        try? infer(expr)
+    }
+
+    private mutating func fail(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> Failure {
+        diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
+        return Failure()
+    }
+
+    private func describe(_ type: TypeInfo) -> String { type.dimension.described }
+
+    private mutating func infer(_ expr: Expr) throws -> TypeInfo {
+        switch expr.kind {
+        case .number(let value, _, _):
+            return TypeInfo(dimension: .none, constant: value)
+        case .percent(let operand):
+            let inner = try infer(operand)
+            guard inner.dimension.isDimensionless else { throw fail("`%` applies to a plain number, not \(describe(inner))", expr.span) }
+            return TypeInfo(dimension: .none, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "%")!),
+                            constant: inner.constant.map { $0 / 100 })
+        case .factor(let operand):
+            let inner = try infer(operand)
+            guard inner.dimension.isDimensionless else { throw fail("`×` marks a plain factor, not \(describe(inner))", expr.span) }
+            return TypeInfo(dimension: .none, isSeries: inner.isSeries, constant: inner.constant)
+        case .money(let symbol, let amount):
+            let value = try infer(amount)
+            guard let unit = units.unit(named: symbol) else { throw fail("unknown currency `\(symbol)`", expr.span) }
+            return TypeInfo(dimension: unit.dimension, label: UnitLabel(unit), constant: value.constant.map { $0 * unit.factor })
+        case .name(let name):
+            return try resolve(name, span: expr.span)
+        case .member(let scenario, let name):
+            throw fail("`\(scenario).\(name)` names another scenario; inside a scenario write just `\(name)`", expr.span)
+        case .unary(.negate, let operand):
+            var inner = try infer(operand)
+            inner.constant = inner.constant.map { -$0 }
+            return inner
+        case .unary(.not, let operand):
+            let inner = try infer(operand)
+            guard inner.isCondition else { throw fail("`not` needs a condition (a comparison), not \(describe(inner))", operand.span) }
+            return inner
+        case .binary(.multiply, let left, let right, true):
+            // `4 machines`: after a number the word is a unit, even if a value has its plural's name.
+            let a = try infer(left)
+            let b = try unitExpression(right)
+            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: a.isSeries, label: a.label * b.label,
+                            constant: a.constant.flatMap { x in b.constant.map { x * $0 } })
+        case .binary(let op, let left, let right, _):
+            return try binary(op, left, right, expr.span)
+        case .conditional(let condition, let yes, let no):
+            let c = try infer(condition)
+            guard c.isCondition else { throw fail("`if` needs a condition (a comparison), not \(describe(c))", condition.span) }
+            let a = try infer(yes), b = try infer(no)
+            guard a.dimension == b.dimension else {
+                throw fail("the branches of `if` differ: \(describe(a)) after `then`, \(describe(b)) after `else`", expr.span)
+            }
+            return TypeInfo(dimension: a.dimension, isSeries: c.isSeries || a.isSeries || b.isSeries,
+                            isCondition: a.isCondition && b.isCondition, label: a.label.isEmpty ? b.label : a.label)
+        case .convert(let value, let target):
+            let source = try infer(value)
+            let unit = try unitExpression(target)
+            guard source.dimension == unit.dimension else {
+                throw fail("cannot show \(describe(source)) as `\(fragmentText(target.span))`, which is \(describe(unit))", expr.span)
+            }
+            return TypeInfo(dimension: source.dimension, isSeries: source.isSeries, label: unit.label, constant: source.constant)
+        case .call(let name, let arguments):
+            return try call(name, arguments, expr.span)
+        }
+    }
+
+    private func fragmentText(_ span: SourceSpan) -> String {
+        let bytes = Array(fragment.text.utf8)
+        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
+    }
+
+    private mutating func resolve(_ name: String, span: SourceSpan) throws -> TypeInfo {
+        if let type = definitions[name] { return type }
+        if failed.contains(name) { throw Failure() }
+        if name == "t" {
+            guard let timeline else {
+                throw fail("`t` is the time along the timeline, and this scenario has none",
+                           span, notes: [.init("add a line such as `timeline = 0..12 months`")])
+            }
+            return TypeInfo(dimension: .time, isSeries: true, label: UnitLabel(timeline.unit))
+        }
+        if let unit = units.unit(named: name) {
+            return TypeInfo(dimension: unit.dimension, label: UnitLabel(unit), constant: unit.factor)
+        }
+        if BuiltinFunction(rawValue: name) != nil {
+            throw fail("`\(name)` is a function; call it as `\(name)(…)`", span)
+        }
+        let notes = Suggestion.closest(to: name, in: knownNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+        throw fail("unknown name `\(name)`", span, notes: notes)
+    }
+
+    /// The right side of `as`, or a unit argument: only units, numbers, `*`, `/` and `^`.
+    private mutating func unitExpression(_ expr: Expr) throws -> TypeInfo {
+        switch expr.kind {
+        case .name(let name):
+            guard let unit = units.unit(named: name) else {
+                let notes = Suggestion.closest(to: name, in: units.allNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+                throw fail("`\(name)` is not a unit", expr.span, notes: notes)
+            }
+            return TypeInfo(dimension: unit.dimension, label: UnitLabel(unit), constant: unit.factor)
+        case .binary(let op, let left, let right, _) where op == .multiply || op == .divide:
+            let a = try unitExpression(left), b = try unitExpression(right)
+            let product = op == .multiply
+            return TypeInfo(dimension: product ? a.dimension * b.dimension : a.dimension / b.dimension,
+                            label: product ? a.label * b.label : a.label / b.label,
+                            constant: a.constant.flatMap { x in b.constant.map { product ? x * $0 : x / $0 } })
+        case .binary(.power, let base, let exponent, _):
+            let a = try unitExpression(base)
+            guard case .number(let n, _, _) = exponent.kind, n == n.rounded() else {
+                throw fail("a unit's power must be a whole number", exponent.span)
+            }
+            return TypeInfo(dimension: a.dimension.raised(to: Int(n)), label: a.label.raised(to: Int(n)),
+                            constant: a.constant.map { pow($0, n) })
+        default:
+            throw fail("expected a unit such as `$/day` or `months`", expr.span)
+        }
+    }
+
+    private mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) throws -> TypeInfo {
+        let a = try infer(left)
+        let b = try infer(right)
+        let series = a.isSeries || b.isSeries
+        switch op {
+        case .add, .subtract:
+            guard a.dimension == b.dimension else {
+                let verb = op == .add ? "add" : "subtract"
+                throw fail("cannot \(verb) \(describe(a)) and \(describe(b))", span,
+                           notes: [.init("left: `\(fragmentText(left.span))` is \(describe(a))"),
+                                   .init("right: `\(fragmentText(right.span))` is \(describe(b))")])
+            }
+            let constant = a.constant.flatMap { x in b.constant.map { op == .add ? x + $0 : x - $0 } }
+            return TypeInfo(dimension: a.dimension, isSeries: series, label: a.label.isEmpty ? b.label : a.label, constant: constant)
+        case .multiply:
+            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: series, label: a.label * b.label,
+                            constant: a.constant.flatMap { x in b.constant.map { x * $0 } })
+        case .divide:
+            return TypeInfo(dimension: a.dimension / b.dimension, isSeries: series, label: a.label / b.label,
+                            constant: a.constant.flatMap { x in b.constant.map { $0 == 0 ? nil : x / $0 } ?? nil })
+        case .power:
+            guard b.dimension.isDimensionless else {
+                throw fail("an exponent must be a plain number, not \(describe(b))", right.span)
+            }
+            if a.dimension.isDimensionless {
+                return TypeInfo(dimension: .none, isSeries: series, constant: a.constant.flatMap { x in b.constant.map { pow(x, $0) } })
+            }
+            guard !b.isSeries, let n = b.constant, n == n.rounded(), abs(n) <= 12 else {
+                throw fail("\(describe(a)) can only be raised to a fixed whole power", right.span)
+            }
+            return TypeInfo(dimension: a.dimension.raised(to: Int(n)), isSeries: series, label: a.label.raised(to: Int(n)),
+                            constant: a.constant.map { pow($0, n) })
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
+            guard a.dimension == b.dimension else {
+                throw fail("cannot compare \(describe(a)) with \(describe(b))", span)
+            }
+            return TypeInfo(dimension: .none, isSeries: series, isCondition: true)
+        case .and, .or:
+            guard a.isCondition, b.isCondition else {
+                throw fail("`\(op.rawValue)` joins conditions (comparisons)", a.isCondition ? right.span : left.span)
+            }
+            return TypeInfo(dimension: .none, isSeries: series, isCondition: true)
+        }
+    }
+
+    private mutating func call(_ name: String, _ arguments: [Expr], _ span: SourceSpan) throws -> TypeInfo {
+        guard let function = BuiltinFunction(rawValue: name) else {
+            let candidates = BuiltinFunction.allCases.map(\.rawValue)
+            let notes = Suggestion.closest(to: name, in: candidates).map { [Diagnostic.Note("did you mean `\($0)`?")] }
+                ?? [.init("functions: \(candidates.joined(separator: ", "))")]
+            throw fail("unknown function `\(name)`", span, notes: notes)
+        }
+        guard function.arity.contains(arguments.count) else {
+            throw fail("`\(name)` takes \(function.usage)", span)
+        }
+        let types = try arguments.map { try infer($0) }
+        let first = types[0]
+        let series = types.contains { $0.isSeries }
+        func plain(_ index: Int) throws {
+            guard types[index].dimension.isDimensionless else {
+                throw fail("`\(name)` needs a plain number, not \(describe(types[index]))", arguments[index].span,
+                           notes: name == "floor" || name == "ceil" || name == "round"
+                               ? [.init("to round in a unit, name it: `\(name)(x, unit)`")] : [])
+            }
+        }
+        switch function {
+        case .floor, .ceil, .round:
+            if arguments.count == 2 {
+                let unit = try unitExpression(arguments[1])
+                guard unit.dimension == first.dimension else {
+                    throw fail("cannot round \(describe(first)) in `\(fragmentText(arguments[1].span))`, which is \(describe(unit))", span)
+                }
+                return TypeInfo(dimension: first.dimension, isSeries: first.isSeries, label: unit.label)
+            }
+            try plain(0)
+            return TypeInfo(dimension: .none, isSeries: series, label: first.label)
+        case .min, .max:
+            for (index, type) in types.enumerated() where type.dimension != first.dimension {
+                throw fail("`\(name)` compares like with like: \(describe(first)) and \(describe(type))", arguments[index].span)
+            }
+            return TypeInfo(dimension: first.dimension, isSeries: series, label: first.label)
+        case .abs:
+            return TypeInfo(dimension: first.dimension, isSeries: series, label: first.label)
+        case .sqrt:
+            guard let root = first.dimension.root(2) else {
+                throw fail("the square root of \(describe(first)) has no unit", arguments[0].span)
+            }
+            return TypeInfo(dimension: root, isSeries: series)
+        case .exp, .ln, .log10:
+            try plain(0)
+            return TypeInfo(dimension: .none, isSeries: series)
+        case .compound:
+            guard first.dimension == Dimension.time.raised(to: -1) else {
+                throw fail("`compound` needs a rate per unit of time (such as 5%/week), not \(describe(first))", arguments[0].span)
+            }
+            guard types[1].dimension == .time else {
+                throw fail("`compound` needs a duration, not \(describe(types[1]))", arguments[1].span)
+            }
+            guard period(of: first.label) != nil else {
+                throw fail("cannot tell how often this rate compounds; write it per a unit of time, such as 5%/week", arguments[0].span)
+            }
+            return TypeInfo(dimension: .none, isSeries: series)
+        case .sum, .mean, .cumsum:
+            guard first.isSeries else {
+                throw fail("`\(name)` works on a series (a value that depends on `t`); this is a single value", arguments[0].span)
+            }
+            return TypeInfo(dimension: first.dimension, isSeries: function == .cumsum, label: first.label)
+        case .at:
+            guard first.isSeries else { throw fail("`at` reads a series at a time; this is a single value", arguments[0].span) }
+            guard types[1].dimension == .time, !types[1].isSeries else {
+                throw fail("`at` needs a single time such as `6 months`, not \(describe(types[1]))", arguments[1].span)
+            }
+            return TypeInfo(dimension: first.dimension, label: first.label)
+        case .first:
+            guard first.isCondition, first.isSeries else {
+                throw fail("`first` needs a condition that depends on `t`, such as `first(spend >= budget)`", arguments[0].span)
+            }
+            guard let timeline else { throw fail("`first` needs a timeline", span) }
+            return TypeInfo(dimension: .time, label: UnitLabel(timeline.unit))
+        }
+    }
+}
+
+/// The compounding period of a rate: the time unit it is written per (`week` in `5%/week`).
+public func period(of label: UnitLabel) -> Unit? {
+    let times = label.terms.filter { $0.unit.dimension == .time && $0.exponent == -1 }
+    return times.count == 1 ? times[0].unit : nil
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

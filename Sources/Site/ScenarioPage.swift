@@ -1,0 +1,85 @@
+import Diagnostics
+import Markdown
+import Runtime
+import ScenarioSyntax
+import Semantics
+import Theme
+
+/// The live parts of one essay: its scenario blocks compiled and evaluated, and each `{{ }}` in
+/// its prose computed (and checked, for claims). Produces the HTML that replaces them.
+struct ScenarioPage {
+    /// HTML for fenced blocks, by block index.
+    var blockHTML: [Int: String] = [:]
+    /// HTML for each prose reference, by reference index.
+    var inlineHTML: [Int: String] = [:]
+    /// Plain text for each prose reference, for summaries and feeds' plain parts.
+    var inlineText: [Int: String] = [:]
+    var diagnostics: [Diagnostic] = []
+
+    /// - Parameters:
+    ///   - file: the whole essay, for locations and source lines in messages.
+    ///   - bodyFirstLine: the essay line on which the Markdown body starts.
+    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int) {
+        var results: [ScenarioResult] = []
+        var names: [String: SourceLocation] = [:]
+        for block in document.fencedBlocks {
+            let words = block.info.split(separator: " ", omittingEmptySubsequences: true)
+            guard words.first == "scenario" else { continue }
+            let name = words.count > 1 ? String(words[1]) : "main"
+            let fenceLine = bodyFirstLine + block.fenceLine - 1
+            let fragment = SourceFragment(text: block.literal, file: file, startLine: fenceLine + 1,
+                                          startColumn: block.fenceColumn, continuationColumn: block.fenceColumn)
+            let here = file.location(line: fenceLine, column: block.fenceColumn, length: block.info.count + 3)
+            if let first = names[name] {
+                diagnostics.append(.error("this page already has a scenario named `\(name)`", at: here,
+                                          notes: [.init("first one here", at: first), .init("name blocks apart: ```scenario growth")]))
+                continue
+            }
+            names[name] = here
+            let (scenario, problems) = ScenarioCompiler.compile(name: name, fragment: fragment)
+            diagnostics += problems
+            let result = Evaluator.run(scenario)
+            diagnostics += result.diagnostics
+            results.append(result)
+            blockHTML[block.index] = ScenarioPage.blockHTML(name: name, source: block.literal, scenario: scenario)
+        }
+
+        let page = PageScenarios(results: results)
+        for index in document.proseReferences {
+            let reference = document.reference(index)
+            let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
+                                          startColumn: reference.column)
+            let (value, problems) = page.inline(fragment)
+            diagnostics += problems
+            guard let value else {
+                inlineHTML[index] = HTMLEscaping.escape(reference.original)
+                inlineText[index] = reference.original
+                continue
+            }
+            inlineHTML[index] = ScenarioPage.inlineHTML(value)
+            inlineText[index] = value.text
+        }
+    }
+
+    /// A value in prose: the number, with the formula it came from on hover.
+    static func inlineHTML(_ value: InlineValue) -> String {
+        let title = (value.isClaim ? "checked against the model: " : "") + value.formula
+        var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
+        attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
+        if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }
+        return "<span \(attributes)>\(HTMLEscaping.escape(value.text))</span>"
+    }
+
+    /// The model itself, folded under the prose, so a reader can see every assumption.
+    static func blockHTML(name: String, source: String, scenario: CompiledScenario) -> String {
+        let count = scenario.sourceOrder.count
+        let id = "scenario-" + Tag.slug(for: name)
+        return """
+        <details class="scenario" id="\(id)">
+        <summary>Model <code>\(HTMLEscaping.escape(name))</code>: \(count) definition\(count == 1 ? "" : "s")</summary>
+        <pre><code class="language-scenario">\(HTMLEscaping.escape(source))</code></pre>
+        </details>
+
+        """
+    }
+}
