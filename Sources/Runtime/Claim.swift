@@ -16,8 +16,6 @@ public struct Claim {
     public var step: Double
     public var label: UnitLabel
     public var decimals: Int
-    /// `×` when the claim was written as a factor (`12.64×`), so the page shows it the same way.
-    public var suffix: String
 
     /// Reads the precision from the literal's number token.
     public init(claimed: Value, literal: Expr, label: UnitLabel) {
@@ -31,7 +29,6 @@ public struct Claim {
         }
         self.decimals = Swift.max(0, decimals - Int((log10(scale)).rounded()))
         self.step = pow(10, -Double(decimals)) * scale
-        if case .factor = literal.kind { suffix = "×" } else { suffix = "" }
     }
 
     public func holds(for value: Value) -> Bool {
@@ -48,7 +45,7 @@ public struct Claim {
         guard !value.isNever else { return "never" }
         var shown = value
         shown.label = label
-        return ValueFormatter.format(shown, format: .decimals(decimals)) + suffix
+        return ValueFormatter.format(shown, format: .decimals(decimals))
     }
 }
 

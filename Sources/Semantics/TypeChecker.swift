@@ -52,7 +52,7 @@ public struct TypeChecker {
         case .factor(let operand):
             let inner = try infer(operand)
             guard inner.dimension.isDimensionless else { throw fail("`×` marks a plain factor, not \(describe(inner))", expr.span) }
-            return TypeInfo(dimension: .none, isSeries: inner.isSeries, constant: inner.constant)
+            return TypeInfo(dimension: .none, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "×")!), constant: inner.constant)
         case .money(let symbol, let amount):
             let value = try infer(amount)
             guard let unit = units.unit(named: symbol) else { throw fail("unknown currency `\(symbol)`", expr.span) }

@@ -56,7 +56,17 @@ public struct UnitLabel: Sendable, Hashable {
         return result.isEmpty ? self : result
     }
 
+    /// `×` marks a plain factor (`3×`); it shows only on its own, never inside a compound unit.
+    private var withoutFactorMark: UnitLabel {
+        var copy = self
+        copy.terms.removeAll { $0.unit.name == "×" }
+        return copy
+    }
+
     public static func * (a: UnitLabel, b: UnitLabel) -> UnitLabel {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        let a = a.withoutFactorMark, b = b.withoutFactorMark
         var result = a
         for term in b.terms { result.multiply(by: term.unit, exponent: term.exponent) }
         return result

@@ -39,6 +39,7 @@ public struct UnitTable: Sendable {
             table.add(unit, aliases: symbol == nil ? [] : [code])
         }
         table.add(Unit(name: "%", factor: 0.01, dimension: .none, isSuffixSymbol: true), aliases: ["percent"])
+        table.add(Unit(name: "×", factor: 1, dimension: .none, isSuffixSymbol: true), aliases: [])
         return table
     }()
 

@@ -101,6 +101,13 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.6rem; text-ali
 .lede { font-size: 1.2rem; color: var(--muted); }
 .neighbours, .pagination { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; font-family: var(--font-ui); font-size: 0.95rem; border-top: 1px solid var(--rule); padding-top: 1rem; margin-top: 2rem; }
 .site-footer { color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); }
+/* Live numbers: computed values carry their formula on hover; claims are checked at build time. */
+.cm-value { font-variant-numeric: lining-nums tabular-nums; text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; cursor: help; }
+.cm-claim { text-decoration-style: solid; text-decoration-color: var(--series-3); }
+details.scenario { margin: 1.5rem 0; border: 1px solid var(--rule); border-radius: 6px; padding: 0.5rem 0.9rem; }
+details.scenario summary { cursor: pointer; font-family: var(--font-ui); font-size: 0.95rem; color: var(--muted); }
+details.scenario[open] summary { margin-bottom: 0.5rem; }
+details.scenario pre { margin: 0; }
 @media (max-width: 34rem) {
   body { font-size: 1.05rem; }
   h1 { font-size: 1.6rem; }
