@@ -31,6 +31,7 @@ test: test-deps
 
 ## Speed and memory against Hugo; not part of `make test`.
 bench: deps
+	$(SWIFT) run -c release scenario-bench
 	scripts/bench.sh
 
 ## One self-contained binary: static Swift runtime, theme compiled in.

@@ -31,6 +31,7 @@ let package = Package(
                                              .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime",
                                                         "Markdown", "Theme", "Site"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),

@@ -34,10 +34,20 @@ public struct Lexer {
         return byte >= 0x80 || byte == 0x5F || isDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    private func starts(with text: String) -> Bool {
-        let pattern = Array(text.utf8)
-        guard index + pattern.count <= bytes.count else { return false }
-        return Array(bytes[index..<index + pattern.count]) == pattern
+    /// Whether the text at the cursor begins with `pattern` (compared byte by byte, no allocation).
+    private func starts(with pattern: StaticString) -> Bool {
+        let count = pattern.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return pattern.withUTF8Buffer { buffer in
+            for offset in 0..<count where bytes[index + offset] != buffer[offset] { return false }
+            return true
+        }
+    }
+
+    /// Multi-byte symbols that end a name: `×`, `·`, `€`, `£` (all begin with 0xC2 or 0xC3 or 0xE2).
+    private func atSymbol() -> Bool {
+        guard let byte = peek(), byte >= 0xC2 else { return false }
+        return starts(with: "×") || starts(with: "·") || starts(with: "€") || starts(with: "£")
     }
 
     mutating func all() -> [Token] {
@@ -81,10 +91,10 @@ public struct Lexer {
             case UInt8(ascii: "$"):
                 index += 1
                 tokens.append(Token(.currency("$"), SourceSpan(start, index)))
-            case _ where Lexer.isNameByte(byte):
+            case _ where Lexer.isNameByte(byte) && !atSymbol():
                 while Lexer.isNameByte(peek()) {
                     // Stop before a multi-byte symbol that is an operator, not a letter.
-                    if starts(with: "×") || starts(with: "·") || starts(with: "€") || starts(with: "£") { break }
+                    if atSymbol() { break }
                     index += 1
                 }
                 let name = String(decoding: bytes[start..<index], as: UTF8.self)

@@ -221,6 +221,53 @@ import Testing
         #expect(try site.output("a/index.html").contains("<p>Body text.</p>"))
     }
 
+    @Test func liveValuesInProseHeadingsAndNotCode() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: Live
+        ---
+        # Spend: {{ total }}
+
+        We spend {{ total = $960 }} and `{{ total }}` stays code, as does \\{{ this }}.
+
+        ```scenario
+        total = $20 * 48
+        ```
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = try site.output("a/index.html")
+        #expect(page.contains("<h1>Spend: <span class=\"cm-value\" title=\"total = $20 * 48\""))
+        #expect(page.contains("cm-claim"))
+        #expect(page.contains("<code>{{ total }}</code>"))
+        #expect(page.contains("<details class=\"scenario\" id=\"scenario-main\">"))
+    }
+
+    @Test func aClaimThatDoesNotHoldFailsTheBuildAtItsLine() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: Stale
+        ---
+        Intro.
+
+        It costs {{ total = $1,140 }}.
+
+        ```scenario
+        total = $960
+        ```
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        let diagnostic = try #require(report.diagnostics.first)
+        #expect(diagnostic.message == "claim does not hold: total is $960, the text says $1,140")
+        #expect(diagnostic.location?.line == 6)
+        #expect(diagnostic.location?.column == 21)
+        #expect(!site.exists("a/index.html"))
+    }
+
     @Test func rawHTMLNeedsTheSetting() throws {
         let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\n<div class=\"x\">raw</div>\n")
         defer { site.cleanUp() }
