@@ -3,7 +3,7 @@ import PackageDescription
 
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
 //   Content (files, front matter) → ScenarioSyntax (lexer, parser) → Semantics (names, units, dimensions)
-//   → Runtime (values, series, formatting) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
+//   → Runtime (values, series, formatting) → Figures (SVG charts, MathML tables, sweeps) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
 // Diagnostics is shared by every stage.
 let package = Package(
     name: "costmark",
@@ -21,18 +21,21 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "CAtomicSwap"),
         .target(name: "Diagnostics"),
+        .target(name: "Markup"),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax"]),
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics"]),
+        .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime",
+                                                .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        .target(name: "Theme", dependencies: ["Diagnostics", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Site", dependencies: ["Diagnostics", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Content", "Markdown", "Theme",
+        .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme",
                                              .product(name: "Mustache", package: "swift-mustache")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
-        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime",
+        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures",
                                                         "Markdown", "Theme", "Site"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]

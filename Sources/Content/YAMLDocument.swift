@@ -1,16 +1,16 @@
 import Diagnostics
 import Yams
 
-/// Parses a YAML mapping that sits inside a larger file (front matter, site.yml) and maps
+/// Parses a YAML mapping that sits inside a larger file (front matter, site.yml, figure blocks) and maps
 /// every position back to the file, so errors point at the author's own line.
-struct YAMLDocument {
-    let file: SourceFile
+public struct YAMLDocument {
+    public let file: SourceFile
     /// The file line on which the YAML text's first line sits.
-    let firstLine: Int
-    let root: Node.Mapping?
+    public let firstLine: Int
+    public let root: Node.Mapping?
 
     /// Returns nil and reports a diagnostic when the text is not a YAML mapping.
-    init?(text: String, file: SourceFile, firstLine: Int, diagnostics: inout [Diagnostic]) {
+    public init?(text: String, file: SourceFile, firstLine: Int, diagnostics: inout [Diagnostic]) {
         self.file = file
         self.firstLine = firstLine
         do {
@@ -38,18 +38,18 @@ struct YAMLDocument {
     }
 
     /// The file location of a YAML node; Yams marks are 1-based within the YAML text.
-    func location(of node: Node) -> SourceLocation? {
+    public func location(of node: Node) -> SourceLocation? {
         guard let mark = node.mark else { return nil }
         let length = node.scalar.map { max(1, $0.string.count) } ?? 1
         return file.location(line: firstLine + mark.line - 1, column: mark.column, length: length)
     }
 
     /// The value of a top-level key, with the key node for locating "missing" or "wrong type" errors.
-    func entry(_ key: String) -> (key: Node, value: Node)? {
+    public func entry(_ key: String) -> (key: Node, value: Node)? {
         root?.first { $0.key.string == key }
     }
 
-    var entries: [(key: Node, value: Node)] { root.map { Array($0) } ?? [] }
+    public var entries: [(key: Node, value: Node)] { root.map { Array($0) } ?? [] }
 
     static func diagnostic(for error: YamlError, file: SourceFile, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
@@ -71,7 +71,7 @@ struct YAMLDocument {
 }
 
 extension Node {
-    var kindName: String {
+    public var kindName: String {
         switch self {
         case .scalar: return "single value"
         case .sequence: return "list"

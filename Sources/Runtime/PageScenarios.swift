@@ -21,20 +21,31 @@ public struct PageScenarios: Sendable {
         self.results = results
     }
 
-    /// Evaluates the text between `{{` and `}}`. Names resolve in the page's scenarios;
-    /// `{{ growth.total }}` picks a scenario when several define a name.
-    public func inline(_ fragment: SourceFragment) -> (InlineValue?, [Diagnostic]) {
-        let (parsed, parseErrors) = Parser.parseInline(fragment)
-        guard let parsed else { return (nil, parseErrors) }
-        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (InlineValue?, [Diagnostic]) {
+    /// An expression evaluated against the page's scenarios, for inline values and figures.
+    public struct Evaluated: Sendable {
+        public var value: Value
+        public var type: TypeInfo
+        public var result: ScenarioResult
+        /// The expression with scenario prefixes removed.
+        public var expression: Expr
+        /// The definition it names, when it is just a name.
+        public var name: String?
+        /// `name = its formula`, or the expression's own text.
+        public var formula: String
+    }
+
+    /// Evaluates an expression (as written in a figure block or between `{{ }}`) against the
+    /// page's scenarios. `preferred` names the scenario to use when the expression does not say.
+    public func evaluate(_ input: Expr, fragment: SourceFragment, preferred: String? = nil) -> (Evaluated?, [Diagnostic]) {
+        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (Evaluated?, [Diagnostic]) {
             (nil, [.error(message, at: fragment.location(span), notes: notes)])
         }
 
         // Which scenario: named explicitly, or the one defining every name used.
         var members: [(String, SourceSpan)] = []
-        parsed.expression.forEachMember { scenario, span in members.append((scenario, span)) }
+        input.forEachMember { scenario, span in members.append((scenario, span)) }
         var names: [(String, SourceSpan)] = []
-        parsed.expression.forEachNameWithSpan { name, span in
+        input.forEachNameWithSpan { name, span in
             if UnitTable.builtIn.unit(named: name) == nil, name != "t" { names.append((name, span)) }
         }
         let result: ScenarioResult
@@ -52,7 +63,8 @@ public struct PageScenarios: Sendable {
             let defines = { (result: ScenarioResult, name: String) in
                 result.scenario.sourceOrder.contains(name) || result.scenario.units.unit(named: name) != nil
             }
-            let candidates = results.filter { candidate in names.allSatisfy { defines(candidate, $0.0) } }
+            var candidates = results.filter { candidate in names.allSatisfy { defines(candidate, $0.0) } }
+            if let preferred, let chosen = candidates.first(where: { $0.scenario.name == preferred }) { candidates = [chosen] }
             if candidates.count > 1, !names.isEmpty {
                 let first = names.first { name in candidates.filter { defines($0, name.0) }.count > 1 } ?? names[0]
                 return error("`\(first.0)` is defined in several scenarios: \(candidates.map { "`\($0.scenario.name)`" }.joined(separator: ", "))",
@@ -65,12 +77,12 @@ public struct PageScenarios: Sendable {
                 var notes = Suggestion.closest(to: unknown.0, in: all).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
                 if results.isEmpty { notes.append(.init("this page has no scenario block to define it")) }
                 return error("unknown name `\(unknown.0)`", unknown.1, notes: notes)
-            } else if names.isEmpty, let first = results.first {
-                result = first
+            } else if names.isEmpty, let chosen = results.first(where: { $0.scenario.name == preferred }) ?? results.first {
+                result = chosen
             } else if names.isEmpty {
                 result = ScenarioResult.empty(fragment: fragment)
             } else {
-                return error("these names are not all defined in one scenario", parsed.expression.span)
+                return error("these names are not all defined in one scenario", input.span)
             }
         }
 
@@ -78,7 +90,7 @@ public struct PageScenarios: Sendable {
         let failed = Set(scenario.sourceOrder.filter { result.values[$0] == nil })
         var types: [String: TypeInfo] = [:]
         for definition in scenario.definitions { types[definition.name] = definition.type }
-        let expression = parsed.expression.replacingMembers()
+        let expression = input.replacingMembers()
         var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: fragment, definitions: types,
                                   failed: failed, knownNames: scenario.sourceOrder + scenario.units.allNames)
         guard let type = checker.check(expression) else { return (nil, checker.diagnostics) }
@@ -97,6 +109,22 @@ public struct PageScenarios: Sendable {
             shownName = name
             formula = "\(name) = \(fragmentText(scenario.fragment, definition.expression.span))"
         }
+        return (Evaluated(value: value, type: type, result: result, expression: expression, name: shownName, formula: formula), [])
+    }
+
+    /// Evaluates the text between `{{` and `}}`. Names resolve in the page's scenarios;
+    /// `{{ growth.total }}` picks a scenario when several define a name.
+    public func inline(_ fragment: SourceFragment) -> (InlineValue?, [Diagnostic]) {
+        let (parsed, parseErrors) = Parser.parseInline(fragment)
+        guard let parsed else { return (nil, parseErrors) }
+        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (InlineValue?, [Diagnostic]) {
+            (nil, [.error(message, at: fragment.location(span), notes: notes)])
+        }
+        let (evaluated, problems) = evaluate(parsed.expression, fragment: fragment)
+        guard let evaluated else { return (nil, problems) }
+        let (value, type, scenario, expression) = (evaluated.value, evaluated.type, evaluated.result.scenario, evaluated.expression)
+        let (shownName, formula) = (evaluated.name, evaluated.formula)
+        let source = fragmentText(fragment, expression.span)
 
         guard let literal = parsed.claim else {
             let text = ValueFormatter.format(value, format: parsed.format)

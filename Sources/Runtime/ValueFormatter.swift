@@ -77,7 +77,7 @@ public enum ValueFormatter {
     }
 
     /// Puts the unit around the number: `$20/month`, `5%/week`, `6 months`, `40 MB/request`.
-    static func attach(number: String, amount: Double, label: UnitLabel) -> String {
+    public static func attach(number: String, amount: Double, label: UnitLabel) -> String {
         let numerator = label.terms.filter { $0.exponent > 0 }
         let denominator = label.terms.filter { $0.exponent < 0 }
         var text = number

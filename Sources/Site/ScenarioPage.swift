@@ -1,8 +1,10 @@
 import Diagnostics
+import Figures
 import Markdown
 import Runtime
 import ScenarioSyntax
 import Semantics
+import Markup
 import Theme
 
 /// The live parts of one essay: its scenario blocks compiled and evaluated, and each `{{ }}` in
@@ -45,6 +47,23 @@ struct ScenarioPage {
         }
 
         let page = PageScenarios(results: results)
+
+        // Figures, after every scenario of the page is known (a chart may come before its model).
+        var rows: Set<String> = []
+        var figureCount = 0
+        for block in document.fencedBlocks {
+            let words = block.info.split(separator: " ", omittingEmptySubsequences: true)
+            guard let kind = words.first.map(String.init), FigureBlocks.kinds.contains(kind) else { continue }
+            figureCount += 1
+            let fenceLine = bodyFirstLine + block.fenceLine - 1
+            let output = FigureBlocks.render(kind: kind, scenario: words.count > 1 ? String(words[1]) : nil, body: block.literal,
+                                             file: file, firstLine: fenceLine + 1, page: page, id: "figure-\(figureCount)")
+            diagnostics += output.diagnostics
+            if let html = output.html { blockHTML[block.index] = html }
+            let scenarioName = words.count > 1 ? String(words[1]) : (results.first { $0.scenario.name == "main" } ?? results.first)?.scenario.name ?? "main"
+            for name in output.rows { rows.insert(scenarioName + "\u{0}" + name) }
+        }
+
         for index in document.proseReferences {
             let reference = document.reference(index)
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
@@ -56,17 +75,20 @@ struct ScenarioPage {
                 inlineText[index] = reference.original
                 continue
             }
-            inlineHTML[index] = ScenarioPage.inlineHTML(value)
+            let anchor = value.name.flatMap { rows.contains(value.scenario + "\u{0}" + $0) ? FigureBlocks.rowID(scenario: value.scenario, name: $0) : nil }
+            inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor)
             inlineText[index] = value.text
         }
     }
 
-    /// A value in prose: the number, with the formula it came from on hover.
-    static func inlineHTML(_ value: InlineValue) -> String {
+    /// A value in prose: the number, with the formula it came from on hover, linked to its row
+    /// in an equation table when the page has one.
+    static func inlineHTML(_ value: InlineValue, anchor: String? = nil) -> String {
         let title = (value.isClaim ? "checked against the model: " : "") + value.formula
         var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
         attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
         if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }
+        if let anchor { return "<a \(attributes) href=\"#\(anchor)\">\(HTMLEscaping.escape(value.text))</a>" }
         return "<span \(attributes)>\(HTMLEscaping.escape(value.text))</span>"
     }
 

@@ -1,4 +1,5 @@
 import Content
+import Markup
 import Theme
 
 /// Builds the dictionaries templates see. The keys are the theme's public interface, listed in

@@ -108,6 +108,41 @@ details.scenario { margin: 1.5rem 0; border: 1px solid var(--rule); border-radiu
 details.scenario summary { cursor: pointer; font-family: var(--font-ui); font-size: 0.95rem; color: var(--muted); }
 details.scenario[open] summary { margin-bottom: 0.5rem; }
 details.scenario pre { margin: 0; }
+/* Figures: SVG charts take their colours from the palette above, so they follow dark mode. */
+.cm-figure { margin: 2rem 0; }
+.cm-figure-title { font-family: var(--font-ui); font-weight: 600; margin: 0 0 0.5rem; }
+.cm-figure figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
+svg.cm-chart { display: block; width: 100%; height: auto; overflow: visible; }
+.cm-chart text { fill: var(--muted); font-family: var(--font-ui); font-size: 12px; }
+.cm-chart .tick.y { text-anchor: end; }
+.cm-chart .tick.x, .cm-chart .axis-title { text-anchor: middle; }
+.cm-chart .axis-title.y { text-anchor: start; }
+.cm-chart .grid { stroke: var(--rule); stroke-width: 1; }
+.cm-chart .axis { stroke: var(--muted); stroke-width: 1; }
+.cm-chart .line { fill: none; stroke-width: 2.5; stroke-linejoin: round; }
+.cm-chart .area { stroke: none; opacity: 0.18; }
+.cm-chart .annotation { stroke: var(--fg); stroke-width: 1; stroke-dasharray: 4 3; }
+.cm-chart .annotation-label { fill: var(--fg); font-weight: 600; }
+.cm-chart .annotation-label.end { text-anchor: end; }
+.cm-chart .legend { fill: var(--fg); }
+.cm-chart .s1 { stroke: var(--series-1); fill: var(--series-1); }
+.cm-chart .s2 { stroke: var(--series-2); fill: var(--series-2); }
+.cm-chart .s3 { stroke: var(--series-3); fill: var(--series-3); }
+.cm-chart .s4 { stroke: var(--series-4); fill: var(--series-4); }
+.cm-chart .s5 { stroke: var(--series-5); fill: var(--series-5); }
+.cm-chart .s6 { stroke: var(--series-6); fill: var(--series-6); }
+.cm-chart .line.s1, .cm-chart .line.s2, .cm-chart .line.s3, .cm-chart .line.s4, .cm-chart .line.s5, .cm-chart .line.s6 { fill: none; }
+.cm-chart .s2.line { stroke-dasharray: 6 3; }
+.cm-chart .s3.line { stroke-dasharray: 2 3; }
+.cm-data { font-family: var(--font-ui); font-size: 0.85rem; margin-top: 0.4rem; }
+.cm-data summary { cursor: pointer; color: var(--muted); }
+.cm-table-wrap { overflow-x: auto; margin: 1.5rem 0; }
+.cm-equations, .cm-sweep { font-family: var(--font-ui); font-size: 0.95rem; display: table; }
+.cm-equations caption, .cm-sweep caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+.cm-equations td:last-child, .cm-sweep td { font-variant-numeric: lining-nums tabular-nums; }
+.cm-equations tr:target { background: var(--mark-bg); }
+.cm-equations math { font-size: 1.05em; }
+a.cm-value { color: inherit; }
 @media (max-width: 34rem) {
   body { font-size: 1.05rem; }
   h1 { font-size: 1.6rem; }

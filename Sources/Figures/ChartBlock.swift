@@ -1,0 +1,130 @@
+import Diagnostics
+import Runtime
+import ScenarioSyntax
+import Semantics
+import Yams
+
+/// A ```` ```chart [SCENARIO] ```` block: YAML naming what to draw.
+///
+///     type: line                 # line, step, bar, stacked bar, area, scatter
+///     y: [spend, cumulative]     # series (or scalars, drawn as flat lines)
+///     annotate: {at: breakeven, label: break-even}
+///     title: …   caption: …   y-label: …   y-min: …   log: false   height: 300
+///
+/// `bars: [fix, total]` draws named single values as bars instead.
+enum ChartBlock {
+    static let keys = ["type", "x", "y", "bars", "title", "caption", "y-label", "y-min", "log", "annotate", "height"]
+
+    static func data(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> ChartData? {
+        spec.rejectUnknownKeys(keys, block: "chart")
+        var kind = ChartData.Kind.line
+        if let raw = spec.string("type") {
+            if let parsed = ChartData.Kind(rawValue: raw) { kind = parsed } else {
+                spec.error("unknown chart type `\(raw)`", spec.document.entry("type")!.value,
+                           notes: [.init("types: \(ChartData.Kind.allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
+        }
+        let title = spec.string("title"), caption = spec.string("caption"), yLabel = spec.string("y-label")
+        let logarithmic = spec.flag("log")
+        let height = spec.integer("height", in: 160...900) ?? 300
+        if spec.document.entry("x").map({ $0.value.scalar?.string != "t" }) == true {
+            spec.error("charts are drawn over the timeline; `x` can only be `t`", spec.document.entry("x")!.value)
+        }
+
+        func evaluate(_ items: [(Expr, SourceFragment, String)]) -> [(String, PageScenarios.Evaluated)] {
+            items.compactMap { expression, fragment, text in
+                let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+                spec.diagnostics += problems
+                return evaluated.map { (text, $0) }
+            }
+        }
+
+        let bars = spec.expressions("bars")
+        let ys = spec.expressions("y")
+        if bars != nil, ys != nil { spec.diagnostics.append(.error("a chart has `y` (series) or `bars` (single values), not both", at: spec.location(of: spec.document.entry("bars")!.key))) }
+        guard let items = ys ?? bars, !items.isEmpty else {
+            spec.diagnostics.append(.error("a chart needs `y: [series, …]` or `bars: [value, …]`", at: spec.document.file.location(line: spec.document.firstLine - 1, column: 1)))
+            return nil
+        }
+        let evaluated = evaluate(items)
+        guard evaluated.count == items.count, let first = evaluated.first else { return nil }
+        for (text, item) in evaluated.dropFirst() where item.value.dimension != first.1.value.dimension {
+            spec.diagnostics.append(.error("`\(text)` is \(item.value.dimension.described), but `\(first.0)` is \(first.1.value.dimension.described); one chart has one y axis",
+                                           at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+            return nil
+        }
+        let dimension = first.1.value.dimension
+        let label = first.1.type.label
+        var yMinimum: Double?
+        if let entry = spec.document.entry("y-min"), let (expression, fragment) = spec.expression(entry.value) {
+            let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+            spec.diagnostics += problems
+            if let value, value.value.dimension == dimension { yMinimum = value.value.scalar }
+            else if value != nil { spec.error("`y-min` must measure \(dimension.described)", entry.value) }
+        }
+
+        if bars != nil {
+            var values: [Double] = []
+            for (text, item) in evaluated {
+                guard let scalar = item.value.scalar else {
+                    spec.diagnostics.append(.error("`\(text)` is a series; `bars` takes single values (use `y` for series)",
+                                                   at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+                    return nil
+                }
+                values.append(scalar)
+            }
+            return ChartData(kind: kind == .line ? .bar : kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum,
+                             logarithmic: logarithmic, height: height, x: nil, xUnitName: "", categories: evaluated.map(\.0),
+                             series: [ChartData.Series(name: "", values: values)], dimension: dimension, label: label, annotations: [])
+        }
+
+        // Series over the timeline; single values are drawn as flat lines across it.
+        guard let result = evaluated.first(where: { $0.1.value.series != nil })?.1.result ?? evaluated.first?.1.result,
+              let timeline = result.scenario.timeline else {
+            spec.diagnostics.append(.error("`y` needs a series over the timeline; use `bars` for single values",
+                                           at: items[0].1.location(items[0].0.span)))
+            return nil
+        }
+        let xs = (0..<timeline.count).map { timeline.start + Double($0) }
+        var series: [ChartData.Series] = []
+        for (text, item) in evaluated {
+            if item.value.isNever { continue }
+            let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: timeline.count)
+            guard values.count == timeline.count else {
+                spec.diagnostics.append(.error("`\(text)` is on another scenario's timeline", at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+                return nil
+            }
+            series.append(ChartData.Series(name: text, values: values))
+        }
+
+        var annotations: [ChartData.Annotation] = []
+        if let entry = spec.document.entry("annotate") {
+            let nodes: [Node]
+            switch entry.value {
+            case .sequence(let sequence): nodes = Array(sequence)
+            default: nodes = [entry.value]
+            }
+            for node in nodes {
+                guard case .mapping(let mapping) = node, let at = mapping.first(where: { $0.key.string == "at" })?.value else {
+                    spec.error("an annotation is `{at: expression, label: text}`", node)
+                    continue
+                }
+                guard let (expression, fragment) = spec.expression(at) else { continue }
+                let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+                spec.diagnostics += problems
+                guard let value else { continue }
+                guard value.value.dimension == .time, let seconds = value.value.scalar ?? (value.value.isNever ? nil : .nan) else {
+                    if !value.value.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
+                    continue
+                }
+                let text = mapping.first(where: { $0.key.string == "label" })?.value.scalar?.string
+                    ?? ValueFormatter.format(value.value)
+                annotations.append(ChartData.Annotation(x: seconds / timeline.unit.factor, label: text))
+            }
+        }
+        let unitName = timeline.unit.plural ?? timeline.unit.name
+        return ChartData(kind: kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum, logarithmic: logarithmic,
+                         height: height, x: xs, xUnitName: unitName, categories: [], series: series, dimension: dimension,
+                         label: label, annotations: annotations)
+    }
+}

@@ -1,0 +1,235 @@
+import Markup
+import Runtime
+import Semantics
+
+/// Draws a chart as inline SVG: a fixed `viewBox` that scales to the column, colours from the
+/// theme's custom properties (through classes), so one SVG serves light and dark mode, a legend
+/// when there is more than one series, and the data as a table for readers who cannot see it.
+public struct ChartRenderer {
+    public static let width = 640.0
+    static let characterWidth = 7.0      // 12px UI font, average glyph
+    static let seriesClasses = 6
+
+    let data: ChartData
+    let id: String
+
+    public init(data: ChartData, id: String) {
+        self.data = data
+        self.id = id
+    }
+
+    /// x ticks that fit without their labels touching: at least one label-width apart.
+    public static func xTicks(low: Double, high: Double, plotWidth: Double, labels: (Double) -> String) -> NiceTicks {
+        var count = max(2, Int(plotWidth / 40))
+        while count > 2 {
+            let ticks = NiceTicks(low: low, high: high, maximumCount: count)
+            let spacing = plotWidth / Double(max(1, ticks.values.count - 1))
+            let widest = ticks.values.map { Double(labels($0).count) * characterWidth }.max() ?? 0
+            if spacing >= widest + 8 { return ticks }
+            count -= 1
+        }
+        return NiceTicks(low: low, high: high, maximumCount: 2)
+    }
+
+    public func html() -> String {
+        // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
+        let rawHigh = data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
+        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: data.dimension, label: data.label)
+        let factor = display.factor
+        var data = self.data
+        data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
+        data.yMinimum = data.yMinimum.map { $0 / factor }
+        data.label = display
+        let height = Double(data.height)
+        let allValues = data.series.flatMap(\.values).filter(\.isFinite)
+        let stacked = data.kind == .stackedBar
+        let stackTotals: [Double] = stacked ? (0..<(data.series.first?.values.count ?? 0)).map { i in data.series.reduce(0) { $0 + max(0, $1.values[i]) } } : []
+        var low = min(data.yMinimum ?? 0, allValues.min() ?? 0)
+        if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
+        let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
+        let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
+        let legendHeight = data.series.count > 1 ? 22.0 : 0
+        let top = 14 + legendHeight, bottom = 44.0, right = 16.0
+        let plotHeight = height - top - bottom
+        let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
+            : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
+        let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * Self.characterWidth
+        let plotWidth = Self.width - left - right
+        let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
+        let yPosition: (Double) -> Double = data.logarithmic
+            ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
+            : { LinearScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
+
+        // x: timeline steps, or one band per category for bars.
+        let count = data.x?.count ?? data.categories.count
+        let isBand = data.kind == .bar || data.kind == .stackedBar || data.x == nil
+        let band = plotWidth / Double(max(1, count))
+        var xPosition: (Int) -> Double = { left + band * (Double($0) + 0.5) }
+        var xTicks: [(Double, String)] = []
+        if let xs = data.x, !isBand {
+            let ticks = Self.xTicks(low: xs.first ?? 0, high: xs.last ?? 1, plotWidth: plotWidth, labels: { TickLabel.compact($0) })
+            let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
+            xPosition = { scale(xs[$0]) }
+            xTicks = ticks.values.map { (scale($0), TickLabel.compact($0)) }
+        } else if let xs = data.x {
+            let every = max(1, Int((Double(count) * Self.characterWidth * 4 / plotWidth).rounded(.up)))
+            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), TickLabel.compact(xs[$0])) }
+        } else {
+            xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
+        }
+
+        var svg = SVGWriter()
+        let titleID = "\(id)-title", descID = "\(id)-desc"
+        svg.raw("<svg class=\"cm-chart\" viewBox=\"0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(Self.width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">\n")
+        svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
+        svg.element("desc", [("id", descID)], content: description(data, factor: factor))
+
+        // Grid and y axis.
+        for tick in yTicks {
+            let y = yPosition(tick)
+            svg.element("line", [("class", "grid"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
+                                 ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y))])
+            svg.element("text", [("class", "tick y"), ("x", SVGWriter.number(left - 6)), ("y", SVGWriter.number(y + 4))], content: yTickLabel(tick))
+        }
+        svg.element("line", [("class", "axis"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
+                             ("y1", SVGWriter.number(top + plotHeight)), ("y2", SVGWriter.number(top + plotHeight))])
+        for (x, label) in xTicks {
+            svg.element("text", [("class", "tick x"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(top + plotHeight + 16))], content: label)
+        }
+        if data.x != nil {
+            svg.element("text", [("class", "axis-title"), ("x", SVGWriter.number(left + plotWidth / 2)), ("y", SVGWriter.number(height - 8))],
+                        content: data.xUnitName)
+        }
+        if let yTitle = data.yLabel ?? TickLabel.axisUnit(label: display, dimension: data.dimension, sample: high * factor) {
+            svg.element("text", [("class", "axis-title y"), ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top - 6))], content: yTitle)
+        }
+
+        // Marks.
+        let baseline = yPosition(data.logarithmic ? yLow : max(yLow, min(0, yHigh)))
+        var stackBase = [Double](repeating: 0, count: count)
+        for (index, series) in data.series.enumerated() {
+            let style = "s\(index % Self.seriesClasses + 1)"
+            let points = series.values.enumerated().map { (xPosition($0.offset), yPosition($0.element)) }
+            switch data.kind {
+            case .line:
+                svg.element("polyline", [("class", "line \(style)"), ("points", points.map { "\(SVGWriter.number($0.0)),\(SVGWriter.number($0.1))" }.joined(separator: " "))])
+            case .step:
+                var path = ""
+                for (i, point) in points.enumerated() {
+                    path += i == 0 ? "M\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
+                        : " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
+                }
+                svg.element("path", [("class", "line \(style)"), ("d", path)])
+            case .area:
+                guard let first = points.first, let last = points.last else { continue }
+                let line = points.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }.joined(separator: " L")
+                svg.element("path", [("class", "area \(style)"), ("d", "M\(SVGWriter.number(first.0)) \(SVGWriter.number(baseline)) L\(line) L\(SVGWriter.number(last.0)) \(SVGWriter.number(baseline)) Z")])
+                svg.element("polyline", [("class", "line \(style)"), ("points", points.map { "\(SVGWriter.number($0.0)),\(SVGWriter.number($0.1))" }.joined(separator: " "))])
+            case .scatter:
+                for point in points {
+                    svg.element("circle", [("class", "dot \(style)"), ("cx", SVGWriter.number(point.0)), ("cy", SVGWriter.number(point.1)), ("r", "3")])
+                }
+            case .bar:
+                let width = band * 0.8 / Double(data.series.count)
+                for (i, value) in series.values.enumerated() {
+                    let x = left + band * Double(i) + band * 0.1 + width * Double(index)
+                    let y = yPosition(value)
+                    svg.element("rect", [("class", "bar \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(min(y, baseline))),
+                                         ("width", SVGWriter.number(max(1, width - 1))), ("height", SVGWriter.number(abs(baseline - y)))])
+                }
+            case .stackedBar:
+                let width = band * 0.7
+                for (i, value) in series.values.enumerated() {
+                    let bottomY = yPosition(stackBase[i]), topY = yPosition(stackBase[i] + max(0, value))
+                    stackBase[i] += max(0, value)
+                    svg.element("rect", [("class", "bar \(style)"), ("x", SVGWriter.number(left + band * Double(i) + band * 0.15)), ("y", SVGWriter.number(topY)),
+                                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(max(0, bottomY - topY)))])
+                }
+            }
+        }
+
+        // Annotations: a dashed rule with its label.
+        for annotation in data.annotations {
+            guard let xs = data.x, let first = xs.first, let last = xs.last, annotation.x >= first, annotation.x <= last else { continue }
+            let x: Double
+            if isBand {
+                x = left + band * ((annotation.x - first) + 0.5)
+            } else {
+                let ticks = Self.xTicks(low: first, high: last, plotWidth: plotWidth, labels: { TickLabel.compact($0) })
+                x = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))(annotation.x)
+            }
+            svg.element("line", [("class", "annotation"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x)),
+                                 ("y1", SVGWriter.number(top)), ("y2", SVGWriter.number(top + plotHeight))])
+            let anchorEnd = x > left + plotWidth * 0.7
+            svg.element("text", [("class", "annotation-label\(anchorEnd ? " end" : "")"), ("x", SVGWriter.number(x + (anchorEnd ? -4 : 4))),
+                                 ("y", SVGWriter.number(top + 12))], content: annotation.label)
+        }
+
+        // Legend.
+        if data.series.count > 1 {
+            var x = left
+            for (index, series) in data.series.enumerated() {
+                let style = "s\(index % Self.seriesClasses + 1)"
+                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(4)), ("width", "12"), ("height", "12")])
+                svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + 16)), ("y", SVGWriter.number(14))], content: series.name)
+                x += 16 + Double(series.name.count) * Self.characterWidth + 18
+            }
+        }
+        svg.raw("</svg>\n")
+
+        var html = "<figure class=\"cm-figure\" id=\"\(HTMLEscaping.escape(id))\">\n"
+        if let title = data.title { html += "<p class=\"cm-figure-title\">\(HTMLEscaping.escape(title))</p>\n" }
+        html += svg.text
+        html += dataTable(data, factor: factor)
+        if let caption = data.caption { html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n" }
+        return html + "</figure>\n"
+    }
+
+    /// A value (in display units) as the page prints it.
+    private func format(_ value: Double, _ data: ChartData, _ factor: Double) -> String {
+        ValueFormatter.formatScalar(value * factor, dimension: data.dimension, label: data.label, format: nil)
+    }
+
+    /// One sentence a screen reader can use instead of the picture.
+    func description(_ data: ChartData, factor: Double) -> String {
+        let format = { (value: Double) in self.format(value, data, factor) }
+        var sentences: [String] = []
+        let kind = data.kind.rawValue
+        if let xs = data.x, let first = xs.first, let last = xs.last {
+            sentences.append("\(kind.prefix(1).uppercased() + kind.dropFirst()) chart over \(TickLabel.compact(first)) to \(TickLabel.compact(last)) \(data.xUnitName).")
+        } else {
+            sentences.append("Bar chart of \(data.categories.joined(separator: ", ")).")
+        }
+        for series in data.series {
+            let finite = series.values.filter(\.isFinite)
+            guard let low = finite.min(), let high = finite.max(), let last = finite.last else { continue }
+            if data.x == nil {
+                sentences.append("\(series.name): " + zip(data.categories, series.values).map { "\($0) \(format($1))" }.joined(separator: ", ") + ".")
+            } else if low == high {
+                sentences.append("\(series.name) stays at \(format(low)).")
+            } else {
+                sentences.append("\(series.name) ranges from \(format(low)) to \(format(high)), ending at \(format(last)).")
+            }
+        }
+        for annotation in data.annotations {
+            sentences.append("Marked: \(annotation.label) at \(TickLabel.compact(annotation.x)) \(data.xUnitName).")
+        }
+        return sentences.joined(separator: " ")
+    }
+
+    /// The numbers behind the chart, folded away under it.
+    func dataTable(_ data: ChartData, factor: Double) -> String {
+        let format = { (value: Double) in self.format(value, data, factor) }
+        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil ? "" : data.xUnitName))</th>"
+        for series in data.series { html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        let count = data.x?.count ?? data.categories.count
+        for row in 0..<count {
+            let heading = data.x.map { TickLabel.compact($0[row]) } ?? data.categories[row]
+            html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(heading))</th>"
+            for series in data.series { html += "<td>\(HTMLEscaping.escape(format(series.values[row])))</td>" }
+            html += "</tr>\n"
+        }
+        return html + "</tbody>\n</table>\n</details>\n"
+    }
+}

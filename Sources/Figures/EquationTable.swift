@@ -1,0 +1,91 @@
+import Diagnostics
+import Markup
+import Runtime
+import ScenarioSyntax
+import Semantics
+
+/// A ```` ```table [SCENARIO] ```` block: the model as a table of definitions (name, formula
+/// typeset from the evaluated tree, value), or with `series: [...]` the timeline as rows.
+/// Definition rows carry stable ids (`main-total`) that values in the prose link to.
+enum EquationTable {
+    static let keys = ["rows", "series", "title"]
+
+    /// The anchor of a definition's row.
+    static func rowID(scenario: String, name: String) -> String {
+        "cm-" + slug(scenario) + "-" + slug(name)
+    }
+
+    static func slug(_ text: String) -> String {
+        String(text.map { $0.isLetter || $0.isNumber ? Character($0.lowercased()) : "-" })
+    }
+
+    /// Returns the HTML and the definitions that got a row.
+    static func render(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> (String, [String])? {
+        spec.rejectUnknownKeys(keys, block: "table")
+        guard let result = page.results.first(where: { $0.scenario.name == (scenario ?? "main") }) ?? (scenario == nil ? page.results.first : nil) else {
+            spec.diagnostics.append(.error(scenario.map { "no scenario named `\($0)` on this page" } ?? "this page has no scenario for the table",
+                                           at: spec.document.file.location(line: max(1, spec.document.firstLine - 1), column: 1)))
+            return nil
+        }
+        let compiled = result.scenario
+        let title = spec.string("title")
+        var html = "<div class=\"cm-table-wrap\">\n<table class=\"cm-equations\">\n"
+        if let title { html += "<caption>\(HTMLEscaping.escape(title))</caption>\n" }
+
+        if let series = spec.expressions("series") {
+            guard let timeline = compiled.timeline else {
+                spec.diagnostics.append(.error("`series` needs a scenario with a timeline", at: spec.location(of: spec.document.entry("series")!.key)))
+                return nil
+            }
+            var columns: [(String, Value)] = []
+            for (expression, fragment, text) in series {
+                let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: compiled.name)
+                spec.diagnostics += problems
+                guard let evaluated else { continue }
+                var value = evaluated.value
+                value.label = evaluated.type.label
+                columns.append((text, value))
+            }
+            let unitName = timeline.unit.plural ?? timeline.unit.name
+            html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(unitName))</th>"
+            for (name, _) in columns { html += "<th scope=\"col\">\(HTMLEscaping.escape(name))</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            for step in 0..<timeline.count {
+                html += "<tr><th scope=\"row\">\(ValueFormatter.plainNumber(timeline.start + Double(step)))</th>"
+                for (_, value) in columns {
+                    let cell = Value.scalar(value.element(step), value.dimension, label: value.label)
+                    html += "<td>\(HTMLEscaping.escape(value.isNever ? "never" : ValueFormatter.format(cell)))</td>"
+                }
+                html += "</tr>\n"
+            }
+            return (html + "</tbody>\n</table>\n</div>\n", [])
+        }
+
+        var names = compiled.sourceOrder
+        if let entry = spec.document.entry("rows") {
+            guard case .sequence(let sequence) = entry.value else {
+                spec.error("`rows` must be a list of names", entry.value)
+                return nil
+            }
+            names = []
+            for node in sequence {
+                guard let name = node.scalar?.string else { continue }
+                if compiled.sourceOrder.contains(name) { names.append(name) } else {
+                    let notes = Suggestion.closest(to: name, in: compiled.sourceOrder).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+                    spec.error("`\(name)` is not defined in scenario `\(compiled.name)`", node, notes: notes)
+                }
+            }
+        }
+        let math = MathMLRenderer(units: compiled.units)
+        html += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Formula</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n"
+        var shown: [String] = []
+        for name in names {
+            guard let definition = compiled.definition(named: name) else { continue }
+            let valueText = result.value(of: name).map { ValueFormatter.format($0) } ?? "—"
+            html += "<tr id=\"\(rowID(scenario: compiled.name, name: name))\"><th scope=\"row\"><code>\(HTMLEscaping.escape(name))</code></th>"
+            html += "<td>\(math.math(definition.expression))</td><td>\(HTMLEscaping.escape(valueText))</td></tr>\n"
+            shown.append(name)
+        }
+        return (html + "</tbody>\n</table>\n</div>\n", shown)
+    }
+}

@@ -1,0 +1,135 @@
+import Markup
+import Runtime
+import ScenarioSyntax
+import Semantics
+
+/// Typesets a scenario expression as MathML from the same tree the engine evaluates, so the
+/// formula a reader sees is the formula that was computed: fractions for `/`, superscripts for
+/// `^`, floor and ceiling brackets, ∑ for sums, units upright as text.
+public struct MathMLRenderer {
+    let units: UnitTable
+
+    public init(units: UnitTable) { self.units = units }
+
+    /// `<math>` around the expression.
+    public func math(_ expr: Expr) -> String {
+        "<math display=\"inline\">\(render(expr))</math>"
+    }
+
+    private func precedence(_ expr: Expr) -> Int {
+        switch expr.kind {
+        case .conditional: return 0
+        case .binary(let op, _, _, let implicit):
+            if implicit { return 6 }
+            switch op {
+            case .or: return 1
+            case .and: return 2
+            case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return 3
+            case .add, .subtract: return 4
+            case .multiply, .divide: return 5
+            case .power: return 8
+            }
+        case .unary(.not, _): return 2
+        case .unary(.negate, _): return 7
+        case .convert(let inner, _): return precedence(inner)
+        default: return 9
+        }
+    }
+
+    private func wrapped(_ expr: Expr, below level: Int) -> String {
+        let inner = render(expr)
+        return precedence(expr) < level ? "<mrow><mo>(</mo>\(inner)<mo>)</mo></mrow>" : inner
+    }
+
+    private func number(_ value: Double, decimals: Int, scale: Double) -> String {
+        let suffix = scale == 1e3 ? "k" : scale == 1e6 ? "M" : ""
+        let text = ValueFormatter.fixed(value / scale, decimals: decimals)
+        return "<mn>\(text)\(suffix)</mn>"
+    }
+
+    func render(_ expr: Expr) -> String {
+        switch expr.kind {
+        case .number(let value, let decimals, let scale):
+            return number(value, decimals: decimals, scale: scale)
+        case .percent(let inner):
+            return "<mrow>\(wrapped(inner, below: 9))<mo>%</mo></mrow>"
+        case .factor(let inner):
+            return "<mrow>\(wrapped(inner, below: 9))<mo>×</mo></mrow>"
+        case .money(let symbol, let amount):
+            if case .number(let value, let decimals, let scale) = amount.kind {
+                let suffix = scale == 1e3 ? "k" : scale == 1e6 ? "M" : ""
+                return "<mn>\(HTMLEscaping.escape(symbol))\(ValueFormatter.fixed(value / scale, decimals: decimals))\(suffix)</mn>"
+            }
+            return "<mrow><mo>\(HTMLEscaping.escape(symbol))</mo>\(render(amount))</mrow>"
+        case .name(let name):
+            if name == "t" { return "<mi>t</mi>" }
+            if let unit = units.unit(named: name) {
+                return "<mtext>\(HTMLEscaping.escape(unit.isPrefixSymbol || unit.isSuffixSymbol ? unit.name : name))</mtext>"
+            }
+            return "<mi>\(HTMLEscaping.escape(name))</mi>"
+        case .member(let scenario, let name):
+            return "<mi>\(HTMLEscaping.escape(scenario + "." + name))</mi>"
+        case .unary(.negate, let inner):
+            return "<mrow><mo>−</mo>\(wrapped(inner, below: 7))</mrow>"
+        case .unary(.not, let inner):
+            return "<mrow><mo>¬</mo>\(wrapped(inner, below: 3))</mrow>"
+        case .binary(let op, let left, let right, let implicit):
+            let level = precedence(expr)
+            if implicit {
+                return "<mrow>\(wrapped(left, below: level))<mspace width=\"0.2em\"></mspace>\(render(right))</mrow>"
+            }
+            switch op {
+            case .divide:
+                return "<mfrac><mrow>\(render(left))</mrow><mrow>\(render(right))</mrow></mfrac>"
+            case .power:
+                return "<msup><mrow>\(wrapped(left, below: 9))</mrow><mrow>\(render(right))</mrow></msup>"
+            default:
+                let symbol: String
+                switch op {
+                case .add: symbol = "+"
+                case .subtract: symbol = "−"
+                case .multiply: symbol = "×"
+                case .equal: symbol = "="
+                case .notEqual: symbol = "≠"
+                case .less: symbol = "&lt;"
+                case .lessEqual: symbol = "≤"
+                case .greater: symbol = "&gt;"
+                case .greaterEqual: symbol = "≥"
+                case .and: symbol = "∧"
+                case .or: symbol = "∨"
+                case .divide, .power: symbol = ""
+                }
+                // Left-associative: a right operand of equal precedence needs parentheses (a − (b − c)).
+                return "<mrow>\(wrapped(left, below: level))<mo>\(symbol)</mo>\(wrapped(right, below: level + 1))</mrow>"
+            }
+        case .call(let name, let arguments):
+            return call(name, arguments)
+        case .conditional(let condition, let yes, let no):
+            return "<mrow><mtext>if </mtext>\(render(condition))<mtext> then </mtext>\(render(yes))<mtext> else </mtext>\(render(no))</mrow>"
+        case .convert(let inner, _):
+            return render(inner)
+        }
+    }
+
+    private func call(_ name: String, _ arguments: [Expr]) -> String {
+        let first = arguments.first.map(render) ?? ""
+        func fenced(_ open: String, _ close: String) -> String {
+            var inner = first
+            if arguments.count == 2 { inner += "<mo>,</mo>" + render(arguments[1]) }
+            return "<mrow><mo>\(open)</mo>\(inner)<mo>\(close)</mo></mrow>"
+        }
+        switch name {
+        case "floor": return fenced("⌊", "⌋")
+        case "ceil": return fenced("⌈", "⌉")
+        case "abs": return fenced("|", "|")
+        case "sqrt": return "<msqrt>\(first)</msqrt>"
+        case "exp": return "<msup><mi>e</mi><mrow>\(first)</mrow></msup>"
+        case "sum": return "<mrow><munder><mo>∑</mo><mi>t</mi></munder>\(wrapped(arguments[0], below: 6))</mrow>"
+        case "cumsum": return "<mrow><munder><mo>∑</mo><mrow><mi>τ</mi><mo>≤</mo><mi>t</mi></mrow></munder>\(wrapped(arguments[0], below: 6))</mrow>"
+        case "log10": return "<mrow><msub><mi>log</mi><mn>10</mn></msub><mo>&#x2061;</mo><mrow><mo>(</mo>\(first)<mo>)</mo></mrow></mrow>"
+        default:
+            let list = arguments.map(render).joined(separator: "<mo>,</mo>")
+            return "<mrow><mi>\(HTMLEscaping.escape(name))</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(list)<mo>)</mo></mrow></mrow>"
+        }
+    }
+}

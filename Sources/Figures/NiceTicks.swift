@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Axis ticks at "nice" values (1, 2 or 5 times a power of ten) that cover the data.
+public struct NiceTicks: Sendable, Hashable {
+    public var values: [Double]
+    public var step: Double
+    /// The axis runs from the first tick to the last, so every data point lies on the axis.
+    public var lower: Double { values.first ?? 0 }
+    public var upper: Double { values.last ?? 1 }
+
+    /// At most `maximumCount` ticks spanning `low...high` (widened to include both, and to a
+    /// non-empty range when all data are equal).
+    public init(low: Double, high: Double, maximumCount: Int) {
+        var low = low, high = high
+        if !low.isFinite || !high.isFinite { low = 0; high = 1 }
+        if low > high { swap(&low, &high) }
+        if low == high {
+            let pad = low == 0 ? 1 : abs(low) * 0.5
+            low -= low < 0 || low == 0 ? pad : 0
+            high += pad
+            if low == high { high = low + 1 }
+        }
+        let count = max(2, maximumCount)
+        let rough = (high - low) / Double(count - 1)
+        let magnitude = pow(10, floor(log10(rough)))
+        var step = magnitude * 10
+        for multiple in [1.0, 2.0, 5.0, 10.0] {
+            let candidate = multiple * magnitude
+            let first = floor(low / candidate + 1e-9) * candidate
+            let last = ceil(high / candidate - 1e-9) * candidate
+            if Int(((last - first) / candidate).rounded()) + 1 <= count {
+                step = candidate
+                break
+            }
+        }
+        let first = floor(low / step + 1e-9) * step
+        let last = ceil(high / step - 1e-9) * step
+        let steps = Int(((last - first) / step).rounded())
+        values = (0...max(1, steps)).map { index in
+            let value = first + Double(index) * step
+            return abs(value) < step * 1e-9 ? 0 : value
+        }
+        self.step = step
+    }
+}
+
+/// Maps data values to positions along an axis.
+public struct LinearScale: Sendable {
+    public var domain: (Double, Double)
+    public var range: (Double, Double)
+
+    public init(domain: (Double, Double), range: (Double, Double)) {
+        self.domain = domain.0 == domain.1 ? (domain.0, domain.0 + 1) : domain
+        self.range = range
+    }
+
+    public func callAsFunction(_ value: Double) -> Double {
+        range.0 + (value - domain.0) / (domain.1 - domain.0) * (range.1 - range.0)
+    }
+}
+
+/// Maps positive values logarithmically, for data spanning orders of magnitude.
+public struct LogScale: Sendable {
+    public var domain: (Double, Double)
+    public var range: (Double, Double)
+
+    public func callAsFunction(_ value: Double) -> Double {
+        let low = log10(domain.0), high = log10(domain.1)
+        return range.0 + (log10(max(value, domain.0)) - low) / max(high - low, 1e-12) * (range.1 - range.0)
+    }
+
+    /// Powers of ten covering the data.
+    public static func ticks(low: Double, high: Double) -> [Double] {
+        let first = floor(log10(max(low, 1e-300))), last = ceil(log10(max(high, low * 10)))
+        return stride(from: first, through: last, by: 1).map { pow(10, $0) }
+    }
+}

@@ -1,0 +1,156 @@
+import Diagnostics
+import Markup
+import Runtime
+import ScenarioSyntax
+import Semantics
+import Yams
+
+/// A ```` ```sweep [SCENARIO] ```` block: what if an input were different?
+///
+///     vary:
+///       growth: [3%/week, 5%/week, 7%/week]
+///     show: [breakeven, total]
+///     chart: true            # one input: also a bar chart of the first output
+///
+/// One input gives a table (a row per value); two give a grid per output.
+enum SweepBlock {
+    static let keys = ["vary", "show", "title", "chart"]
+
+    struct Input {
+        var name: String
+        var values: [(text: String, node: Node)]
+    }
+
+    static func render(spec: inout BlockSpec, page: PageScenarios, scenario: String?, id: String) -> String? {
+        spec.rejectUnknownKeys(keys, block: "sweep")
+        guard let base = page.results.first(where: { $0.scenario.name == (scenario ?? "main") }) ?? (scenario == nil ? page.results.first : nil) else {
+            spec.diagnostics.append(.error(scenario.map { "no scenario named `\($0)` on this page" } ?? "this page has no scenario to sweep",
+                                           at: spec.document.file.location(line: max(1, spec.document.firstLine - 1), column: 1)))
+            return nil
+        }
+        let title = spec.string("title")
+        let wantsChart = spec.flag("chart")
+        guard let vary = spec.document.entry("vary"), case .mapping(let mapping) = vary.value, (1...2).contains(mapping.count) else {
+            spec.diagnostics.append(.error("a sweep needs `vary:` with one or two inputs, each a list of values",
+                                           at: spec.document.entry("vary").map { spec.location(of: $0.value) } ?? spec.document.file.location(line: spec.document.firstLine, column: 1)))
+            return nil
+        }
+        var inputs: [Input] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard let definition = base.scenario.definition(named: name) else {
+                let notes = Suggestion.closest(to: name, in: base.scenario.sourceOrder).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+                spec.error("`\(name)` is not defined in scenario `\(base.scenario.name)`", key, notes: notes)
+                continue
+            }
+            _ = definition
+            guard case .sequence(let sequence) = value, !sequence.isEmpty else {
+                spec.error("list the values to try, e.g. `\(name): [3%/week, 5%/week]`", value)
+                continue
+            }
+            inputs.append(Input(name: name, values: sequence.map { ($0.scalar?.string ?? "", $0) }))
+        }
+        guard let shows = spec.expressions("show"), !shows.isEmpty else {
+            spec.diagnostics.append(.error("a sweep needs `show: [output, …]`", at: spec.location(of: vary.key)))
+            return nil
+        }
+        guard inputs.count == mapping.count else { return nil }
+
+        // Evaluate every combination by rewriting the definitions' formulas in the model's text.
+        func outcome(_ overrides: [(String, String, Node)]) -> [String]? {
+            var text = Array(base.scenario.fragment.text.utf8)
+            for (name, replacement, _) in overrides.sorted(by: { base.scenario.definition(named: $0.0)!.expression.span.start > base.scenario.definition(named: $1.0)!.expression.span.start }) {
+                let span = base.scenario.definition(named: name)!.expression.span
+                text.replaceSubrange(span.start..<span.end, with: Array(replacement.utf8))
+            }
+            let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: base.scenario.fragment.file,
+                                          startLine: base.scenario.fragment.startLine, startColumn: base.scenario.fragment.startColumn,
+                                          continuationColumn: base.scenario.fragment.continuationColumn)
+            let (compiled, problems) = ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment)
+            let result = Evaluator.run(compiled)
+            if let problem = (problems + result.diagnostics).first {
+                let (_, value, node) = overrides[0]
+                spec.error("with \(overrides.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")), the model fails: \(problem.message)", node)
+                _ = value
+                return nil
+            }
+            for (name, _, node) in overrides {
+                let original = base.scenario.definition(named: name)!.type.dimension
+                if compiled.definition(named: name)?.type.dimension != original {
+                    spec.error("`\(name)` measures \(original.described); this value does not", node)
+                    return nil
+                }
+            }
+            let variant = PageScenarios(results: [result])
+            return shows.map { expression, fragment, _ in
+                let (evaluated, problems) = variant.evaluate(expression, fragment: fragment)
+                spec.diagnostics += problems
+                guard var value = evaluated?.value else { return "—" }
+                value.label = evaluated!.type.label
+                return ValueFormatter.format(value)
+            }
+        }
+
+        var html = "<div class=\"cm-table-wrap\" id=\"\(HTMLEscaping.escape(id))\">\n"
+        if inputs.count == 1 {
+            let input = inputs[0]
+            html += "<table class=\"cm-sweep\">\n"
+            if let title { html += "<caption>\(HTMLEscaping.escape(title))</caption>\n" }
+            html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(input.name))</th>"
+            for (_, _, text) in shows { html += "<th scope=\"col\">\(HTMLEscaping.escape(text))</th>" }
+            html += "</tr></thead>\n<tbody>\n"
+            var rows: [(String, [String])] = []
+            for value in input.values {
+                guard let cells = outcome([(input.name, value.text, value.node)]) else { return nil }
+                rows.append((value.text, cells))
+                html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(value.text))</th>"
+                for cell in cells { html += "<td>\(HTMLEscaping.escape(cell))</td>" }
+                html += "</tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+            if wantsChart { html += sweepChart(rows: rows, input: input, shows: shows, base: base, id: id, spec: &spec) }
+        } else {
+            for (index, show) in shows.enumerated() {
+                html += "<table class=\"cm-sweep\">\n<caption>\(HTMLEscaping.escape(title.map { "\($0): " } ?? ""))\(HTMLEscaping.escape(show.2)) by \(HTMLEscaping.escape(inputs[0].name)) and \(HTMLEscaping.escape(inputs[1].name))</caption>\n"
+                html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(inputs[0].name)) \\ \(HTMLEscaping.escape(inputs[1].name))</th>"
+                for column in inputs[1].values { html += "<th scope=\"col\">\(HTMLEscaping.escape(column.text))</th>" }
+                html += "</tr></thead>\n<tbody>\n"
+                for row in inputs[0].values {
+                    html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(row.text))</th>"
+                    for column in inputs[1].values {
+                        guard let cells = outcome([(inputs[0].name, row.text, row.node), (inputs[1].name, column.text, column.node)]) else { return nil }
+                        html += "<td>\(HTMLEscaping.escape(cells[index]))</td>"
+                    }
+                    html += "</tr>\n"
+                }
+                html += "</tbody>\n</table>\n"
+            }
+        }
+        return html + "</div>\n"
+    }
+
+    /// A bar per tried value, of the first output, when it is a number in every case.
+    private static func sweepChart(rows: [(String, [String])], input: Input, shows: [(Expr, SourceFragment, String)],
+                                   base: ScenarioResult, id: String, spec: inout BlockSpec) -> String {
+        var values: [Double] = []
+        var dimension = Dimension.none
+        var label = UnitLabel()
+        for value in input.values {
+            var text = Array(base.scenario.fragment.text.utf8)
+            let span = base.scenario.definition(named: input.name)!.expression.span
+            text.replaceSubrange(span.start..<span.end, with: Array(value.text.utf8))
+            let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: base.scenario.fragment.file,
+                                          startLine: base.scenario.fragment.startLine, startColumn: base.scenario.fragment.startColumn)
+            let result = Evaluator.run(ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment).0)
+            let (evaluated, _) = PageScenarios(results: [result]).evaluate(shows[0].0, fragment: shows[0].1)
+            guard let evaluated, let scalar = evaluated.value.scalar else { return "" }
+            values.append(scalar)
+            dimension = evaluated.value.dimension
+            label = evaluated.type.label
+        }
+        let data = ChartData(kind: .bar, title: nil, caption: "\(shows[0].2) for each value of \(input.name)", yLabel: nil, yMinimum: nil,
+                             logarithmic: false, height: 240, x: nil, xUnitName: "", categories: input.values.map(\.text),
+                             series: [ChartData.Series(name: shows[0].2, values: values)], dimension: dimension, label: label, annotations: [])
+        return ChartRenderer(data: data, id: id + "-chart").html()
+    }
+}

@@ -1,0 +1,49 @@
+import Runtime
+import Semantics
+
+/// Short labels for axis ticks, in the unit the series is shown in: `$1.2k`, `25%`, `1.5 GB`.
+/// The unit's name (months, requests) goes in the axis title rather than on every tick.
+enum TickLabel {
+    /// The value of `x` (base units) in `label`'s unit, as a short string.
+    static func text(_ x: Double, label: UnitLabel, dimension: Dimension) -> String {
+        let shown = ValueFormatter.displayLabel(for: x, dimension: dimension, label: label)
+        let amount = x / shown.factor
+        let number = compact(amount)
+        let numerator = shown.terms.filter { $0.exponent > 0 }
+        if let first = numerator.first, first.exponent == 1, first.unit.isPrefixSymbol {
+            return number.hasPrefix("-") ? "-" + first.unit.name + number.dropFirst() : first.unit.name + number
+        }
+        if let first = numerator.first, first.unit.isSuffixSymbol { return number + first.unit.name }
+        return number
+    }
+
+    /// The unit to name in the axis title (`months`, `requests/s`), or nil when ticks carry it.
+    static func axisUnit(label: UnitLabel, dimension: Dimension, sample: Double) -> String? {
+        let shown = ValueFormatter.displayLabel(for: sample, dimension: dimension, label: label)
+        let text = ValueFormatter.attach(number: "", amount: 2, label: shown).trimmingCharacters()
+        if shown.terms.first.map({ $0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol }) == true {
+            // `$` or `%` sits on the ticks; name only what follows it (`/month`).
+            let rest = text.drop { $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" || $0 == "×" }
+            return rest.isEmpty ? nil : String(rest)
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// `1200` → `1.2k`, `2500000` → `2.5M`, `0.25` → `0.25`.
+    static func compact(_ x: Double) -> String {
+        let magnitude = abs(x)
+        if magnitude >= 1e9 { return ValueFormatter.significant(x / 1e9, digits: 3) + "G" }
+        if magnitude >= 1e6 { return ValueFormatter.significant(x / 1e6, digits: 3) + "M" }
+        if magnitude >= 1e4 { return ValueFormatter.significant(x / 1e3, digits: 3) + "k" }
+        return ValueFormatter.significant(x, digits: 3)
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}
