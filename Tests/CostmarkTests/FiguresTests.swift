@@ -1,0 +1,104 @@
+import Diagnostics
+import Foundation
+@testable import Figures
+import Runtime
+import ScenarioSyntax
+import Semantics
+import Testing
+
+@Suite struct TickTests {
+    /// A small deterministic generator, so failures reproduce.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+    }
+
+    @Test func ticksAlwaysCoverTheDataAndStepIsNice() {
+        var random = Generator(state: 42)
+        for _ in 0..<2_000 {
+            let scale = pow(10, (random.next() * 16).rounded() - 8)
+            let a = (random.next() - 0.3) * scale, b = (random.next() - 0.3) * scale
+            let count = 2 + Int(random.next() * 10)
+            let ticks = NiceTicks(low: min(a, b), high: max(a, b), maximumCount: count)
+            #expect(ticks.lower <= min(a, b) + abs(ticks.step) * 1e-9, "low \(min(a, b)) not covered by \(ticks.values)")
+            #expect(ticks.upper >= max(a, b) - abs(ticks.step) * 1e-9, "high \(max(a, b)) not covered by \(ticks.values)")
+            #expect(ticks.values.count <= max(count, 2) + 1)
+            let mantissa = ticks.step / pow(10, floor(log10(ticks.step)))
+            #expect([1, 2, 5, 10].contains { abs(mantissa - Double($0)) < 1e-6 }, "step \(ticks.step) is not 1, 2 or 5 × 10^n")
+        }
+    }
+
+    @Test func xTickLabelsNeverCollide() {
+        var random = Generator(state: 7)
+        for _ in 0..<500 {
+            let high = (random.next() * 1e7).rounded() + 1
+            let width = 200 + random.next() * 500
+            let ticks = ChartRenderer.xTicks(low: 0, high: high, plotWidth: width, labels: { TickLabel.compact($0) })
+            guard ticks.values.count > 2 else { continue }
+            let spacing = width / Double(ticks.values.count - 1)
+            let widest = ticks.values.map { Double(TickLabel.compact($0).count) * ChartRenderer.characterWidth }.max()!
+            #expect(spacing >= widest, "labels overlap for 0…\(high) in \(width)px")
+        }
+    }
+
+    @Test func degenerateRangesStillHaveAnAxis() {
+        #expect(NiceTicks(low: 5, high: 5, maximumCount: 5).values.count >= 2)
+        #expect(NiceTicks(low: 0, high: 0, maximumCount: 5).values == [0, 0.5, 1])
+    }
+
+    @Test func chromiumConsoleLinesAreRecognised() {
+        let log = """
+        [1:1:1126/203851.818037:INFO:CONSOLE:1] "Uncaught ReferenceError: nonexistent is not defined", source: file:///x.html (1)
+        [1:1:1126/203851.9:INFO:something_else] harmless
+        """
+        #expect(BrowserTests.consoleErrors(log).count == 1)
+    }
+}
+
+@Suite struct MathMLTests {
+    /// Typesets the expression as parsed; typesetting does not need it to check.
+    func math(_ source: String) -> String {
+        let fragment = SourceFragment(standalone: "unit machine\nx = " + source, path: "t")
+        let (statements, _) = Parser.parseBlock(fragment)
+        let (scenario, _) = ScenarioCompiler.compile(name: "main", statements: statements, fragment: fragment)
+        guard case .definition(_, let expression)? = statements.last?.kind else { return "" }
+        return MathMLRenderer(units: scenario.units).render(expression)
+    }
+
+    @Test func fractionsPowersAndBrackets() {
+        #expect(math("salary / (250 days/year * 8 hours/day)") == "<mfrac><mrow><mi>salary</mi></mrow><mrow><mfrac><mrow><mrow><mfrac><mrow><mrow><mn>250</mn><mspace width=\"0.2em\"></mspace><mtext>days</mtext></mrow></mrow><mrow><mtext>year</mtext></mrow></mfrac><mo>×</mo><mrow><mn>8</mn><mspace width=\"0.2em\"></mspace><mtext>hours</mtext></mrow></mrow></mrow><mrow><mtext>day</mtext></mrow></mfrac></mrow></mfrac>")
+        #expect(math("floor(1.05 ^ 4) * 1 machine") == "<mrow><mrow><mo>⌊</mo><msup><mrow><mn>1.05</mn></mrow><mrow><mn>4</mn></mrow></msup><mo>⌋</mo></mrow><mo>×</mo><mrow><mn>1</mn><mspace width=\"0.2em\"></mspace><mtext>machine</mtext></mrow></mrow>")
+    }
+
+    @Test func parenthesesFollowPrecedence() {
+        #expect(math("(1 + 2) * 3") == "<mrow><mrow><mo>(</mo><mrow><mn>1</mn><mo>+</mo><mn>2</mn></mrow><mo>)</mo></mrow><mo>×</mo><mn>3</mn></mrow>")
+        #expect(math("1 - (2 - 3)") == "<mrow><mn>1</mn><mo>−</mo><mrow><mo>(</mo><mrow><mn>2</mn><mo>−</mo><mn>3</mn></mrow><mo>)</mo></mrow></mrow>")
+        #expect(math("$100,000 + 5% * 2") == "<mrow><mn>$100,000</mn><mo>+</mo><mrow><mrow><mn>5</mn><mo>%</mo></mrow><mo>×</mo><mn>2</mn></mrow></mrow>")
+    }
+}
+
+@Suite struct ChartGoldenTests {
+    static let recording = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+
+    @Test(arguments: ChartData.Kind.allCases)
+    func chartMatchesItsGoldenSVG(_ kind: ChartData.Kind) throws {
+        let dollars = UnitTable.builtIn.unit(named: "$")!
+        let data = ChartData(kind: kind, title: "Spend <&> total", caption: nil, yLabel: nil, yMinimum: nil, logarithmic: false,
+                             height: 240, x: [0, 1, 2, 3, 4, 5], xUnitName: "months", categories: [],
+                             series: [.init(name: "spend", values: [20, 20, 40, 60, 60, 80]), .init(name: "total", values: [20, 40, 80, 140, 200, 280])],
+                             dimension: .currency("USD"), label: UnitLabel(dollars), annotations: [.init(x: 4, label: "break-even")])
+        let html = ChartRenderer(data: data, id: "chart").html()
+        let golden = Repository.root.appendingPathComponent("Tests/CostmarkTests/Golden/charts/\(kind.rawValue.replacingOccurrences(of: " ", with: "-")).html")
+        if Self.recording {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: golden)
+            return
+        }
+        #expect(html == (try String(contentsOf: golden, encoding: .utf8)), "re-record with RECORD_GOLDEN=1 if intended")
+        #expect(html.contains("<desc id=\"chart-desc\">") && html.contains("Marked: break-even at 4 months."))
+        #expect(html.contains("Spend &lt;&amp;&gt; total"))
+    }
+}
