@@ -36,6 +36,11 @@ public struct UnitLabel: Sendable, Hashable {
     /// until it is divided into something.
     public func simplified() -> UnitLabel {
         var result = self
+        // `%` and `×` describe plain numbers: `5%`, `5%/week`. Beside a real unit (`GiB × %`)
+        // they would only rescale it, so they go.
+        if result.terms.contains(where: { $0.exponent > 0 && !$0.unit.dimension.isDimensionless }) {
+            result.terms.removeAll { $0.unit.dimension.isDimensionless && ($0.unit.isSuffixSymbol) }
+        }
         var changed = true
         while changed {
             changed = false
