@@ -10,6 +10,8 @@ public struct InlineValue: Sendable, Hashable {
     public var scenario: String
     /// The definition shown, when the expression is just a name.
     public var name: String?
+    /// Every definition the expression reads, in order: where to link when it is not a bare name.
+    public var reads: [String]
     public var isClaim: Bool
 }
 
@@ -125,10 +127,14 @@ public struct PageScenarios: Sendable {
         let (value, type, scenario, expression) = (evaluated.value, evaluated.type, evaluated.result.scenario, evaluated.expression)
         let (shownName, formula) = (evaluated.name, evaluated.formula)
         let source = fragmentText(fragment, expression.span)
+        var reads: [String] = []
+        expression.forEachName { name in
+            if scenario.definition(named: name) != nil, !reads.contains(name) { reads.append(name) }
+        }
 
         guard let literal = parsed.claim else {
             let text = ValueFormatter.format(value, format: parsed.format)
-            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, isClaim: false), [])
+            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false), [])
         }
         // A claim: compare with the literal at the literal's precision.
         let claimed: Value
@@ -160,7 +166,7 @@ public struct PageScenarios: Sendable {
             return error("claim does not hold: \(source) is \(computedText), the text says \(writtenClaim)", literal.span,
                          notes: [.init(formula == source ? "computed from \(source)" : "computed from \(formula)")])
         }
-        return (InlineValue(text: computedText, formula: formula, scenario: scenario.name, name: shownName, isClaim: true), [])
+        return (InlineValue(text: computedText, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: true), [])
     }
 
     private func fragmentText(_ fragment: SourceFragment, _ span: SourceSpan) -> String {

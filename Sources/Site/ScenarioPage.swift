@@ -75,7 +75,10 @@ struct ScenarioPage {
                 inlineText[index] = reference.original
                 continue
             }
-            let anchor = value.name.flatMap { rows.contains(value.scenario + "\u{0}" + $0) ? FigureBlocks.rowID(scenario: value.scenario, name: $0) : nil }
+            // Link to the value's own row, or else to the row of the first definition it reads.
+            let anchor = ([value.name].compactMap { $0 } + value.reads)
+                .first { rows.contains(value.scenario + "\u{0}" + $0) }
+                .map { FigureBlocks.rowID(scenario: value.scenario, name: $0) }
             inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor)
             inlineText[index] = value.text
         }

@@ -245,6 +245,69 @@ import Testing
         #expect(page.contains("<details class=\"scenario\" id=\"scenario-main\">"))
     }
 
+    @Test func figuresRenderAndValuesLinkToTheirRows() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: Figures
+        ---
+        Total {{ total }}, and at month 2 {{ at(running, 2 months) }}.
+
+        ```chart
+        y: [spend, running]
+        annotate: {at: 2 months, label: two}
+        ```
+
+        ```table
+        rows: [spend, running]
+        ```
+
+        ```scenario
+        timeline = 0..3 months
+        spend = $10 + $0 * t / 1 month
+        running = cumsum(spend)
+        total = sum(spend)
+        ```
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = try site.output("a/index.html")
+        #expect(page.contains("<svg class=\"cm-chart\""))
+        #expect(page.contains("<tr id=\"cm-main-running\">"))
+        #expect(!page.contains("<tr id=\"cm-main-total\">"), "rows: limits the table")
+        #expect(page.contains("<a class=\"cm-value\" title=\"at(running, 2 months)\" data-scenario=\"main\" href=\"#cm-main-running\">$30</a>"))
+        #expect(page.contains("<span class=\"cm-value\" title=\"total = sum(spend)\""), "no row, no link")
+    }
+
+    @Test func figureBlockErrorsAreLocatedInTheirYAML() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: Figures
+        ---
+        ```chart
+        y: [spnd]
+        colour: red
+        ```
+
+        ```table
+        rows: [totl]
+        ```
+
+        ```scenario
+        timeline = 0..3 months
+        spend = $10 * t / 1 month
+        total = sum(spend)
+        ```
+        """)
+        defer { site.cleanUp() }
+        let messages = site.build().diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.message)" }
+        #expect(messages.contains("5:5 unknown name `spnd`"))
+        #expect(messages.contains("6:1 unknown key `colour` in a chart block"))
+        #expect(messages.contains("10:8 `totl` is not defined in scenario `main`"))
+    }
+
     @Test func aClaimThatDoesNotHoldFailsTheBuildAtItsLine() throws {
         let site = try InlineSite("""
         -- Content/a.md --
