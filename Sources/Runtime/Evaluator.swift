@@ -78,10 +78,7 @@ public struct Evaluator {
         return value
     }
 
-    func text(_ span: SourceSpan) -> String {
-        let bytes = Array(scenario.fragment.text.utf8)
-        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
-    }
+    func text(_ span: SourceSpan) -> String { scenario.fragment.text(of: span) }
 
     func evaluate(_ expr: Expr) throws -> Value {
         switch expr.kind {

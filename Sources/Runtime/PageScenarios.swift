@@ -104,12 +104,12 @@ public struct PageScenarios: Sendable {
         }
         value.label = type.label
 
-        let source = fragmentText(fragment, expression.span)
+        let source = fragment.text(of: expression.span)
         var shownName: String?
         var formula = source
         if case .name(let name) = expression.kind, let definition = scenario.definition(named: name) {
             shownName = name
-            formula = "\(name) = \(fragmentText(scenario.fragment, definition.expression.span))"
+            formula = "\(name) = \(scenario.fragment.text(of: definition.expression.span))"
         }
         return (Evaluated(value: value, type: type, result: result, expression: expression, name: shownName, formula: formula), [])
     }
@@ -126,7 +126,7 @@ public struct PageScenarios: Sendable {
         guard let evaluated else { return (nil, problems) }
         let (value, type, scenario, expression) = (evaluated.value, evaluated.type, evaluated.result.scenario, evaluated.expression)
         let (shownName, formula) = (evaluated.name, evaluated.formula)
-        let source = fragmentText(fragment, expression.span)
+        let source = fragment.text(of: expression.span)
         var reads: [String] = []
         expression.forEachName { name in
             if scenario.definition(named: name) != nil, !reads.contains(name) { reads.append(name) }
@@ -162,17 +162,13 @@ public struct PageScenarios: Sendable {
                          notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`")])
         }
         guard claim.holds(for: value) else {
-            let writtenClaim = fragmentText(fragment, literal.span)
+            let writtenClaim = fragment.text(of: literal.span)
             return error("claim does not hold: \(source) is \(computedText), the text says \(writtenClaim)", literal.span,
                          notes: [.init(formula == source ? "computed from \(source)" : "computed from \(formula)")])
         }
         return (InlineValue(text: computedText, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: true), [])
     }
 
-    private func fragmentText(_ fragment: SourceFragment, _ span: SourceSpan) -> String {
-        let bytes = Array(fragment.text.utf8)
-        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
-    }
 }
 
 extension ScenarioResult {
@@ -190,28 +186,6 @@ extension Expr {
 
     func forEachNameWithSpan(_ body: (String, SourceSpan) -> Void) {
         visit { expr in if case .name(let name) = expr.kind { body(name, expr.span) } }
-    }
-
-    /// Visits every node, parents first; the right side of `as` is a unit, not a value, and is skipped.
-    func visit(_ body: (Expr) -> Void) {
-        body(self)
-        switch kind {
-        case .number, .name, .member: break
-        case .percent(let inner), .factor(let inner), .unary(_, let inner): inner.visit(body)
-        case .money(_, let amount): amount.visit(body)
-        case .binary(_, let left, let right, let implicit):
-            left.visit(body)
-            // `4 hours`: the unit after a literal is a unit, not a name to resolve.
-            if !implicit { right.visit(body) }
-        case .call(let name, let arguments):
-            let unitArgument = (name == "floor" || name == "ceil" || name == "round") && arguments.count == 2
-            for (index, argument) in arguments.enumerated() where !(unitArgument && index == 1) { argument.visit(body) }
-        case .conditional(let c, let a, let b):
-            c.visit(body)
-            a.visit(body)
-            b.visit(body)
-        case .convert(let value, _): value.visit(body)
-        }
     }
 
     /// `growth.total` → `total`, once the scenario has been chosen.

@@ -164,29 +164,3 @@ public enum ScenarioCompiler {
         return (scenario, diagnostics)
     }
 }
-
-extension Expr {
-    /// Calls `body` with every name the expression reads, left to right.
-    public func forEachName(_ body: (String) -> Void) {
-        switch kind {
-        case .number: break
-        case .name(let name): body(name)
-        case .member: break
-        case .percent(let inner), .factor(let inner), .unary(_, let inner): inner.forEachName(body)
-        case .money(_, let amount): amount.forEachName(body)
-        case .binary(_, let left, let right, let implicit):
-            left.forEachName(body)
-            // `8 hours`: a word after a number is a unit, never a value, even if a value shares its name.
-            if !implicit { right.forEachName(body) }
-        case .call(let name, let arguments):
-            // The second argument of `ceil(x, unit)` is a unit too.
-            let rounding = (name == "floor" || name == "ceil" || name == "round") && arguments.count == 2
-            for (index, argument) in arguments.enumerated() where !(rounding && index == 1) { argument.forEachName(body) }
-        case .conditional(let c, let a, let b):
-            c.forEachName(body)
-            a.forEachName(body)
-            b.forEachName(body)
-        case .convert(let value, _): value.forEachName(body)
-        }
-    }
-}

@@ -98,10 +98,7 @@ public struct TypeChecker {
         }
     }
 
-    private func fragmentText(_ span: SourceSpan) -> String {
-        let bytes = Array(fragment.text.utf8)
-        return String(decoding: bytes[min(span.start, bytes.count)..<min(span.end, bytes.count)], as: UTF8.self)
-    }
+    private func fragmentText(_ span: SourceSpan) -> String { fragment.text(of: span) }
 
     private mutating func resolve(_ name: String, span: SourceSpan) throws -> TypeInfo {
         if let type = definitions[name] { return type }
