@@ -29,6 +29,7 @@ site: build
 
 ## The whole test suite: unit, golden and whole-site tests, and the Nu HTML checker over every generated page.
 test: test-deps
+	$(SWIFT) build --product costmark
 	$(SWIFT) test
 
 ## Speed and memory against Hugo; not part of `make test`.

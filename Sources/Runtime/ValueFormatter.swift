@@ -68,7 +68,11 @@ public enum ValueFormatter {
         case .integer?: number = fixed(amount, decimals: 0)
         case nil:
             if isMoney {
-                number = isWhole(amount) || Swift.abs(amount) >= 1000 ? fixed(amount, decimals: 0) : fixed(amount, decimals: 2)
+                // Whole amounts without cents, cents below a thousand, and fractions of a cent
+                // (a price per request) to their first significant digits rather than "$0.00".
+                if isWhole(amount) || Swift.abs(amount) >= 1000 { number = fixed(amount, decimals: 0) }
+                else if Swift.abs(amount) >= 0.01 { number = fixed(amount, decimals: 2) }
+                else { number = significant(amount, digits: 2) }
             } else {
                 number = significant(amount, digits: defaultSignificantDigits)
             }

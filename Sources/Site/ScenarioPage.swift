@@ -17,12 +17,13 @@ struct ScenarioPage {
     /// Plain text for each prose reference, for summaries and feeds' plain parts.
     var inlineText: [Int: String] = [:]
     var diagnostics: [Diagnostic] = []
+    /// The page's evaluated scenarios, in page order.
+    var results: [ScenarioResult] = []
 
     /// - Parameters:
     ///   - file: the whole essay, for locations and source lines in messages.
     ///   - bodyFirstLine: the essay line on which the Markdown body starts.
     init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int) {
-        var results: [ScenarioResult] = []
         var names: [String: SourceLocation] = [:]
         for block in document.fencedBlocks {
             let words = block.info.split(separator: " ", omittingEmptySubsequences: true)

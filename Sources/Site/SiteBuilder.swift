@@ -66,7 +66,9 @@ public enum SiteBuilder {
         let feedMembers = Set(plan.listed.prefix(settings.feedLimit))
         let writer = EssayPageWriter(plan: plan, templates: templates,
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
+        let done = Counter()
         let rendered: [RenderedEssay] = parallelMap(plan.essays.count) { index in
+            defer { options.progress?(done.increment(), plan.essays.count) }
             guard let (html, essay) = writer.render(index, keepHTML: feedMembers.contains(index), diagnostics: diagnostics) else {
                 return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)
             }
@@ -128,5 +130,17 @@ public enum SiteBuilder {
                           notes: [.init("the output folder is replaced on every build; choose a folder of its own, such as Output")])
         }
         return nil
+    }
+}
+
+/// A thread-safe count for progress reports.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        value += 1
+        return value
     }
 }

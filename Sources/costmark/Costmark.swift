@@ -7,7 +7,7 @@ struct Costmark: ParsableCommand {
         commandName: "costmark",
         abstract: "Build static sites from essays whose numbers are computed, unit-checked and verified.",
         version: CostmarkVersion.string,
-        subcommands: [BuildCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }
 

@@ -1,0 +1,132 @@
+import Content
+import Diagnostics
+import Markdown
+import Runtime
+import Semantics
+
+/// A scenario's definitions, units and values for the terminal or for export, for authors who
+/// want the numbers without a browser (`costmark explain`).
+public enum ScenarioReport {
+    /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would).
+    public static func load(path: String, displayPath: String) -> ([ScenarioResult], [Diagnostic]) {
+        let file: SourceFile
+        switch TextDecoding.read(path: path, displayPath: displayPath) {
+        case .success(let decoded): file = decoded
+        case .failure(let diagnostic): return ([], [diagnostic])
+        }
+        let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
+        let page = ScenarioPage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine)
+        return (page.results, page.diagnostics)
+    }
+
+    struct Row {
+        var scenario: String
+        var name: String
+        var formula: String
+        var dimension: String
+        var unit: String
+        var text: String
+        /// Numbers in the shown unit: one for a single value, one per step for a series, none for `never`.
+        var numbers: [Double]
+        var isSeries: Bool
+    }
+
+    static func rows(_ result: ScenarioResult) -> [Row] {
+        let scenario = result.scenario
+        return scenario.sourceOrder.compactMap { name in
+            guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { return nil }
+            let sample = value.series?.map(abs).max() ?? value.scalar.map(abs) ?? 1
+            let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
+            let unit = ValueFormatter.attach(number: "", amount: 2, label: label).trimmingSpaces
+            let numbers: [Double]
+            switch value.storage {
+            case .scalar(let x): numbers = [x / label.factor]
+            case .series(let xs): numbers = xs.map { $0 / label.factor }
+            case .never: numbers = []
+            }
+            return Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
+                       dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
+                       numbers: numbers, isSeries: value.series != nil)
+        }
+    }
+
+    /// An aligned table: name, value, formula; series are abbreviated.
+    public static func table(_ results: [ScenarioResult]) -> String {
+        var out = ""
+        for result in results {
+            let rows = rows(result)
+            var heading = "scenario \(result.scenario.name)"
+            if let timeline = result.scenario.timeline {
+                heading += " (timeline \(ValueFormatter.plainNumber(timeline.start))..\(ValueFormatter.plainNumber(timeline.start + Double(timeline.count - 1))) \(timeline.unit.plural ?? timeline.unit.name))"
+            }
+            out += heading + "\n"
+            let nameWidth = max(4, rows.map(\.name.count).max() ?? 0)
+            let valueWidth = min(48, max(5, rows.map(\.text.count).max() ?? 0))
+            func pad(_ text: String, _ width: Int) -> String {
+                text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+            }
+            out += "  " + pad("name", nameWidth) + "  " + pad("value", valueWidth) + "  formula\n"
+            for row in rows {
+                let value = row.text.count > valueWidth ? String(row.text.prefix(valueWidth - 1)) + "…" : row.text
+                out += "  " + pad(row.name, nameWidth) + "  " + pad(value, valueWidth) + "  " + row.formula + "\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Every value in full, as JSON: numbers in the unit they are shown in.
+    public static func json(_ results: [ScenarioResult], file: String) -> String {
+        func quote(_ text: String) -> String {
+            DiagnosticJSONRenderer.quoteForJSON(text)
+        }
+        func number(_ x: Double) -> String {
+            x.isFinite ? (x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : "\(x)") : "null"
+        }
+        var scenarios: [String] = []
+        for result in results {
+            var fields = ["\"name\":\(quote(result.scenario.name))"]
+            if let timeline = result.scenario.timeline {
+                fields.append("\"timeline\":{\"start\":\(number(timeline.start)),\"steps\":\(timeline.count),\"unit\":\(quote(timeline.unit.name))}")
+            } else {
+                fields.append("\"timeline\":null")
+            }
+            let definitions = rows(result).map { row -> String in
+                let value = row.numbers.isEmpty ? "null" : row.isSeries ? "[" + row.numbers.map(number).joined(separator: ",") + "]" : number(row.numbers[0])
+                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value)}"
+            }
+            fields.append("\"definitions\":[" + definitions.joined(separator: ",") + "]")
+            scenarios.append("{" + fields.joined(separator: ",") + "}")
+        }
+        return "{\"file\":\(quote(file)),\"scenarios\":[" + scenarios.joined(separator: ",") + "]}\n"
+    }
+
+    /// Long-format CSV: one row per single value, one row per step of each series.
+    public static func csv(_ results: [ScenarioResult]) -> String {
+        func field(_ text: String) -> String {
+            text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
+        }
+        var out = "scenario,name,t,value,unit\n"
+        for result in results {
+            for row in rows(result) {
+                if row.isSeries, let timeline = result.scenario.timeline {
+                    for (step, value) in row.numbers.enumerated() {
+                        out += [row.scenario, row.name, ValueFormatter.plainNumber(timeline.start + Double(step)), "\(value)", row.unit].map(field).joined(separator: ",") + "\n"
+                    }
+                } else {
+                    out += [row.scenario, row.name, "", row.numbers.first.map { "\($0)" } ?? "never", row.unit].map(field).joined(separator: ",") + "\n"
+                }
+            }
+        }
+        return out
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// Runs the `costmark` executable itself (built by `make test` before the tests run).
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary = Repository.path(".build/debug/costmark")
+
+    static func costmark(_ arguments: [String], in directory: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        nonisolated(unsafe) var errorData = Data()
+        let reader = Thread { errorData = err.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let outputData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        return Run(status: process.terminationStatus, stdout: String(decoding: outputData, as: UTF8.self),
+                   stderr: String(decoding: errorData, as: UTF8.self))
+    }
+
+    static let stale = """
+    -- Content/a.md --
+    ---
+    title: Stale
+    ---
+    It costs {{ total = $1,140 }}.
+
+    ```scenario
+    total = $960
+    ```
+    """
+
+    @Test func theBinaryExists() {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "run `swift build` (make test does) before the tests")
+    }
+
+    @Test func buildExitCodes() throws {
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\nHello.\n")
+        defer { site.cleanUp() }
+        let ok = try Self.costmark(["build"], in: site.root)
+        #expect(ok.status == 0)
+        #expect(ok.stderr.contains("Built 4 pages (1 essay, 0 files copied) into Output"))
+        try site.write(Self.stale.components(separatedBy: "-- Content/a.md --\n")[1], to: "Content/a.md")
+        let failed = try Self.costmark(["build"], in: site.root)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("Content/a.md:4:21: error: claim does not hold: total is $960, the text says $1,140\nIt costs {{ total = $1,140 }}.\n                    ^~~~~~"))
+        #expect(failed.stderr.contains("Output was left unchanged"))
+        let usage = try Self.costmark(["build", "--no-such-flag"], in: site.root)
+        #expect(usage.status == 2)
+        let missing = try Self.costmark(["build", "--content", "Nowhere"], in: site.root)
+        #expect(missing.status == 2)
+    }
+
+    @Test func checkFormats() throws {
+        let site = try InlineSite(Self.stale)
+        defer { site.cleanUp() }
+        let github = try Self.costmark(["check", "--format", "github"], in: site.root)
+        #expect(github.status == 1)
+        #expect(github.stdout == "::error file=Content/a.md,line=4,col=21::claim does not hold: total is $960, the text says $1,140%0Acomputed from total = $960\n")
+        let json = try Self.costmark(["check", "--format", "json"], in: site.root)
+        #expect(json.stdout == "{\"severity\":\"error\",\"message\":\"claim does not hold: total is $960, the text says $1,140\",\"file\":\"Content/a.md\",\"line\":4,\"column\":21,\"notes\":[{\"message\":\"computed from total = $960\"}]}\n")
+        #expect(!site.exists("index.html"), "check writes nothing")
+        try site.write("---\ntitle: Fine\n---\n{{ total = $960 }}\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
+        let text = try Self.costmark(["check"], in: site.root)
+        #expect(text.status == 0)
+        #expect(text.stderr.contains("1 essay checked: 0 errors, 0 warnings"))
+    }
+
+    @Test func explainFormats() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        ```scenario growth
+        timeline = 0..2 months
+        price = $20/month
+        spend = price * t
+        ```
+        """)
+        defer { site.cleanUp() }
+        let table = try Self.costmark(["explain", "Content/a.md"], in: site.root)
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("scenario growth (timeline 0..2 months)"))
+        #expect(table.stdout.contains("  spend  $0, $20, $40  price * t"))
+        let csv = try Self.costmark(["explain", "Content/a.md", "--csv"], in: site.root)
+        #expect(csv.stdout == "scenario,name,t,value,unit\ngrowth,price,,20.0,$/month\ngrowth,spend,0,0.0,$\ngrowth,spend,1,20.0,$\ngrowth,spend,2,40.0,$\n")
+        let json = try Self.costmark(["explain", "Content/a.md", "growth", "--json"], in: site.root)
+        #expect(json.stdout.contains("\"name\":\"spend\",\"formula\":\"price * t\",\"dimension\":\"money (USD)\",\"unit\":\"$\",\"text\":\"$0, $20, $40\",\"value\":[0,20,40]"))
+        let missing = try Self.costmark(["explain", "Content/a.md", "nope"], in: site.root)
+        #expect(missing.status == 1)
+    }
+
+    @Test func initMakesASiteThatBuilds() throws {
+        let site = try InlineSite("")
+        defer { site.cleanUp() }
+        let created = try Self.costmark(["init", "new"], in: site.root)
+        #expect(created.status == 0)
+        #expect(created.stdout.contains("created new/Content/posts/does-the-cache-pay.md"))
+        let built = try Self.costmark(["build"], in: site.root.appendingPathComponent("new"))
+        #expect(built.status == 0, "\(built.stderr)")
+        let again = try Self.costmark(["init", "new"], in: site.root)
+        #expect(again.status == 1, "init never overwrites without --force")
+        let templates = try Self.costmark(["init", "--templates", "only"], in: site.root)
+        #expect(templates.status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/Templates/page.mustache").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/site.yml").path))
+    }
+}
