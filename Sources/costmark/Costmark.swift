@@ -7,7 +7,7 @@ struct Costmark: ParsableCommand {
         commandName: "costmark",
         abstract: "Build static sites from essays whose numbers are computed, unit-checked and verified.",
         version: CostmarkVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, ExplainCommand.self, InitCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, ExplainCommand.self, InitCommand.self]
     )
 }
 
@@ -18,10 +18,14 @@ enum CostmarkVersion {
 /// Exit codes the README documents: 0 success, 1 errors in the content, 2 misuse of the command line.
 @main
 enum Entry {
-    static func main() {
+    static func main() async {
         do {
             var command = try Costmark.parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -1,0 +1,94 @@
+import Diagnostics
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Site
+
+/// `costmark serve`: builds the site, serves the output folder, rebuilds when a source changes
+/// and makes open pages reload. While a rebuild fails, pages show its errors over the last good
+/// build, and the overlay goes away with the next good build.
+public final class DevServer: Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var host = "127.0.0.1"
+        public var port: UInt16 = 8000
+        /// How often sources are scanned for changes.
+        public var pollInterval = 0.1
+        public var log: @Sendable (String) -> Void = { _ in }
+
+        public init(build: BuildOptions) { self.build = build }
+    }
+
+    let options: Options
+    let events = ReloadEvents()
+    let state = BuildState()
+
+    /// The last build's problems as the terminal shows them, or nil after a good build.
+    actor BuildState {
+        var overlay: String?
+        func set(_ text: String?) { overlay = text }
+    }
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Builds once, starts serving and watching, and returns the address it listens on
+    /// (useful with port 0, which picks a free port).
+    public func start() async throws -> URL {
+        await rebuild(reason: "first build")
+        let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
+        let responder = SiteResponder(root: root)
+        let server = HTTPServer(address: try .inet(ip4: options.host, port: options.port), timeout: 3600, logger: .disabled)
+        let events = self.events
+        await server.appendRoute("GET /__costmark/events") { _ in
+            let start = await events.generation
+            return HTTPResponse(statusCode: .ok,
+                                headers: [.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-cache"],
+                                body: HTTPBodySequence(from: ReloadStream(events: events, start: start)))
+        }
+        let state = self.state
+        await server.appendRoute("*") { request in
+            guard request.method == .GET || request.method == .HEAD else {
+                return HTTPResponse(statusCode: HTTPStatusCode(405, phrase: "Method Not Allowed"))
+            }
+            let answer = responder.answer(path: request.path, errorOverlay: await state.overlay)
+            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : "Not Found"),
+                                headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"],
+                                body: request.method == .HEAD ? Data() : answer.body)
+        }
+        Task { try await server.run() }
+        try await server.waitUntilListening()
+        let port: UInt16
+        if case .ip4(_, let bound)? = await server.listeningAddress { port = bound } else { port = options.port }
+        Task { await self.watch() }
+        return URL(string: "http://\(options.host):\(port)/")!
+    }
+
+    /// Rebuilds whenever the sources change; never returns.
+    func watch() async {
+        let build = options.build
+        let watcher = SourceWatcher(folders: [build.contentDirectory, build.templatesDirectory], files: [build.configPath])
+        var last = watcher.snapshot()
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
+            let now = watcher.snapshot()
+            guard now != last else { continue }
+            last = now
+            await rebuild(reason: "change")
+        }
+    }
+
+    func rebuild(reason: String) async {
+        let report = SiteBuilder.build(options.build)
+        if report.succeeded {
+            await state.set(nil)
+            options.log("Built \(report.pageCount) pages in \(String(format: "%.2f", report.seconds)) s (\(reason))")
+        } else {
+            let text = DiagnosticRenderer().render(report.diagnostics)
+            await state.set(text)
+            options.log(text + "build failed with \(report.errorCount) error(s); serving the last good build")
+        }
+        await events.bump()
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Markup
+
+/// Answers requests from the output folder: only files under it, directories as their
+/// `index.html`, the theme's 404 page with status 404, and content types by extension. Pages
+/// get the live-reload script, and the build-error overlay while a rebuild is failing.
+struct SiteResponder: Sendable {
+    let root: URL
+
+    struct Answer: Sendable {
+        var status: Int
+        var contentType: String
+        var body: Data
+    }
+
+    static let contentTypes: [String: String] = [
+        "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
+        "xml": "application/xml; charset=utf-8", "json": "application/json", "svg": "image/svg+xml", "png": "image/png",
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp", "ico": "image/x-icon",
+        "csv": "text/csv; charset=utf-8", "txt": "text/plain; charset=utf-8", "pdf": "application/pdf",
+        "woff2": "font/woff2", "woff": "font/woff", "md": "text/markdown; charset=utf-8",
+    ]
+
+    /// The file a URL path names, or nil when it would leave the output folder or does not exist.
+    func file(for path: String) -> URL? {
+        let decoded = path.removingPercentEncoding ?? path
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") || $0.hasPrefix(".") }) else { return nil }
+        var url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue {
+            url.appendPathComponent("index.html")
+            guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        }
+        // Symbolic links could point outside; resolve and check.
+        let resolved = url.resolvingSymlinksInPath().path
+        guard resolved.hasPrefix(root.resolvingSymlinksInPath().path + "/") else { return nil }
+        return url
+    }
+
+    func answer(path: String, errorOverlay: String?) -> Answer {
+        var status = 200
+        var target = file(for: path)
+        if target == nil {
+            status = 404
+            target = root.appendingPathComponent("404.html")
+        }
+        guard let target, let data = FileManager.default.contents(atPath: target.path) else {
+            return Answer(status: 404, contentType: "text/plain; charset=utf-8", body: Data("not found\n".utf8))
+        }
+        let type = Self.contentTypes[target.pathExtension.lowercased()] ?? "application/octet-stream"
+        guard target.pathExtension.lowercased() == "html" else { return Answer(status: status, contentType: type, body: data) }
+        let html = String(decoding: data, as: UTF8.self)
+        return Answer(status: status, contentType: type, body: Data(Self.inject(into: html, errorOverlay: errorOverlay).utf8))
+    }
+
+    /// Adds the reload script (and the error overlay, if any) before `</body>`.
+    static func inject(into html: String, errorOverlay: String?) -> String {
+        var addition = reloadScript
+        if let errorOverlay { addition = overlay(errorOverlay) + addition }
+        guard let range = html.range(of: "</body>", options: .backwards) else { return html + addition }
+        return html.replacingCharacters(in: range, with: addition + "</body>")
+    }
+
+    static let reloadScript = """
+    <script>
+    (function () {
+      var source = new EventSource("/__costmark/events");
+      source.addEventListener("reload", function () { location.reload(); });
+    })();
+    </script>
+
+    """
+
+    /// The build's errors over the page, as the terminal shows them, until they are fixed.
+    static func overlay(_ message: String) -> String {
+        """
+        <div id="costmark-error" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#fff;padding:2rem;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace">
+        <p style="margin:0 0 1rem;font:600 1.1rem system-ui,sans-serif;color:#ff8a80">The last build failed; this page is from the build before it.</p>
+        <pre style="white-space:pre-wrap;margin:0;background:none;color:inherit">\(HTMLEscaping.escape(message))</pre>
+        </div>
+
+        """
+    }
+}

@@ -1,0 +1,80 @@
+import DevServer
+import Foundation
+import Testing
+
+/// Starts the development server on a free port, requests pages, edits a source and sees the
+/// rebuilt page, the reload event and the error overlay. Uses curl as the client.
+@Suite(.serialized) struct ServeTests {
+    static func curl(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "--max-time", "5"] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Polls until `condition` holds or a few seconds pass.
+    static func eventually(_ condition: () throws -> Bool) async throws -> Bool {
+        for _ in 0..<100 {
+            if try condition() { return true }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        return false
+    }
+
+    @Test func servesRebuildsAndReloads() async throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: Served
+        ---
+        First version: {{ total }}.
+
+        ```scenario
+        total = $960
+        ```
+        """)
+        defer { site.cleanUp() }
+        var options = DevServer.Options(build: site.options)
+        options.port = 0
+        options.pollInterval = 0.05
+        let server = DevServer(options: options)
+        let url = try await server.start()
+
+        let page = try Self.curl([url.absoluteString + "a/"])
+        #expect(page.contains("First version: <span class=\"cm-value\""))
+        #expect(page.contains("new EventSource(\"/__costmark/events\")"))
+        #expect(!(try site.output("a/index.html")).contains("EventSource"), "the output itself has no reload script")
+        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{http_code}", url.absoluteString + "missing/"]) == "404")
+        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url.absoluteString + "../../etc/passwd"]) == "404")
+        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{content_type}", url.absoluteString + "style.css"]) == "text/css; charset=utf-8")
+
+        // Listen for the reload event while the essay changes.
+        let events = Process()
+        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        events.arguments = ["curl", "-sN", "--max-time", "4", url.absoluteString + "__costmark/events"]
+        let stream = Pipe()
+        events.standardOutput = stream
+        try events.run()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try site.write("---\ntitle: Served\n---\nSecond version: {{ total }}.\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
+        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("Second version") })
+
+        // A broken claim: the last good page, with the error over it; fixed, the overlay goes.
+        try site.write("---\ntitle: Served\n---\nBroken: {{ total = $1 }}.\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
+        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("claim does not hold: total is $960, the text says $1") })
+        #expect(try Self.curl([url.absoluteString + "a/"]).contains("Second version"))
+        try site.write("---\ntitle: Served\n---\nThird version.\n", to: "Content/a.md")
+        #expect(try await Self.eventually {
+            let html = try Self.curl([url.absoluteString + "a/"])
+            return html.contains("Third version") && !html.contains("costmark-error")
+        })
+        let streamed = String(decoding: stream.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        events.waitUntilExit()
+        #expect(streamed.contains("event: reload"), "no reload event in: \(streamed)")
+    }
+}
