@@ -36,7 +36,7 @@ public enum TextDecoding {
     }
 
     /// The whole file through POSIX calls; Foundation's reader costs more than the read for small files.
-    static func readBytes(_ path: String) -> Result<[UInt8], POSIXError> {
+    public static func readBytes(_ path: String) -> Result<[UInt8], POSIXError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
         defer { close(descriptor) }

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// False for a check that verifies everything but writes nothing.
     public var writeOutput = true
+    /// Where rendered pages are kept between builds (`.costmark`); nil renders everything.
+    public var cacheDirectory: String?
     /// Called from the rendering threads with (pages done, pages to do).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 

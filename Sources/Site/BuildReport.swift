@@ -5,6 +5,8 @@ public struct BuildReport: Sendable {
     public var essayCount: Int
     public var pageCount: Int
     public var copiedFiles: Int
+    /// Pages taken from the build cache instead of rendered.
+    public var cachedPages = 0
     public var diagnostics: [Diagnostic]
     public var seconds: Double
 

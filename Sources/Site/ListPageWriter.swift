@@ -30,6 +30,11 @@ struct ListPageWriter {
         return (1...count).map { Job(members: members, base: base, heading: heading, title: title, intro: intro, number: $0) }
     }
 
+    /// The output file of one page of a list.
+    func file(for job: Job) -> String {
+        (job.number == 1 ? job.base : Route(path: job.base.path + "page/\(job.number)/")).outputFile
+    }
+
     /// Returns (output file, HTML) for one page of a paginated list.
     func render(_ job: Job) -> (String, String) {
         let (members, base, heading, title, intro, number) = (job.members, job.base, job.heading, job.title, job.intro, job.number)

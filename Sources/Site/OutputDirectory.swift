@@ -45,6 +45,17 @@ final class OutputDirectory: @unchecked Sendable {
         }
     }
 
+    /// Places an existing file (a cached page) by hard link, or by copy across file systems.
+    func link(from source: String, to relativePath: String) throws {
+        try ensureParent(of: relativePath)
+        let target = stagingPath + "/" + relativePath
+        if Glibc.link(source, target) != 0 {
+            try FileManager.default.copyItem(atPath: source, toPath: target)
+        }
+    }
+
+    func path(of relativePath: String) -> String { stagingPath + "/" + relativePath }
+
     func copy(from source: String, to relativePath: String) throws {
         try ensureParent(of: relativePath)
         try FileManager.default.copyItem(atPath: source, toPath: stagingPath + "/" + relativePath)

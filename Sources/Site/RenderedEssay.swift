@@ -34,6 +34,9 @@ struct ListFragment: Sendable {
 
     static let empty = ListFragment(rendered: "")
 
+    /// The text as rendered, marker included, for the build cache.
+    var rendered: String { pieces.joined(separator: ListFragment.rootMarker) }
+
     func placed(at root: String) -> String {
         pieces.joined(separator: root)
     }

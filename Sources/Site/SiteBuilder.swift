@@ -62,26 +62,79 @@ public enum SiteBuilder {
             }
         }
 
-        // Pass 2: essay pages, in parallel.
+        // Pass 2: essay pages, in parallel; unchanged ones come from the cache.
+        let cache = output == nil ? nil : options.cacheDirectory.flatMap(BuildCache.init(directory:))
+        let siteKey = cacheKey(settings: settings, templates: templates, options: options)
         let feedMembers = Set(plan.listed.prefix(settings.feedLimit))
         let writer = EssayPageWriter(plan: plan, templates: templates,
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
         let done = Counter()
-        let rendered: [RenderedEssay] = parallelMap(plan.essays.count) { index in
+        let reused = Counter()
+        let pages: [(essay: RenderedEssay, key: String)] = parallelMap(plan.essays.count) { index in
             defer { options.progress?(done.increment(), plan.essays.count) }
-            guard let (html, essay) = writer.render(index, keepHTML: feedMembers.contains(index), diagnostics: diagnostics) else {
-                return RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)
+            let essay = plan.essays[index]
+            let file = essay.route.outputFile
+            let keepHTML = feedMembers.contains(index)
+            var key = ""
+            if let cache, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
+                var fingerprint = Fingerprint()
+                fingerprint.add(siteKey)
+                fingerprint.add(essay.entry.relativePath)
+                fingerprint.add(essay.route.path)
+                fingerprint.add(keepHTML ? "feed" : "page")
+                for neighbour in plan.neighbours(of: index) { fingerprint.add(neighbour) }
+                fingerprint.add(bytes)
+                key = fingerprint.hex
+                if let cached = cache.essay(key) {
+                    _ = reused.increment()
+                    do { try output?.link(from: cache.pagePath(key), to: file) } catch {
+                        diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
+                    }
+                    return (cached, key)
+                }
             }
-            write(html, plan.essays[index].route.outputFile)
-            return essay
+            let pageDiagnostics = DiagnosticBag()
+            defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
+            guard let (html, rendered) = writer.render(index, keepHTML: keepHTML, diagnostics: pageDiagnostics) else {
+                return (RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty), "")
+            }
+            write(html, file)
+            // Only a page that rendered without a single message is reused, so warnings are never lost.
+            if let cache, let output, !key.isEmpty, pageDiagnostics.all.isEmpty {
+                cache.store(key, page: output.path(of: file), essay: rendered)
+            }
+            return (rendered, key)
         }
+        let rendered = pages.map(\.essay)
 
         // Pass 3: everything that lists essays.
         let lists = ListPageWriter(plan: plan, rendered: rendered) { templates.render($0, context: $1) }
         let jobs = lists.jobs()
         var listFiles: [String] = parallelMap(jobs.count) { index in
-            let (file, html) = lists.render(jobs[index])
+            let job = jobs[index]
+            var key = ""
+            if let cache {
+                // A list page is made of its members' summaries and its place in the pagination.
+                var fingerprint = Fingerprint()
+                fingerprint.add(siteKey)
+                fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
+                let shown = job.members.dropFirst((job.number - 1) * settings.pageSize).prefix(settings.pageSize)
+                for member in shown { fingerprint.add(pages[member].key) }
+                // A member without a key was not cacheable; the page is then rendered afresh.
+                let complete = !shown.contains { pages[$0].key.isEmpty }
+                key = complete ? fingerprint.hex : ""
+                let file = lists.file(for: job)
+                if complete, cache.hasPage(key) {
+                    _ = reused.increment()
+                    do { try output?.link(from: cache.pagePath(key), to: file) } catch {
+                        diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
+                    }
+                    return file
+                }
+            }
+            let (file, html) = lists.render(job)
             write(html, file)
+            if let cache, let output, !key.isEmpty { cache.store(key, page: output.path(of: file), essay: nil) }
             return file
         }
         let tagsIndex = lists.tagsIndex()
@@ -100,6 +153,7 @@ public enum SiteBuilder {
             }
         }
         report.pageCount = plan.essays.count + listFiles.count + 1
+        report.cachedPages = reused.increment() - 1
         report.copiedFiles = plan.staticFiles.count
 
         if diagnostics.hasErrors {
@@ -108,11 +162,31 @@ public enum SiteBuilder {
         }
         do {
             try output?.commit()
+            cache?.prune()
         } catch {
             output?.discard()
             diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
         }
         return finish(report)
+    }
+
+    /// Everything every page depends on besides its own sources: costmark itself, the templates,
+    /// the settings and the flags that change output.
+    static func cacheKey(settings: SiteSettings, templates: TemplateSet, options: BuildOptions) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(CostmarkVersion.string)
+        fingerprint.add(BuildCache.formatVersion)
+        for name in templates.sources.keys.sorted() {
+            fingerprint.add(name)
+            fingerprint.add(templates.sources[name]!.text)
+        }
+        for name in templates.assets.keys.sorted() {
+            fingerprint.add(name)
+            fingerprint.add(templates.assets[name]!)
+        }
+        fingerprint.add("\(settings)")
+        fingerprint.add(options.includeDrafts ? "drafts" : "published")
+        return fingerprint.hex
     }
 
     /// The output folder is replaced wholesale, so it must never be a folder that holds the

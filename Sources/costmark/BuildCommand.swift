@@ -18,9 +18,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only errors and warnings.")
     var quiet = false
 
+    @Flag(name: .customLong("no-cache"), help: "Render every page, ignoring and leaving alone the cache in .costmark/.")
+    var noCache = false
+
     func run() throws {
         var options = site.buildOptions()
         options.outputDirectory = output
+        options.cacheDirectory = noCache ? nil : ".costmark"
         let progress = quiet ? nil : Terminal.progressLine()
         options.progress = progress?.update
         let report = SiteBuilder.build(options)
@@ -33,7 +37,8 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             let time = String(format: "%.2f", report.seconds)
             let warnings = report.warningCount == 0 ? "" : ", \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
-            Terminal.printError("Built \(Terminal.count(report.pageCount, "page")) (\(Terminal.count(report.essayCount, "essay")), \(Terminal.count(report.copiedFiles, "file")) copied) into \(output) in \(time) s\(warnings)")
+            let cached = report.cachedPages == 0 ? "" : ", \(report.cachedPages) from cache"
+            Terminal.printError("Built \(Terminal.count(report.pageCount, "page"))\(cached) (\(Terminal.count(report.essayCount, "essay")), \(Terminal.count(report.copiedFiles, "file")) copied) into \(output) in \(time) s\(warnings)")
         }
     }
 }

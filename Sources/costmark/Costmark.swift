@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Site
 
 /// The command-line front end. Commands only parse flags and call into the `Site` library.
 struct Costmark: ParsableCommand {
@@ -11,9 +12,6 @@ struct Costmark: ParsableCommand {
     )
 }
 
-enum CostmarkVersion {
-    static let string = "0.1.0"
-}
 
 /// Exit codes the README documents: 0 success, 1 errors in the content, 2 misuse of the command line.
 @main

@@ -25,6 +25,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         var build = site.buildOptions()
         build.outputDirectory = output
+        build.cacheDirectory = ".costmark"
         var options = DevServer.Options(build: build)
         options.host = host
         options.port = port
