@@ -37,6 +37,7 @@ test: test-deps
 bench: deps
 	$(SWIFT) run -c release scenario-bench
 	scripts/bench.sh
+	scripts/bench/incremental.sh 10000
 
 ## One self-contained binary: static Swift runtime, theme compiled in.
 release: deps

@@ -31,23 +31,25 @@ public enum ScenarioReport {
         var isSeries: Bool
     }
 
+    // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
+    // ownership error?!"), as a loop or as a `compactMap`; it runs once per `explain`, so it is
+    // simply left unoptimized.
+    @_optimize(none)
     static func rows(_ result: ScenarioResult) -> [Row] {
         let scenario = result.scenario
-        return scenario.sourceOrder.compactMap { name in
-            guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { return nil }
-            let sample = value.series?.map(abs).max() ?? value.scalar.map(abs) ?? 1
+        var rows: [Row] = []
+        for name in scenario.sourceOrder {
+            guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { continue }
+            let raw = value.series ?? value.scalar.map { [$0] } ?? []
+            let sample = raw.map(abs).max() ?? 1
             let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
             let unit = ValueFormatter.attach(number: "", amount: 2, label: label).trimmingSpaces
-            let numbers: [Double]
-            switch value.storage {
-            case .scalar(let x): numbers = [x / label.factor]
-            case .series(let xs): numbers = xs.map { $0 / label.factor }
-            case .never: numbers = []
-            }
-            return Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
-                       dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
-                       numbers: numbers, isSeries: value.series != nil)
+            let factor = label.factor
+            rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
+                            dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
+                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil))
         }
+        return rows
     }
 
     /// An aligned table: name, value, formula; series are abbreviated.
