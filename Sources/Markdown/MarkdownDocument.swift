@@ -51,7 +51,9 @@ public final class MarkdownDocument {
                                               literal: InlineScanner.substitute(literal) { references[$0].original },
                                               fenceLine: Int(cmark_node_get_start_line(node)),
                                               fenceColumn: Int(cmark_node_get_start_column(node))))
-                } else if type == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                } else if type == CMARK_NODE_TEXT, !references.isEmpty, let literal = cmark_node_get_literal(node),
+                          strchr(literal, 0xEE) != nil {
+                    // Only text holding a placeholder (its first UTF-8 byte is 0xEE) is decoded.
                     let text = String(cString: literal)
                     _ = InlineScanner.substitute(text) { index in prose.append(index); return "" }
                 }
@@ -107,8 +109,8 @@ public final class MarkdownDocument {
             cmark_node_replace(old, new)
             cmark_node_free(old)
         }
-        for node in codeNodes {
-            guard let literal = cmark_node_get_literal(node) else { continue }
+        for node in codeNodes where !references.isEmpty {
+            guard let literal = cmark_node_get_literal(node), strchr(literal, 0xEE) != nil else { continue }
             let text = String(cString: literal)
             let restored = InlineScanner.substitute(text) { self.references[$0].original }
             if restored != text { cmark_node_set_literal(node, restored) }

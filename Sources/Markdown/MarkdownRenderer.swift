@@ -111,9 +111,11 @@ struct WordCounter {
     mutating func add(_ text: UnsafePointer<UInt8>) {
         var pointer = text
         var byte = pointer.pointee
+        // Read the table once: a static is a lazily initialised global, checked on every access.
+        let asciiKind = WordCounter.asciiKind
         while byte != 0 {
             if byte < 0x80 {
-                let kind = WordCounter.asciiKind[Int(byte)]
+                let kind = asciiKind[Int(byte)]
                 if kind == 1 { endWord() } else if kind == 2 { current = true }
                 pointer += 1
             } else {
