@@ -16,7 +16,6 @@ public enum SiteBuilder {
         let start = DispatchTime.now()
         let diagnostics = DiagnosticBag()
         var report = BuildReport(essayCount: 0, pageCount: 0, copiedFiles: 0, diagnostics: [], seconds: 0)
-        defer { _ = report }
 
         func finish(_ report: BuildReport) -> BuildReport {
             var report = report
