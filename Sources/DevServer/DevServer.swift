@@ -80,7 +80,11 @@ public final class DevServer: Sendable {
     }
 
     func rebuild(reason: String) async {
-        let report = SiteBuilder.build(options.build)
+        // A build blocks and fans out over all cores itself: keep it off Swift's cooperative pool.
+        let build = options.build
+        let report = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: SiteBuilder.build(build)) }
+        }
         if report.succeeded {
             await state.set(nil)
             options.log("Built \(report.pageCount) pages in \(String(format: "%.2f", report.seconds)) s (\(reason))")

@@ -20,15 +20,23 @@ struct ListFragment: Sendable {
     private let pieces: [Substring]
 
     init(rendered: String) {
-        // The marker is one private-use character, "root", and another: split on the character
-        // (a plain scalar comparison, no Foundation search) and drop the word between each pair.
-        let parts = rendered.split(separator: "\u{E000}", omittingEmptySubsequences: false)
-        var pieces: [Substring] = [parts[0]]
-        var index = 1
-        while index + 1 < parts.count {
-            pieces.append(parts[index + 1])
-            index += 2
+        // The marker is U+E000 ("EE 80 80" in UTF-8), "root", U+E000. Search bytes, not
+        // Characters: this runs for every cached essay on every build.
+        let utf8 = rendered.utf8
+        var pieces: [Substring] = []
+        var pieceStart = utf8.startIndex
+        var index = utf8.startIndex
+        let markerLength = ListFragment.rootMarker.utf8.count
+        while index < utf8.endIndex {
+            if utf8[index] == 0xEE, rendered[index...].utf8.starts(with: ListFragment.rootMarker.utf8) {
+                pieces.append(rendered[pieceStart..<index])
+                index = utf8.index(index, offsetBy: markerLength)
+                pieceStart = index
+            } else {
+                index = utf8.index(after: index)
+            }
         }
+        pieces.append(rendered[pieceStart...])
         self.pieces = pieces
     }
 
