@@ -31,11 +31,12 @@ enum ChartBlock {
             spec.error("charts are drawn over the timeline; `x` can only be `t`", spec.document.entry("x")!.value)
         }
 
-        func evaluate(_ items: [(Expr, SourceFragment, String)]) -> [(String, PageScenarios.Evaluated)] {
+        /// Each item evaluated, with where it is written, for messages about it.
+        func evaluate(_ items: [(Expr, SourceFragment, String)]) -> [(String, PageScenarios.Evaluated, SourceLocation)] {
             items.compactMap { expression, fragment, text in
                 let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
                 spec.diagnostics += problems
-                return evaluated.map { (text, $0) }
+                return evaluated.map { (text, $0, fragment.location(expression.span)) }
             }
         }
 
@@ -48,9 +49,9 @@ enum ChartBlock {
         }
         let evaluated = evaluate(items)
         guard evaluated.count == items.count, let first = evaluated.first else { return nil }
-        for (text, item) in evaluated.dropFirst() where item.value.dimension != first.1.value.dimension {
+        for (text, item, location) in evaluated.dropFirst() where item.value.dimension != first.1.value.dimension {
             spec.diagnostics.append(.error("`\(text)` is \(item.value.dimension.described), but `\(first.0)` is \(first.1.value.dimension.described); one chart has one y axis",
-                                           at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+                                           at: location))
             return nil
         }
         let dimension = first.1.value.dimension
@@ -65,10 +66,9 @@ enum ChartBlock {
 
         if bars != nil {
             var values: [Double] = []
-            for (text, item) in evaluated {
+            for (text, item, location) in evaluated {
                 guard let scalar = item.value.scalar else {
-                    spec.diagnostics.append(.error("`\(text)` is a series; `bars` takes single values (use `y` for series)",
-                                                   at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+                    spec.diagnostics.append(.error("`\(text)` is a series; `bars` takes single values (use `y` for series)", at: location))
                     return nil
                 }
                 values.append(scalar)
@@ -87,11 +87,11 @@ enum ChartBlock {
         }
         let xs = (0..<timeline.count).map { timeline.start + Double($0) }
         var series: [ChartData.Series] = []
-        for (text, item) in evaluated {
+        for (text, item, location) in evaluated {
             if item.value.isNever { continue }
             let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: timeline.count)
             guard values.count == timeline.count else {
-                spec.diagnostics.append(.error("`\(text)` is on another scenario's timeline", at: items.first { $0.2 == text }!.1.location(items.first { $0.2 == text }!.0.span)))
+                spec.diagnostics.append(.error("`\(text)` is on another scenario's timeline", at: location))
                 return nil
             }
             series.append(ChartData.Series(name: text, values: values))

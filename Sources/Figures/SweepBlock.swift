@@ -38,12 +38,11 @@ enum SweepBlock {
         var inputs: [Input] = []
         for (key, value) in mapping {
             let name = key.string ?? ""
-            guard let definition = base.scenario.definition(named: name) else {
+            guard base.scenario.definition(named: name) != nil else {
                 let notes = Suggestion.closest(to: name, in: base.scenario.sourceOrder).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
                 spec.error("`\(name)` is not defined in scenario `\(base.scenario.name)`", key, notes: notes)
                 continue
             }
-            _ = definition
             guard case .sequence(let sequence) = value, !sequence.isEmpty else {
                 spec.error("list the values to try, e.g. `\(name): [3%/week, 5%/week]`", value)
                 continue
@@ -56,22 +55,11 @@ enum SweepBlock {
         }
         guard inputs.count == mapping.count else { return nil }
 
-        // Evaluate every combination by rewriting the definitions' formulas in the model's text.
-        func outcome(_ overrides: [(String, String, Node)]) -> [String]? {
-            var text = Array(base.scenario.fragment.text.utf8)
-            for (name, replacement, _) in overrides.sorted(by: { base.scenario.definition(named: $0.0)!.expression.span.start > base.scenario.definition(named: $1.0)!.expression.span.start }) {
-                let span = base.scenario.definition(named: name)!.expression.span
-                text.replaceSubrange(span.start..<span.end, with: Array(replacement.utf8))
-            }
-            let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: base.scenario.fragment.file,
-                                          startLine: base.scenario.fragment.startLine, startColumn: base.scenario.fragment.startColumn,
-                                          continuationColumn: base.scenario.fragment.continuationColumn)
-            let (compiled, problems) = ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment)
-            let result = Evaluator.run(compiled)
-            if let problem = (problems + result.diagnostics).first {
-                let (_, value, node) = overrides[0]
-                spec.error("with \(overrides.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")), the model fails: \(problem.message)", node)
-                _ = value
+        // Evaluate every combination once; the table prints the values and the chart draws them.
+        func outcome(_ overrides: [(String, String, Node)]) -> [Value?]? {
+            let (compiled, result, problems) = variant(of: base, replacing: overrides.map { ($0.0, $0.1) })
+            if let problem = problems.first {
+                spec.error("with \(overrides.map { "\($0.0) = \($0.1)" }.joined(separator: ", ")), the model fails: \(problem.message)", overrides[0].2)
                 return nil
             }
             for (name, _, node) in overrides {
@@ -81,15 +69,17 @@ enum SweepBlock {
                     return nil
                 }
             }
-            let variant = PageScenarios(results: [result])
+            let page = PageScenarios(results: [result])
             return shows.map { expression, fragment, _ in
-                let (evaluated, problems) = variant.evaluate(expression, fragment: fragment)
+                let (evaluated, problems) = page.evaluate(expression, fragment: fragment)
                 spec.diagnostics += problems
-                guard var value = evaluated?.value else { return "—" }
-                value.label = evaluated!.type.label
-                return ValueFormatter.format(value)
+                guard let evaluated else { return nil }
+                var value = evaluated.value
+                value.label = evaluated.type.label
+                return value
             }
         }
+        let text = { (value: Value?) in value.map { ValueFormatter.format($0) } ?? "—" }
 
         var html = "<div class=\"cm-table-wrap\" id=\"\(HTMLEscaping.escape(id))\">\n"
         if inputs.count == 1 {
@@ -99,16 +89,16 @@ enum SweepBlock {
             html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(input.name))</th>"
             for (_, _, text) in shows { html += "<th scope=\"col\">\(HTMLEscaping.escape(text))</th>" }
             html += "</tr></thead>\n<tbody>\n"
-            var rows: [(String, [String])] = []
+            var firstOutputs: [Value?] = []
             for value in input.values {
                 guard let cells = outcome([(input.name, value.text, value.node)]) else { return nil }
-                rows.append((value.text, cells))
+                firstOutputs.append(cells[0])
                 html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(value.text))</th>"
-                for cell in cells { html += "<td>\(HTMLEscaping.escape(cell))</td>" }
+                for cell in cells { html += "<td>\(HTMLEscaping.escape(text(cell)))</td>" }
                 html += "</tr>\n"
             }
             html += "</tbody>\n</table>\n"
-            if wantsChart { html += sweepChart(rows: rows, input: input, shows: shows, base: base, id: id, spec: &spec) }
+            if wantsChart { html += sweepChart(firstOutputs, input: input, output: shows[0].2, id: id) }
         } else {
             for (index, show) in shows.enumerated() {
                 html += "<table class=\"cm-sweep\">\n<caption>\(HTMLEscaping.escape(title.map { "\($0): " } ?? ""))\(HTMLEscaping.escape(show.2)) by \(HTMLEscaping.escape(inputs[0].name)) and \(HTMLEscaping.escape(inputs[1].name))</caption>\n"
@@ -119,7 +109,7 @@ enum SweepBlock {
                     html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(row.text))</th>"
                     for column in inputs[1].values {
                         guard let cells = outcome([(inputs[0].name, row.text, row.node), (inputs[1].name, column.text, column.node)]) else { return nil }
-                        html += "<td>\(HTMLEscaping.escape(cells[index]))</td>"
+                        html += "<td>\(HTMLEscaping.escape(text(cells[index])))</td>"
                     }
                     html += "</tr>\n"
                 }
@@ -129,28 +119,32 @@ enum SweepBlock {
         return html + "</div>\n"
     }
 
-    /// A bar per tried value, of the first output, when it is a number in every case.
-    private static func sweepChart(rows: [(String, [String])], input: Input, shows: [(Expr, SourceFragment, String)],
-                                   base: ScenarioResult, id: String, spec: inout BlockSpec) -> String {
-        var values: [Double] = []
-        var dimension = Dimension.none
-        var label = UnitLabel()
-        for value in input.values {
-            var text = Array(base.scenario.fragment.text.utf8)
-            let span = base.scenario.definition(named: input.name)!.expression.span
-            text.replaceSubrange(span.start..<span.end, with: Array(value.text.utf8))
-            let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: base.scenario.fragment.file,
-                                          startLine: base.scenario.fragment.startLine, startColumn: base.scenario.fragment.startColumn)
-            let result = Evaluator.run(ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment).0)
-            let (evaluated, _) = PageScenarios(results: [result]).evaluate(shows[0].0, fragment: shows[0].1)
-            guard let evaluated, let scalar = evaluated.value.scalar else { return "" }
-            values.append(scalar)
-            dimension = evaluated.value.dimension
-            label = evaluated.type.label
+    /// The model with some definitions' formulas replaced, compiled and evaluated. The text is
+    /// rewritten rather than the tree, so messages quote what was actually computed.
+    static func variant(of base: ScenarioResult, replacing overrides: [(name: String, formula: String)])
+        -> (CompiledScenario, ScenarioResult, [Diagnostic]) {
+        var text = Array(base.scenario.fragment.text.utf8)
+        // Replace from the end, so earlier spans stay valid.
+        let spans = overrides.map { (base.scenario.definition(named: $0.name)!.expression.span, $0.formula) }
+        for (span, formula) in spans.sorted(by: { $0.0.start > $1.0.start }) {
+            text.replaceSubrange(span.start..<span.end, with: Array(formula.utf8))
         }
-        let data = ChartData(kind: .bar, title: nil, caption: "\(shows[0].2) for each value of \(input.name)", yLabel: nil, yMinimum: nil,
+        let original = base.scenario.fragment
+        let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: original.file, startLine: original.startLine,
+                                      startColumn: original.startColumn, continuationColumn: original.continuationColumn)
+        let (compiled, problems) = ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment)
+        let result = Evaluator.run(compiled)
+        return (compiled, result, problems + result.diagnostics)
+    }
+
+    /// A bar per tried value, of the first output, when it is a single number in every case.
+    private static func sweepChart(_ outputs: [Value?], input: Input, output: String, id: String) -> String {
+        let scalars = outputs.compactMap { $0?.scalar }
+        guard scalars.count == outputs.count, let first = outputs.first ?? nil else { return "" }
+        let data = ChartData(kind: .bar, title: nil, caption: "\(output) for each value of \(input.name)", yLabel: nil, yMinimum: nil,
                              logarithmic: false, height: 240, x: nil, xUnitName: "", categories: input.values.map(\.text),
-                             series: [ChartData.Series(name: shows[0].2, values: values)], dimension: dimension, label: label, annotations: [])
+                             series: [ChartData.Series(name: output, values: scalars)], dimension: first.dimension,
+                             label: first.label, annotations: [])
         return ChartRenderer(data: data, id: id + "-chart").html()
     }
 }

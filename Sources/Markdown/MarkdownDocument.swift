@@ -78,8 +78,9 @@ public final class MarkdownDocument {
     public func reference(_ index: Int) -> InlineScanner.Reference { references[index] }
 
     /// Renders to HTML. `blocks` replaces fenced blocks by index; `inline` gives each prose
-    /// reference's HTML. Placeholders found in code are put back as the author wrote them.
-    public func render(blocks: [Int: String], inline: (Int) -> String) -> RenderedMarkdown {
+    /// reference's HTML, or nil to show it as the author wrote it (as text, escaped by cmark).
+    /// Placeholders found in code are put back as the author wrote them.
+    public func render(blocks: [Int: String], inline: (Int) -> String?) -> RenderedMarkdown {
         var replacements: [(OpaquePointer, OpaquePointer)] = []
         var textNodes: [OpaquePointer] = []
         var codeNodes: [OpaquePointer] = []
@@ -127,7 +128,7 @@ public final class MarkdownDocument {
     }
 
     /// Splits a text node around its placeholders into text and custom inline nodes.
-    private func split(_ node: OpaquePointer, inline: (Int) -> String) {
+    private func split(_ node: OpaquePointer, inline: (Int) -> String?) {
         let text = String(cString: cmark_node_get_literal(node))
         var pieces: [(isHTML: Bool, text: String)] = []
         var current = ""
@@ -135,8 +136,12 @@ public final class MarkdownDocument {
         while index < text.endIndex {
             if text[index] == InlineScanner.open, let end = text[index...].firstIndex(of: InlineScanner.close),
                let number = Int(text[text.index(after: index)..<end]) {
-                if !current.isEmpty { pieces.append((false, current)); current = "" }
-                pieces.append((true, inline(number)))
+                if let html = inline(number) {
+                    if !current.isEmpty { pieces.append((false, current)); current = "" }
+                    pieces.append((true, html))
+                } else {
+                    current += references[number].original
+                }
                 index = text.index(after: end)
             } else {
                 current.append(text[index])

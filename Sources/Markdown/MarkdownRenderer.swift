@@ -1,9 +1,4 @@
 import CCmark
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// How cmark should treat an essay.
 public struct MarkdownOptions: Sendable, Hashable {
@@ -34,23 +29,12 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var wordCount: Int
 }
 
-/// The only place costmark touches libcmark: everything it returns is plain Swift values, and
-/// every cmark allocation is freed before returning.
+/// Markdown to HTML in one call, for text without costmark's blocks or values (`{{ }}` is shown
+/// as written). Pages with live parts go through `MarkdownDocument`, which this wraps; together
+/// they are the only code that touches libcmark.
 public enum MarkdownRenderer {
     public static func render(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) -> RenderedMarkdown {
-        let flags = options.cmarkFlags
-        var source = markdown
-        let root: OpaquePointer = source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, flags) }
-        }
-        defer { cmark_node_free(root) }
-
-        let (firstParagraph, wordCount) = summarize(root)
-        guard let rendered = cmark_render_html(root, flags) else {
-            return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount)
-        }
-        defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount)
+        MarkdownDocument(markdown, options: options).render(blocks: [:]) { _ in nil }
     }
 
     /// One walk collects the first paragraph's text and the prose word count. Words are counted

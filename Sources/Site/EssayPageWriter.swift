@@ -12,10 +12,13 @@ struct EssayPageWriter: Sendable {
     /// Words per minute for "N min read".
     static let readingSpeed = 230.0
 
-    func render(_ index: Int, keepHTML: Bool, diagnostics: DiagnosticBag) -> (html: String, essay: RenderedEssay)? {
+    /// - Parameter bytes: the essay's file when the caller has read it already (to fingerprint it).
+    func render(_ index: Int, keepHTML: Bool, bytes: [UInt8]? = nil, diagnostics: DiagnosticBag) -> (html: String, essay: RenderedEssay)? {
         let essay = plan.essays[index]
         let file: SourceFile
-        switch TextDecoding.read(path: essay.entry.absolutePath, displayPath: essay.displayPath) {
+        let decoded = bytes.map { TextDecoding.decode($0, displayPath: essay.displayPath) }
+            ?? TextDecoding.read(path: essay.entry.absolutePath, displayPath: essay.displayPath)
+        switch decoded {
         case .success(let decoded): file = decoded
         case .failure(let diagnostic):
             diagnostics.report(diagnostic)
@@ -32,7 +35,7 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         }
-        let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] ?? "" }
+        let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
         let firstParagraph = InlineScanner.substitute(body.firstParagraph) { live.inlineText[$0] ?? "" }
         let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(firstParagraph, limit: 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))

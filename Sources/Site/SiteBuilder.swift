@@ -75,7 +75,9 @@ public enum SiteBuilder {
             let file = essay.route.outputFile
             let keepHTML = feedMembers.contains(index)
             var key = ""
+            var source: [UInt8]?
             if let cache, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
+                source = bytes
                 var fingerprint = Fingerprint()
                 fingerprint.add(siteKey)
                 fingerprint.add(essay.entry.relativePath)
@@ -94,7 +96,7 @@ public enum SiteBuilder {
             }
             let pageDiagnostics = DiagnosticBag()
             defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
-            guard let (html, rendered) = writer.render(index, keepHTML: keepHTML, diagnostics: pageDiagnostics) else {
+            guard let (html, rendered) = writer.render(index, keepHTML: keepHTML, bytes: source, diagnostics: pageDiagnostics) else {
                 return (RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty), "")
             }
             write(html, file)
