@@ -11,6 +11,13 @@ public struct SiteDate: Sendable, Hashable, Comparable {
                                      "August", "September", "October", "November", "December"]
     private static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
+    public init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0,
+                offsetMinutes: Int = 0, hasTime: Bool = false) {
+        self.year = year; self.month = month; self.day = day
+        self.hour = hour; self.minute = minute; self.second = second
+        self.offsetMinutes = offsetMinutes; self.hasTime = hasTime
+    }
+
     /// Accepts `2026-03-14`, `2026-03-14 09:30`, `2026-03-14T09:30:00`, with an optional `Z` or `±HH:MM`.
     public init?(parsing raw: String) {
         let text = Array(raw.trimmedWhitespace)
@@ -99,7 +106,14 @@ public struct SiteDate: Sendable, Hashable, Comparable {
     }
 
     /// `2026-03-14`
-    public var isoDate: String { "\(SiteDate.pad(year, 4))-\(SiteDate.pad(month))-\(SiteDate.pad(day))" }
+    public var isoDate: String {
+        guard (0...9999).contains(year) else { return "\(SiteDate.pad(year, 4))-\(SiteDate.pad(month))-\(SiteDate.pad(day))" }
+        // Ten ASCII digits and dashes, without the intermediate strings: sitemaps print thousands.
+        func digit(_ value: Int) -> UInt8 { UInt8(48 + value % 10) }
+        let bytes: [UInt8] = [digit(year / 1000), digit(year / 100), digit(year / 10), digit(year), 45,
+                              digit(month / 10), digit(month), 45, digit(day / 10), digit(day)]
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     /// `2026-03-14T09:30:00Z`, as Atom and sitemaps want.
     public var rfc3339: String {

@@ -1,3 +1,4 @@
+import Content
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,7 +10,7 @@ import Glibc
 /// cannot be found. Entries a successful build did not use are removed.
 final class BuildCache: @unchecked Sendable {
     /// Bumped when what a page depends on, or the entry format, changes.
-    static let formatVersion = "1"
+    static let formatVersion = "2"
 
     let folder: String
     private var used: Set<String> = []
@@ -22,47 +23,84 @@ final class BuildCache: @unchecked Sendable {
         } catch {
             return nil
         }
+        // Entries in an older format are never read again.
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        where name.hasPrefix("pages-v") && directory + "/" + name != folder {
+            try? FileManager.default.removeItem(atPath: directory + "/" + name)
+        }
     }
 
     func pagePath(_ key: String) -> String { folder + "/" + key + ".html" }
     private func metaPath(_ key: String) -> String { folder + "/" + key + ".meta" }
 
-    private func markUsed(_ key: String) {
+    /// Keeps `key`'s entry through the next prune (a page kept in place still needs it).
+    func markUsed(_ key: String) {
         lock.lock(); defer { lock.unlock() }
         used.insert(key)
     }
 
-    /// A cached page exists for `key` (and its metadata, when the caller stores some).
+    /// A cached page exists for `key`, untouched since it was stored.
     func hasPage(_ key: String) -> Bool {
-        guard access(pagePath(key), F_OK) == 0 else { return false }
-        markUsed(key)
-        return true
+        verifiedMeta(key) != nil
     }
 
     /// The essay's list-and-feed facts stored with its page, or nil.
     func essay(_ key: String) -> RenderedEssay? {
-        guard hasPage(key), case .success(let bytes) = readAll(metaPath(key)) else { return nil }
-        let parts = bytes.split(separator: 0, omittingEmptySubsequences: false)
-        guard parts.count == 4, let minutes = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
+        guard let parts = verifiedMeta(key), parts.count == 4,
+              let minutes = Int(String(decoding: parts[1], as: UTF8.self)) else { return nil }
         let feed = parts[3].isEmpty ? nil : String(decoding: parts[3].dropFirst(), as: UTF8.self)
         return RenderedEssay(summary: String(decoding: parts[0], as: UTF8.self), readingTime: minutes, feedHTML: feed,
                              listFragment: ListFragment(rendered: String(decoding: parts[2], as: UTF8.self)))
+    }
+
+    /// The entry's metadata after its first line, provided the page still has the stamp that
+    /// line recorded. A page is a hard link shared with the output folder: an edit made there
+    /// in place (rather than by replacing the file) changes the cached page too, and must
+    /// never be handed to a later build as if it were what costmark rendered.
+    private func verifiedMeta(_ key: String) -> [ArraySlice<UInt8>]? {
+        guard case .success(let bytes) = readAll(metaPath(key)),
+              let newline = bytes.firstIndex(of: 0x0A) else { return nil }
+        let recorded = String(decoding: bytes[..<newline], as: UTF8.self)
+        guard let stamp = FileStamp.ofLink(pagePath(key)),
+              recorded == "\(stamp.size) \(stamp.modified) \(stamp.inode)" else { return nil }
+        markUsed(key)
+        return bytes[(newline + 1)...].split(separator: 0, omittingEmptySubsequences: false)
     }
 
     /// Adopts a page just written to the staging folder (by hard link: no copy) and its metadata.
     func store(_ key: String, page stagedPath: String, essay: RenderedEssay?) {
         markUsed(key)
         let target = pagePath(key)
-        if access(target, F_OK) != 0, link(stagedPath, target) != 0 {
+        unlink(target)
+        if link(stagedPath, target) != 0 {
             try? FileManager.default.copyItem(atPath: stagedPath, toPath: target)
         }
-        guard let essay else { return }
-        var bytes = Array(essay.summary.utf8) + [0] + Array(String(essay.readingTime).utf8) + [0]
-        bytes += Array(essay.listFragment.rendered.utf8) + [0]
-        if let feed = essay.feedHTML { bytes += [1] + Array(feed.utf8) }
+        guard let stamp = FileStamp.ofLink(target) else { return }
+        var bytes = Array("\(stamp.size) \(stamp.modified) \(stamp.inode)\n".utf8)
+        if let essay {
+            bytes += essay.summary.utf8
+            bytes.append(0)
+            bytes += String(essay.readingTime).utf8
+            bytes.append(0)
+            bytes += essay.listFragment.rendered.utf8
+            bytes.append(0)
+            if let feed = essay.feedHTML {
+                bytes.append(1)
+                bytes += feed.utf8
+            }
+        }
         let temporary = metaPath(key) + ".tmp\(getpid())"
         if FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) {
             rename(temporary, metaPath(key))
+        }
+    }
+
+    /// Removes the entries of pages an in-place update replaced; the rest stay without a scan.
+    func forget(_ keys: [String]) {
+        lock.lock(); let keep = used; lock.unlock()
+        for key in keys where !keep.contains(key) {
+            unlink(pagePath(key))
+            unlink(metaPath(key))
         }
     }
 

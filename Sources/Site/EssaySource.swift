@@ -2,19 +2,38 @@ import Content
 import Diagnostics
 
 /// An essay after the first pass: its front matter and address are known, its body not yet rendered.
-struct EssaySource: Sendable {
-    var entry: ContentEntry
+///
+/// A class, immutable: the plan sorts, filters and indexes 10,000 of these on every rebuild,
+/// and moving a reference is one retain where copying the struct was a dozen.
+final class EssaySource: Sendable {
+    let entry: ContentEntry
     /// The path shown in messages, e.g. `Content/posts/x.md`.
-    var displayPath: String
-    var frontMatter: FrontMatter
-    var route: Route
+    let displayPath: String
+    let frontMatter: FrontMatter
+    let route: Route
+    /// Fingerprint of the file's bytes when the last build's manifest vouches for them (the file
+    /// was not read this time); nil when the page pass must read and fingerprint it.
+    let contentHash: UInt64?
+    /// The front matter parsed without a single message, so the manifest may keep it.
+    let frontMatterIsClean: Bool
+    let tags: [Tag]
+    /// Publication time in seconds since 1970 (nil when undated), compared when sorting.
+    let sortTime: Int?
+
+    init(entry: ContentEntry, displayPath: String, frontMatter: FrontMatter, route: Route,
+         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true) {
+        self.entry = entry; self.displayPath = displayPath; self.frontMatter = frontMatter; self.route = route
+        self.contentHash = contentHash; self.frontMatterIsClean = frontMatterIsClean
+        self.tags = frontMatter.tags.map(Tag.init(name:))
+        self.sortTime = frontMatter.date?.epochSeconds
+    }
+
     /// Essays with a date are listed on the home page, tag pages and feeds; undated ones are standalone pages.
-    var isListed: Bool { frontMatter.date != nil }
-    var tags: [Tag] { frontMatter.tags.map(Tag.init(name:)) }
+    var isListed: Bool { sortTime != nil }
 
     /// Newest first; undated essays after dated ones; ties broken by title, then path, so order is stable.
     static func listOrder(_ a: EssaySource, _ b: EssaySource) -> Bool {
-        switch (a.frontMatter.date, b.frontMatter.date) {
+        switch (a.sortTime, b.sortTime) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false

@@ -4,7 +4,7 @@ import Content
 /// away from the site, so each entry carries its own base URL for relative links.
 struct FeedWriter {
     let plan: SitePlan
-    let rendered: [RenderedEssay]
+    let rendered: [RenderedFacts]
 
     var entries: ArraySlice<Int> { plan.listed.prefix(plan.settings.feedLimit) }
 
@@ -33,6 +33,7 @@ struct FeedWriter {
         """
         for index in entries {
             let essay = plan.essays[index]
+            let facts = rendered[index].essay
             let url = Escaping.xml(settings.baseURL + essay.route.href)
             xml += "<entry>\n<title>\(Escaping.xml(essay.frontMatter.title))</title>\n"
             xml += "<link href=\"\(url)\" rel=\"alternate\" type=\"text/html\"/>\n<id>\(url)</id>\n"
@@ -40,8 +41,8 @@ struct FeedWriter {
             if let date = updated(essay) { xml += "<updated>\(date.rfc3339)</updated>\n" }
             if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
             for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
-            if !rendered[index].summary.isEmpty { xml += "<summary>\(Escaping.xml(rendered[index].summary))</summary>\n" }
-            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(rendered[index].feedHTML ?? ""))</content>\n</entry>\n"
+            if !facts.summary.isEmpty { xml += "<summary>\(Escaping.xml(facts.summary))</summary>\n" }
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(facts.feedHTML ?? ""))</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -70,7 +71,7 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            xml += "<description>\(Escaping.xml(rendered[index].feedHTML ?? ""))</description>\n</item>\n"
+            xml += "<description>\(Escaping.xml(rendered[index].essay.feedHTML ?? ""))</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }

@@ -3,7 +3,7 @@ import Content
 /// The home page, tag pages (both paginated) and the tags index.
 struct ListPageWriter {
     let plan: SitePlan
-    let rendered: [RenderedEssay]
+    let rendered: [RenderedFacts]
     let render: @Sendable (_ template: String, _ context: [String: Any]) -> String
 
     /// One page of a list, described before rendering so all pages of all lists can render in parallel.
@@ -49,7 +49,7 @@ struct ListPageWriter {
             context["heading"] = heading
             if let intro, number == 1, !intro.isEmpty { context["intro"] = intro }
             context["essays"] = slice.map { index -> [String: Any] in
-                let essay = rendered[index]
+                let essay = rendered[index].essay
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
                                                    readingTime: essay.readingTime, root: route.rootPrefix)
                 item["html"] = essay.listFragment.placed(at: route.rootPrefix)

@@ -1,83 +1,188 @@
 import CAtomicSwap
+import Content
 import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A new site is written into a staging folder beside the output folder and swapped in only
-/// when complete, so a failed or interrupted build never leaves the output half-written.
+/// Where a build's files go. Nothing a build writes reaches the output folder until every page
+/// is written without error, so a failed or interrupted build never leaves it half-written.
+///
+/// Two ways to get there:
+/// - **replace**: the whole site is written into a staging folder beside the output folder,
+///   and the two are swapped in one atomic rename.
+/// - **update**: when the build manifest vouches for the output folder, only files whose
+///   inputs changed are written to the staging folder; on commit each is renamed over its old
+///   version and files no longer produced are removed. A journal file marks the few
+///   milliseconds this takes, and a build that finds it left behind falls back to replace.
 final class OutputDirectory: @unchecked Sendable {
     let finalPath: String
     let stagingPath: String
-    private let createdDirectories = DirectorySet()
+    /// In update mode, what the output folder holds now (from the manifest); nil in replace mode.
+    let previous: [String: BuildManifest.Output]?
+    var isUpdating: Bool { previous != nil }
 
-    init(finalPath: String) throws {
+    /// The output folder, open in update mode so each check of a file skips the path walk to it.
+    private let finalFolder: Int32?
+    private let createdDirectories = DirectorySet()
+    private let lock = NSLock()
+    /// Every file this build produced, written or kept, with what it was made from.
+    private var produced: [String: BuildManifest.Output] = [:]
+    /// Files written to the staging folder (in update mode, the ones to move into place).
+    private var written: [String] = []
+
+    init(finalPath: String, previous: [String: BuildManifest.Output]?) throws {
         let standardized = URL(fileURLWithPath: finalPath).standardizedFileURL.path
         self.finalPath = standardized
         self.stagingPath = standardized + ".costmark-staging"
+        self.previous = previous
+        let folder = previous == nil ? -1 : open(standardized, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        self.finalFolder = folder >= 0 ? folder : nil
         let fm = FileManager.default
         if fm.fileExists(atPath: stagingPath) { try fm.removeItem(atPath: stagingPath) }
         try fm.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
     }
 
-    /// Writes a file below the staging root, creating folders as needed.
-    func write(_ text: String, to relativePath: String) throws {
-        try write(Data(text.utf8), to: relativePath)
+    /// Files written so far (to be moved into place, or swapped in with the staging folder).
+    var writtenCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return written.count
     }
 
-    func write(_ data: Data, to relativePath: String) throws {
-        let path = stagingPath + "/" + relativePath
+    /// In update mode: true when the file in the output folder was made from `key` and is
+    /// untouched since, so it can stay as it is. Always false in replace mode. Records nothing:
+    /// callers on many threads collect what they keep and hand it to `recordKept` in one go.
+    func isCurrent(_ relativePath: String, key: String) -> Bool {
+        guard let old = previous?[relativePath], !key.isEmpty, old.key == key, let folder = finalFolder else { return false }
+        var info = stat()
+        return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && stamp(of: info) == old.stamp
+    }
+
+    /// Files this build keeps as the output folder holds them (each passed `isCurrent`).
+    func recordKept(_ relativePaths: some Sequence<String>) {
+        guard let previous else { return }
+        lock.lock(); defer { lock.unlock() }
+        for path in relativePaths { produced[path] = previous[path] }
+    }
+
+    /// Writes a file below the staging root, creating folders as needed.
+    func write(_ text: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
-        // Plain POSIX calls: FileManager's extra checks cost more than the write for small pages.
+        var text = text
+        let info = try text.withUTF8 { try OutputDirectory.writeFile(stagingPath + "/" + relativePath, $0) }
+        record(relativePath, BuildManifest.Output(key: key, stamp: stamp(of: info)), written: true)
+    }
+
+    /// Creates or truncates `path` and writes `bytes`, returning the file's `stat` afterwards.
+    /// Plain POSIX calls: FileManager's extra checks cost more than the write for small pages.
+    @discardableResult
+    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws -> stat {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
+        var offset = 0
+        while offset < bytes.count {
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
+            offset += count
         }
+        var info = stat()
+        fstat(descriptor, &info)
+        return info
+    }
+
+    @discardableResult
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
+        try bytes.withUnsafeBufferPointer { try writeFile(path, $0) }
     }
 
     /// Places an existing file (a cached page) by hard link, or by copy across file systems.
-    func link(from source: String, to relativePath: String) throws {
+    func link(from source: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
         let target = stagingPath + "/" + relativePath
         if Glibc.link(source, target) != 0 {
             try FileManager.default.copyItem(atPath: source, toPath: target)
         }
+        try recordStaged(relativePath, key: key)
     }
 
-    func path(of relativePath: String) -> String { stagingPath + "/" + relativePath }
-
-    func copy(from source: String, to relativePath: String) throws {
+    func copy(from source: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
         try FileManager.default.copyItem(atPath: source, toPath: stagingPath + "/" + relativePath)
+        try recordStaged(relativePath, key: key)
+    }
+
+    /// Where a file just written lives until the commit (the build cache links it from there).
+    func stagedPath(of relativePath: String) -> String { stagingPath + "/" + relativePath }
+
+    private func recordStaged(_ relativePath: String, key: String) throws {
+        guard let stamp = FileStamp.ofLink(stagingPath + "/" + relativePath) else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        record(relativePath, BuildManifest.Output(key: key, stamp: stamp), written: true)
+    }
+
+    private func record(_ relativePath: String, _ output: BuildManifest.Output, written isWritten: Bool) {
+        lock.lock(); defer { lock.unlock() }
+        produced[relativePath] = output
+        if isWritten { written.append(relativePath) }
+    }
+
+    private func stamp(of info: stat) -> FileStamp {
+        FileStamp(size: Int64(info.st_size),
+                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  inode: UInt64(info.st_ino))
     }
 
     private func ensureParent(of relativePath: String) throws {
+        try ensureParent(of: relativePath, under: stagingPath, known: createdDirectories)
+    }
+
+    private func ensureParent(of relativePath: String, under root: String, known: DirectorySet) throws {
         guard let slash = relativePath.lastIndex(of: "/") else { return }
         let folder = String(relativePath[..<slash])
         // Another thread may be creating the same folder: mark it known only once it exists.
-        guard !createdDirectories.contains(folder) else { return }
+        guard !known.contains(folder) else { return }
         if let parentSlash = folder.lastIndex(of: "/") {
-            try ensureParent(of: String(folder[..<parentSlash]) + "/_")
+            try ensureParent(of: String(folder[..<parentSlash]) + "/_", under: root, known: known)
         }
-        if mkdir(stagingPath + "/" + folder, 0o755) != 0, errno != EEXIST {
+        if mkdir(root + "/" + folder, 0o755) != 0, errno != EEXIST {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        createdDirectories.insert(folder)
+        known.insert(folder)
+    }
+
+    /// The keys of files the last build made that this build rewrote or dropped (for the build
+    /// cache to forget), in update mode.
+    func replacedKeys() -> [String] {
+        guard let previous else { return [] }
+        lock.lock(); defer { lock.unlock() }
+        var keys = written.compactMap { file in previous[file].flatMap { $0.key == produced[file]?.key ? nil : $0.key } }
+        // Only when some earlier file is no longer produced is a pass over all of them needed.
+        let new = written.lazy.filter { previous[$0] == nil }.count
+        if produced.count - new != previous.count {
+            keys += previous.lazy.filter { self.produced[$0.key] == nil }.map(\.value.key)
+        }
+        return keys
+    }
+
+    /// Puts this build's files in place and returns every output file with what it was made from.
+    func commit() throws -> [String: BuildManifest.Output] {
+        lock.lock(); let produced = self.produced, written = self.written; lock.unlock()
+        if let previous {
+            try update(previous: previous, written: written, produced: produced)
+        } else {
+            try replace()
+        }
+        return produced
     }
 
     /// Replaces the output folder with the staged one. On Linux the two folders are exchanged in
     /// one atomic rename, so readers (a running server, say) never see a missing folder.
-    func commit() throws {
+    private func replace() throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: finalPath, isDirectory: &isDirectory)
@@ -98,6 +203,40 @@ final class OutputDirectory: @unchecked Sendable {
         try fm.moveItem(atPath: finalPath, toPath: old)
         try fm.moveItem(atPath: stagingPath, toPath: finalPath)
         try fm.removeItem(atPath: old)
+    }
+
+    /// Moves each staged file over its old version, then removes files no longer produced and
+    /// the folders they leave empty.
+    private func update(previous: [String: BuildManifest.Output], written: [String],
+                        produced: [String: BuildManifest.Output]) throws {
+        let gone = previous.keys.filter { produced[$0] == nil }.sorted()
+        for file in gone where unlink(finalPath + "/" + file) != 0 && errno != ENOENT {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        let finalDirectories = DirectorySet()
+        for file in written.sorted() {
+            try ensureParent(of: file, under: finalPath, known: finalDirectories)
+            guard rename(stagingPath + "/" + file, finalPath + "/" + file) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+        }
+        // Deepest first, so a folder emptied by removing its only subfolder goes too.
+        var folders = Set<String>()
+        for file in gone {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                folders.insert(String(path))
+            }
+        }
+        for folder in folders.sorted(by: { $0.count > $1.count }) {
+            rmdir(finalPath + "/" + folder)  // fails, harmlessly, while the folder still holds something
+        }
+        try FileManager.default.removeItem(atPath: stagingPath)
+    }
+
+    deinit {
+        if let finalFolder { close(finalFolder) }
     }
 
     /// Throws the staged files away, leaving the output folder as it was.

@@ -9,6 +9,30 @@ struct RenderedEssay: Sendable {
     var listFragment: ListFragment
 }
 
+/// An essay's rendered facts as the list pages and feeds receive them: in hand when the page
+/// was rendered, or still encoded in the last build's manifest when it was kept. A rebuild
+/// after a one-essay edit decodes only the few that a re-rendered list page or a feed shows.
+enum RenderedFacts: Sendable {
+    case value(RenderedEssay)
+    case stored(ManifestBytes, Range<Int>)
+
+    var essay: RenderedEssay {
+        switch self {
+        case .value(let essay): return essay
+        case .stored(let storage, let range):
+            var reader = ManifestReader(storage.bytes, at: range.lowerBound)
+            // The range was stepped over once when the manifest loaded, so it decodes.
+            return (try? reader.renderedEssay()) ?? RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)
+        }
+    }
+}
+
+/// A loaded manifest's bytes, shared by every record that still points into them.
+final class ManifestBytes: Sendable {
+    let bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+}
+
 /// List pages repeat each essay's summary on the home page and on each of its tags' pages, at
 /// different folder depths. The fragment is rendered once with a marker where the relative root
 /// goes, and the marker is replaced per page: one template render per essay instead of one per listing.

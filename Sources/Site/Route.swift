@@ -10,6 +10,16 @@ public struct Route: Sendable, Hashable, Comparable {
 
     /// `Content/posts/x.md` → `posts/x/`; a slug replaces the last part; `posts/index.md` → `posts/`.
     public static func forEssay(relativePath: String, slug: String?) -> Route {
+        // The common case, `folder/name.md` with no slug, without splitting into arrays. Paths
+        // from `ContentInventory` have no empty parts, which the general case would drop.
+        let utf8 = relativePath.utf8
+        if slug == nil, let dot = utf8.lastIndex(of: UInt8(ascii: ".")), utf8.first != UInt8(ascii: "/") {
+            let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
+            let stemStart = slash.map { utf8.index(after: $0) } ?? utf8.startIndex
+            if stemStart < dot, !relativePath[stemStart..<dot].utf8.elementsEqual("index".utf8) {
+                return Route(path: String(relativePath[..<dot]) + "/")
+            }
+        }
         var parts = relativePath.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
@@ -36,18 +46,29 @@ public struct Route: Sendable, Hashable, Comparable {
 /// Percent-encoding for paths built from file names and tags.
 public enum URLPath {
     public static func encode(_ path: String) -> String {
-        var out = ""
+        // Most paths need nothing: return them as they are, without building a copy.
+        guard !path.utf8.allSatisfy(isSafe) else { return path }
+        var out: [UInt8] = []
+        out.reserveCapacity(path.utf8.count + 16)
+        let digits = Array("0123456789ABCDEF".utf8)
         for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
-                 UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(UnicodeScalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            if isSafe(byte) {
+                out.append(byte)
+            } else {
+                out += [UInt8(ascii: "%"), digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func isSafe(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
+             UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -8,13 +8,15 @@ import Theme
 /// Content/ → Output/: the whole pipeline in one call, for the CLI and for tests.
 ///
 /// Three passes keep memory flat: (1) read every essay's front matter and plan addresses,
-/// (2) render and write essay pages on all cores, keeping only summaries (and feed bodies for
-/// the newest few), (3) write lists, tags, feeds and sitemap. Nothing touches the output
-/// folder until every page is written to a staging folder without error.
+/// (2) render essay pages on all cores, keeping only summaries (and feed bodies for the newest
+/// few), (3) render lists, tags, feeds and sitemap. Nothing reaches the output folder until
+/// every file is produced without error (see `OutputDirectory`). With a cache folder, the last
+/// build's manifest lets a rebuild skip every essay, page and file whose inputs are unchanged.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
         let diagnostics = DiagnosticBag()
+        var timer = PhaseTimer()
         var report = BuildReport(essayCount: 0, pageCount: 0, copiedFiles: 0, diagnostics: [], seconds: 0)
 
         func finish(_ report: BuildReport) -> BuildReport {
@@ -41,134 +43,100 @@ public enum SiteBuilder {
             }
             settings.baseURL = url
         }
+
+        // The cache and the manifest only serve builds that write; a check reads every source.
+        timer.mark("settings and templates")
+        let cacheDirectory = options.writeOutput ? options.cacheDirectory : nil
+        let cache = cacheDirectory.flatMap(BuildCache.init(directory:))
+        let manifest = cache == nil ? nil : cacheDirectory.flatMap(BuildManifest.load(directory:))
+        let contentDisplay = SitePlan.contentDisplay(options)
+        let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [:] : [:]
+        let scanStart = FileStamp.now()
+        timer.mark("manifest loaded")
+
         let assets = templateSet.map { Array($0.assets.keys) } ?? Array(DefaultTheme.assets.keys)
-        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, diagnostics: diagnostics),
+        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, known: known, diagnostics: diagnostics),
               let templates = templateSet, !diagnostics.hasErrors else {
             return finish(report)
         }
         report.essayCount = plan.essays.count
+        timer.mark("plan")
 
+        let siteKey = cacheKey(settings: settings, templates: templates, options: options)
+        let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        // A changed template or setting changes every page: then a fresh folder is swapped in.
+        let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil
         let output: OutputDirectory?
         do {
-            output = options.writeOutput ? try OutputDirectory(finalPath: options.outputDirectory) : nil
+            output = options.writeOutput ? try OutputDirectory(finalPath: outputPath, previous: previousOutputs) : nil
         } catch {
             diagnostics.report(.error("cannot create staging folder beside \(options.outputDirectory): \(error.localizedDescription)"))
             return finish(report)
         }
-        func write(_ text: String, _ file: String) {
-            do { try output?.write(text, to: file) } catch {
-                diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
-            }
-        }
 
-        // Pass 2: essay pages, in parallel; unchanged ones come from the cache.
-        let cache = output == nil ? nil : options.cacheDirectory.flatMap(BuildCache.init(directory:))
-        let siteKey = cacheKey(settings: settings, templates: templates, options: options)
-        let feedMembers = Set(plan.listed.prefix(settings.feedLimit))
-        let writer = EssayPageWriter(plan: plan, templates: templates,
-                                     options: MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML))
-        let done = Counter()
-        let reused = Counter()
-        let pages: [(essay: RenderedEssay, key: String)] = parallelMap(plan.essays.count) { index in
-            defer { options.progress?(done.increment(), plan.essays.count) }
-            let essay = plan.essays[index]
-            let file = essay.route.outputFile
-            let keepHTML = feedMembers.contains(index)
-            var key = ""
-            var source: [UInt8]?
-            if let cache, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
-                source = bytes
-                var fingerprint = Fingerprint()
-                fingerprint.add(siteKey)
-                fingerprint.add(essay.entry.relativePath)
-                fingerprint.add(essay.route.path)
-                fingerprint.add(keepHTML ? "feed" : "page")
-                for neighbour in plan.neighbours(of: index) { fingerprint.add(neighbour) }
-                fingerprint.add(bytes)
-                key = fingerprint.hex
-                if let cached = cache.essay(key) {
-                    _ = reused.increment()
-                    do { try output?.link(from: cache.pagePath(key), to: file) } catch {
-                        diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
-                    }
-                    return (cached, key)
-                }
-            }
-            let pageDiagnostics = DiagnosticBag()
-            defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
-            guard let (html, rendered) = writer.render(index, keepHTML: keepHTML, bytes: source, diagnostics: pageDiagnostics) else {
-                return (RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty), "")
-            }
-            write(html, file)
-            // Only a page that rendered without a single message is reused, so warnings are never lost.
-            if let cache, let output, !key.isEmpty, pageDiagnostics.all.isEmpty {
-                cache.store(key, page: output.path(of: file), essay: rendered)
-            }
-            return (rendered, key)
-        }
-        let rendered = pages.map(\.essay)
-
-        // Pass 3: everything that lists essays.
-        let lists = ListPageWriter(plan: plan, rendered: rendered) { templates.render($0, context: $1) }
-        let jobs = lists.jobs()
-        var listFiles: [String] = parallelMap(jobs.count) { index in
-            let job = jobs[index]
-            var key = ""
-            if let cache {
-                // A list page is made of its members' summaries and its place in the pagination.
-                var fingerprint = Fingerprint()
-                fingerprint.add(siteKey)
-                fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
-                let shown = job.members.dropFirst((job.number - 1) * settings.pageSize).prefix(settings.pageSize)
-                for member in shown { fingerprint.add(pages[member].key) }
-                // A member without a key was not cacheable; the page is then rendered afresh.
-                let complete = !shown.contains { pages[$0].key.isEmpty }
-                key = complete ? fingerprint.hex : ""
-                let file = lists.file(for: job)
-                if complete, cache.hasPage(key) {
-                    _ = reused.increment()
-                    do { try output?.link(from: cache.pagePath(key), to: file) } catch {
-                        diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
-                    }
-                    return file
-                }
-            }
-            let (file, html) = lists.render(job)
-            write(html, file)
-            if let cache, let output, !key.isEmpty { cache.store(key, page: output.path(of: file), essay: nil) }
-            return file
-        }
-        let tagsIndex = lists.tagsIndex()
-        write(tagsIndex.1, tagsIndex.0)
-        listFiles.append(tagsIndex.0)
-        let notFound = lists.notFound()
-        write(notFound.1, notFound.0)
-        let feeds = FeedWriter(plan: plan, rendered: rendered)
-        write(feeds.atom(), "feed.xml")
-        write(feeds.rss(), "rss.xml")
-        write(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
-        for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { write(text, name) }
-        for entry in plan.staticFiles {
-            do { try output?.copy(from: entry.absolutePath, to: entry.relativePath) } catch {
-                diagnostics.report(.error("cannot copy \(entry.relativePath): \(error.localizedDescription)"))
-            }
-        }
+        let run = SiteRun(plan: plan, templates: templates, output: output, cache: cache, manifest: manifest,
+                          siteKey: siteKey, settledBefore: scanStart - BuildManifest.settleTime,
+                          diagnostics: diagnostics, progress: options.progress)
+        let pages = run.essayPages()
+        timer.mark("essay pages")
+        let listFiles = run.listPages(pages)
+        timer.mark("list pages")
+        run.siteFiles(pages, listFiles: listFiles)
+        timer.mark("feeds, sitemap, assets, static files")
         report.pageCount = plan.essays.count + listFiles.count + 1
-        report.cachedPages = reused.increment() - 1
+        report.cachedPages = run.reusedCount
         report.copiedFiles = plan.staticFiles.count
+        report.writtenFiles = output?.writtenCount ?? 0
+        report.updatedInPlace = output?.isUpdating ?? false
 
+        guard let output, let cacheDirectory, let cache else {
+            if diagnostics.hasErrors { output?.discard() } else { commitWithoutCache(output, options, diagnostics) }
+            return finish(report)
+        }
         if diagnostics.hasErrors {
-            output?.discard()
+            output.discard()
             return finish(report)
         }
         do {
-            try output?.commit()
-            cache?.prune()
+            try BuildManifest.beginUpdate(directory: cacheDirectory)
+            let outputs = try output.commit()
+            timer.mark("commit")
+            var next = BuildManifest(siteKey: siteKey, contentDisplay: contentDisplay, outputPath: outputPath,
+                                     outputFolder: FileStamp.ofLink(outputPath), essays: [:], outputs: outputs)
+            next.essays = run.essayRecords(pages)
+            timer.mark("essay records")
+            try next.save(directory: cacheDirectory)
+            timer.mark("manifest saved")
+            BuildManifest.endUpdate(directory: cacheDirectory)
+            if output.isUpdating {
+                cache.forget(output.replacedKeys())
+            } else {
+                cache.prune()
+            }
+            timer.mark("cache tidied")
+            releaseLater(plan, pages, run, manifest, next)
+        } catch {
+            output.discard()
+            diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
+        }
+        return finish(report)
+    }
+
+    /// Hands a build's large values to a background thread to free: freeing 10,000 essays'
+    /// records one by one would otherwise hold up the build's return by tens of milliseconds,
+    /// and a command that exits right after never has to pay it at all.
+    private static func releaseLater(_ values: Any...) {
+        nonisolated(unsafe) let values = values  // only kept alive, never read
+        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) { withExtendedLifetime(values) {} }
+    }
+
+    private static func commitWithoutCache(_ output: OutputDirectory?, _ options: BuildOptions, _ diagnostics: DiagnosticBag) {
+        do {
+            _ = try output?.commit()
         } catch {
             output?.discard()
             diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
         }
-        return finish(report)
     }
 
     /// Everything every page depends on besides its own sources: costmark itself, the templates,
@@ -205,17 +173,5 @@ public enum SiteBuilder {
                           notes: [.init("the output folder is replaced on every build; choose a folder of its own, such as Output")])
         }
         return nil
-    }
-}
-
-/// A thread-safe count for progress reports.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-
-    func increment() -> Int {
-        lock.lock(); defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

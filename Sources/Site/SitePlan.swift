@@ -16,11 +16,20 @@ struct SitePlan: Sendable {
     /// Tags in name order, each with its essays' indices in list order.
     var tags: [(tag: Tag, essays: [Int])]
     var staticFiles: [ContentEntry]
+    /// Drafts left out of this build, kept so the manifest remembers their front matter too.
+    var drafts: [EssaySource] = []
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
+    /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
+    static func contentDisplay(_ options: BuildOptions) -> String {
+        options.contentDirectory.hasSuffix("/") ? String(options.contentDirectory.dropLast()) : options.contentDirectory
+    }
+
     /// Reads every essay's front matter (in parallel) and checks that no two outputs collide.
-    static func make(options: BuildOptions, settings: SiteSettings, assets: [String], diagnostics: DiagnosticBag) -> SitePlan? {
-        let contentDisplay = options.contentDirectory.hasSuffix("/") ? String(options.contentDirectory.dropLast()) : options.contentDirectory
+    /// An essay the last build's manifest knows, unchanged since and settled, is not read at all.
+    static func make(options: BuildOptions, settings: SiteSettings, assets: [String], known: [String: BuildManifest.Essay] = [:],
+                     diagnostics: DiagnosticBag) -> SitePlan? {
+        let contentDisplay = contentDisplay(options)
         let entries: [ContentEntry]
         do {
             entries = try ContentInventory.scan(root: options.contentDirectory)
@@ -32,6 +41,11 @@ struct SitePlan: Sendable {
         let loaded: [EssaySource?] = parallelMap(essayEntries.count) { index in
             let entry = essayEntries[index]
             let displayPath = contentDisplay + "/" + entry.relativePath
+            if let record = known[entry.relativePath], record.settled, record.stamp == entry.stamp {
+                let route = Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
+                return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
+                                   contentHash: record.contentHash)
+            }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
                FrontMatterParser.split(prefix.text) != nil {
@@ -44,9 +58,8 @@ struct SitePlan: Sendable {
                 return nil
             }
         }
-        let essays = loaded.compactMap { $0 }
-            .filter { options.includeDrafts || !$0.frontMatter.draft }
-            .sorted(by: EssaySource.listOrder)
+        let parsed = loaded.compactMap { $0 }
+        let essays = parsed.filter { options.includeDrafts || !$0.frontMatter.draft }.sorted(by: EssaySource.listOrder)
         let listed = essays.indices.filter { essays[$0].isListed }
 
         var tagIndex: [String: (tag: Tag, essays: [Int])] = [:]
@@ -56,11 +69,11 @@ struct SitePlan: Sendable {
             }
         }
         let tags = tagIndex.values.sorted { $0.tag.slug < $1.tag.slug }
-
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
-        var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
-                            staticFiles: entries.filter { !$0.isEssay })
+        let plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
+                            staticFiles: entries.filter { !$0.isEssay },
+                            drafts: options.includeDrafts ? [] : parsed.filter(\.frontMatter.draft))
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan
     }
@@ -71,7 +84,8 @@ struct SitePlan: Sendable {
         diagnostics.report(contentsOf: problems)
         guard let parsed else { return nil }
         let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
-        return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route)
+        return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route,
+                           contentHash: nil, frontMatterIsClean: problems.isEmpty)
     }
 
     /// What an essay page shows of the essays around it (title and address of newer and older),
@@ -102,32 +116,42 @@ struct SitePlan: Sendable {
         return files
     }
 
-    /// Reports every output path claimed twice, pointing at the second claimant with a note on the first.
-    mutating func checkCollisions(contentDisplay: String, assets: [String], diagnostics: DiagnosticBag) {
-        var claims: [String: (who: String, location: SourceLocation?)] = [:]
-        for (file, who) in generatedFiles(assets: assets) { claims[file] = (who, nil) }
-        let byPath = essays.indices.sorted { essays[$0].entry.relativePath < essays[$1].entry.relativePath }
-        for index in byPath {
-            let essay = essays[index]
-            let location = essay.frontMatter.slugLocation ?? .file(essay.displayPath)
-            let file = essay.route.outputFile
-            if let first = claims[file] {
-                diagnostics.report(.error("\(essay.displayPath) claims the URL /\(essay.route.path), already taken by \(first.who)",
-                                          at: location,
-                                          notes: [.init("first claimed here", at: first.location)].filter { $0.location != nil }
-                                              + [.init("give one of them a different `slug` in its front matter")]))
-            } else {
-                claims[file] = (essay.displayPath, location)
+    /// Reports every output path claimed twice, pointing at the second claimant with a note on
+    /// the first. Essays are visited in path order, so which one is "second" never depends on
+    /// dates; a claimant's description is only built when there is a collision to report.
+    func checkCollisions(contentDisplay: String, assets: [String], diagnostics: DiagnosticBag) {
+        enum Claimant { case generated(String), essay(EssaySource), file(String) }
+        func describe(_ claimant: Claimant) -> (who: String, location: SourceLocation?) {
+            switch claimant {
+            case .generated(let who): return (who, nil)
+            case .essay(let essay): return (essay.displayPath, essay.frontMatter.slugLocation ?? .file(essay.displayPath))
+            case .file(let display): return (display, .file(display))
             }
+        }
+        var claims: [String: Claimant] = [:]
+        claims.reserveCapacity(essays.count + staticFiles.count + 64)
+        for (file, who) in generatedFiles(assets: assets) { claims[file] = .generated(who) }
+        for essay in essays.sorted(by: { $0.entry.relativePath < $1.entry.relativePath }) {
+            let file = essay.route.outputFile
+            guard let first = claims[file] else {
+                claims[file] = .essay(essay)
+                continue
+            }
+            let (who, location) = describe(first)
+            diagnostics.report(.error("\(essay.displayPath) claims the URL /\(essay.route.path), already taken by \(who)",
+                                      at: essay.frontMatter.slugLocation ?? .file(essay.displayPath),
+                                      notes: (location.map { [.init("first claimed here", at: $0)] } ?? [])
+                                          + [.init("give one of them a different `slug` in its front matter")]))
         }
         for entry in staticFiles {
             let display = contentDisplay + "/" + entry.relativePath
-            if let first = claims[entry.relativePath] {
-                diagnostics.report(.error("\(display) would overwrite \(first.who)", at: .file(display),
-                                          notes: first.location.map { [.init("first claimed here", at: $0)] } ?? []))
-            } else {
-                claims[entry.relativePath] = (display, .file(display))
+            guard let first = claims[entry.relativePath] else {
+                claims[entry.relativePath] = .file(display)
+                continue
             }
+            let (who, location) = describe(first)
+            diagnostics.report(.error("\(display) would overwrite \(who)", at: .file(display),
+                                      notes: location.map { [.init("first claimed here", at: $0)] } ?? []))
         }
     }
 }

@@ -7,7 +7,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Build the site in the content folder into the output folder.",
-        discussion: "The output folder is replaced only when the whole build succeeds."
+        discussion: "The output folder changes only when the whole build succeeds; with the cache in .costmark/, only the files whose sources changed are rewritten."
     )
 
     @OptionGroup var site: SiteOptions
@@ -37,7 +37,8 @@ struct BuildCommand: ParsableCommand {
         if !quiet {
             let time = String(format: "%.2f", report.seconds)
             let warnings = report.warningCount == 0 ? "" : ", \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
-            let cached = report.cachedPages == 0 ? "" : ", \(report.cachedPages) from cache"
+            var cached = report.cachedPages == 0 ? "" : ", \(report.cachedPages) unchanged"
+            if report.updatedInPlace { cached += ", \(Terminal.count(report.writtenFiles, "file")) updated" }
             Terminal.printError("Built \(Terminal.count(report.pageCount, "page"))\(cached) (\(Terminal.count(report.essayCount, "essay")), \(Terminal.count(report.copiedFiles, "file")) copied) into \(output) in \(time) s\(warnings)")
         }
     }

@@ -118,12 +118,12 @@ import Testing
         defer { site.cleanUp() }
         let cache = site.root.appendingPathComponent(".costmark").path
         site.build { $0.cacheDirectory = cache }
-        let before = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v1").count
+        let before = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v2").count
         for index in 0..<5 {
             try site.write("---\ntitle: Gamma \(index)\ndate: 2026-01-03\n---\nGamma body.\n", to: "Content/posts/c.md")
             site.build { $0.cacheDirectory = cache }
         }
-        let after = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v1").count
+        let after = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v2").count
         #expect(after == before, "the cache holds one site's pages, not every version")
     }
 }

@@ -72,14 +72,19 @@ struct InlineSite {
         FileManager.default.fileExists(atPath: root.appendingPathComponent(folder).appendingPathComponent(path).path)
     }
 
-    /// Every file under the output folder with its bytes, for byte-for-byte comparisons.
+    /// Every file under the output folder with its bytes, for byte-for-byte comparisons; folders
+    /// appear as `path/` with no bytes, so an empty folder left behind is a difference too.
     func snapshot(_ folder: String = "Output") throws -> [String: Data] {
         let base = root.appendingPathComponent(folder).path
         var files: [String: Data] = [:]
         for relative in try FileManager.default.subpathsOfDirectory(atPath: base) {
             var isDirectory: ObjCBool = false
             FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = FileManager.default.contents(atPath: base + "/" + relative) }
+            if isDirectory.boolValue {
+                files[relative + "/"] = Data()
+            } else {
+                files[relative] = FileManager.default.contents(atPath: base + "/" + relative)
+            }
         }
         return files
     }

@@ -2,7 +2,7 @@ import Dispatch
 
 /// Runs `body` for 0..<count on all cores and returns the results in index order, so the output
 /// is the same whatever order the threads finish in.
-func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+public func parallelMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
     guard count > 0 else { return [] }
     if count == 1 { return [body(0)] }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in

@@ -1,0 +1,169 @@
+import Content
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build read and wrote: every essay's stamp, front matter and
+/// rendered facts, and every output file with the fingerprint of what it was made from.
+///
+/// With it, a rebuild reads only the essays whose stamps changed and writes only the output
+/// files whose inputs changed, instead of re-reading and re-writing 10,000 pages. Anything
+/// the manifest cannot vouch for is rebuilt: a damaged or missing manifest, an output folder
+/// replaced behind its back, an output file edited or deleted since, or an update that was
+/// interrupted (the journal file still exists).
+struct BuildManifest: Sendable {
+    /// Bumped whenever the encoding or the meaning of a field changes.
+    static let formatVersion: UInt64 = 1
+    static let fileName = "manifest-v1"
+    static let journalName = "updating"
+
+    /// An essay's source may be trusted from its stamp only if it was last modified this long
+    /// before the build that read it: file systems keep modification times in coarse ticks, so a
+    /// second same-size edit within one tick of a read would otherwise look unchanged.
+    static let settleTime: Int64 = 2_000_000_000
+
+    /// One essay as the last build left it. A class, immutable: a rebuild moves 10,000 of these
+    /// from one manifest to the next, and a reference moves with one retain.
+    final class Essay: Sendable {
+        let stamp: FileStamp
+        /// True when `stamp` alone vouches for the contents: modified well before it was read.
+        let settled: Bool
+        /// Fingerprint of the file's bytes, when the build read them in full.
+        let contentHash: UInt64?
+        let frontMatter: FrontMatter
+        /// The fingerprint its page was rendered from, or "" when the page must render again
+        /// (it was not built, or it had warnings that must be shown again).
+        let pageKey: String
+        let rendered: RenderedFacts?
+        /// Where this record's bytes sit in the manifest it was loaded from, so an unchanged
+        /// record is copied into the next manifest instead of encoded again.
+        let encoded: (ManifestBytes, Range<Int>)?
+
+        init(stamp: FileStamp, settled: Bool, contentHash: UInt64?, frontMatter: FrontMatter, pageKey: String,
+             rendered: RenderedFacts?, encoded: (ManifestBytes, Range<Int>)? = nil) {
+            self.stamp = stamp; self.settled = settled; self.contentHash = contentHash; self.frontMatter = frontMatter
+            self.pageKey = pageKey; self.rendered = rendered; self.encoded = encoded
+        }
+    }
+
+    struct Output: Sendable, Equatable {
+        /// What the file was made from; "" never matches, so the file is always written again.
+        var key: String
+        /// The file as written, to notice it was edited, replaced or deleted since.
+        var stamp: FileStamp
+    }
+
+    var siteKey: String
+    /// How essays were named in messages (front matter keeps the locations of its values).
+    var contentDisplay: String
+    var outputPath: String
+    /// The output folder itself: its inode and its entries' last change.
+    var outputFolder: FileStamp?
+    var essays: [String: Essay]
+    var outputs: [String: Output]
+
+    /// The manifest in `directory`, or nil when there is none, it is damaged or of another format.
+    static func load(directory: String) -> BuildManifest? {
+        guard case .success(let bytes) = TextDecoding.readBytes(directory + "/" + fileName) else { return nil }
+        let storage = ManifestBytes(bytes)
+        var reader = ManifestReader(bytes)
+        do {
+            guard try reader.uint() == formatVersion else { return nil }
+            var manifest = BuildManifest(siteKey: try reader.string(), contentDisplay: try reader.string(),
+                                         outputPath: try reader.string(), outputFolder: try reader.optional { try $0.stamp() },
+                                         essays: [:], outputs: [:])
+            let essayCount = Int(try reader.uint())
+            manifest.essays.reserveCapacity(essayCount)
+            for _ in 0..<essayCount {
+                let path = try reader.string()
+                let start = reader.offset
+                let (stamp, settled) = (try reader.stamp(), try reader.bool())
+                let contentHash = try reader.optional { try $0.uint() }
+                let (frontMatter, pageKey) = (try reader.frontMatter(), try reader.string())
+                var rendered: RenderedFacts?
+                if try reader.bool() {
+                    let factsStart = reader.offset
+                    try reader.skipRenderedEssay()
+                    rendered = .stored(storage, factsStart..<reader.offset)
+                }
+                manifest.essays[path] = Essay(stamp: stamp, settled: settled, contentHash: contentHash, frontMatter: frontMatter,
+                                              pageKey: pageKey, rendered: rendered, encoded: (storage, start..<reader.offset))
+            }
+            let outputCount = Int(try reader.uint())
+            manifest.outputs.reserveCapacity(outputCount)
+            for _ in 0..<outputCount {
+                let path = try reader.string()
+                manifest.outputs[path] = Output(key: try reader.string(), stamp: try reader.stamp())
+            }
+            guard reader.isAtEnd else { return nil }
+            // An update that did not finish leaves its journal: the outputs are then unknown.
+            if access(directory + "/" + journalName, F_OK) == 0 {
+                manifest.outputs = [:]
+                manifest.outputFolder = nil
+            }
+            return manifest
+        } catch {
+            return nil
+        }
+    }
+
+    /// Writes the manifest atomically (a temporary file renamed over the old one).
+    func save(directory: String) throws {
+        var writer = ManifestWriter()
+        // The last manifest's size is a good guess at this one's: no regrowing a 10 MB buffer.
+        writer.reserve(essays.values.first?.encoded.map { $0.0.bytes.count + 65_536 } ?? 1 << 20)
+        writer.add(BuildManifest.formatVersion)
+        writer.add(siteKey); writer.add(contentDisplay); writer.add(outputPath)
+        writer.add(outputFolder) { $0.add($1) }
+        writer.add(UInt64(essays.count))
+        // In dictionary order: the manifest is a cache, and sorting 20,000 paths costs more than
+        // the rest of writing it.
+        for (path, essay) in essays {
+            writer.add(path)
+            if let (storage, range) = essay.encoded {
+                writer.append(storage.bytes[range])
+                continue
+            }
+            writer.add(essay.stamp); writer.add(essay.settled)
+            writer.add(essay.contentHash) { $0.add($1) }
+            writer.add(essay.frontMatter); writer.add(essay.pageKey)
+            switch essay.rendered {
+            case nil: writer.add(false)
+            case .value(let rendered)?: writer.add(true); writer.add(rendered)
+            case .stored(let storage, let range)?: writer.add(true); writer.append(storage.bytes[range])
+            }
+        }
+        writer.add(UInt64(outputs.count))
+        for (path, output) in outputs {
+            writer.add(path); writer.add(output.key); writer.add(output.stamp)
+        }
+        let target = directory + "/" + BuildManifest.fileName
+        let temporary = target + ".tmp\(getpid())"
+        try OutputDirectory.writeFile(temporary, writer.bytes)
+        guard rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    /// The outputs this manifest vouches for in the folder at `outputPath`, or nil when the
+    /// folder is not the one it describes (deleted, replaced, or changed by another program).
+    func outputs(stillIn outputPath: String) -> [String: Output]? {
+        guard outputPath == self.outputPath, let recorded = outputFolder, !outputs.isEmpty,
+              FileStamp.ofLink(outputPath) == recorded else { return nil }
+        return outputs
+    }
+
+    /// Marks an update of the output folder as begun; `endUpdate` marks it finished.
+    static func beginUpdate(directory: String) throws {
+        let path = directory + "/" + journalName
+        guard FileManager.default.createFile(atPath: path, contents: Data()) else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+    }
+
+    static func endUpdate(directory: String) {
+        unlink(directory + "/" + journalName)
+    }
+}

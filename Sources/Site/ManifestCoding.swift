@@ -1,0 +1,204 @@
+import Content
+import Diagnostics
+
+/// A compact binary encoding for the build manifest: variable-length integers and
+/// length-prefixed UTF-8. A 10,000-essay manifest must load in milliseconds on every rebuild,
+/// which rules out JSON or YAML here.
+struct ManifestWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func add(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7f) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func add(_ value: Int64) { add(UInt64(bitPattern: value)) }
+    mutating func add(_ value: Int) { add(Int64(value)) }
+    mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+
+    mutating func add(_ text: String) {
+        let utf8 = text.utf8
+        add(UInt64(utf8.count))
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+
+    mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
+
+    mutating func add<T>(_ value: T?, _ encode: (inout ManifestWriter, T) -> Void) {
+        guard let value else { return add(false) }
+        add(true)
+        encode(&self, value)
+    }
+}
+
+/// Reads what `ManifestWriter` wrote; any damage (a truncated file, a wrong tag) throws, and
+/// the build then treats the manifest as absent.
+struct ManifestReader {
+    struct Damaged: Error {}
+
+    private let bytes: [UInt8]
+    private(set) var offset: Int
+    var isAtEnd: Bool { offset == bytes.count }
+
+    init(_ bytes: [UInt8], at offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    mutating func uint() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Damaged() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func int64() throws -> Int64 { Int64(bitPattern: try uint()) }
+    mutating func int() throws -> Int { Int(try int64()) }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    mutating func string() throws -> String {
+        let count = Int(try uint())
+        guard count <= bytes.count - offset else { throw Damaged() }
+        defer { offset += count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
+        }
+    }
+
+    /// Steps over a string without decoding it.
+    mutating func skipString() throws {
+        let count = Int(try uint())
+        guard count <= bytes.count - offset else { throw Damaged() }
+        offset += count
+    }
+
+    mutating func optional<T>(_ decode: (inout ManifestReader) throws -> T) throws -> T? {
+        try bool() ? try decode(&self) : nil
+    }
+}
+
+// MARK: - The values the manifest holds
+
+extension ManifestWriter {
+    mutating func add(_ stamp: FileStamp) {
+        add(stamp.size); add(stamp.modified); add(stamp.inode)
+    }
+
+    mutating func add(_ date: SiteDate) {
+        for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.offsetMinutes] { add(part) }
+        add(date.hasTime)
+    }
+
+    mutating func add(_ location: SourceLocation) {
+        add(location.file); add(location.line); add(location.column); add(location.length)
+        add(location.lineText) { $0.add($1) }
+    }
+
+    mutating func add(_ value: MetaValue) {
+        switch value {
+        case .text(let text): add(0 as UInt64); add(text)
+        case .flag(let flag): add(1 as UInt64); add(flag)
+        case .list(let items):
+            add(2 as UInt64); add(UInt64(items.count))
+            for item in items { add(item) }
+        case .table(let table):
+            add(3 as UInt64); add(UInt64(table.count))
+            // Sorted, so the same front matter always gives the same bytes.
+            for key in table.keys.sorted() { add(key); add(table[key]!) }
+        }
+    }
+
+    mutating func add(_ front: FrontMatter) {
+        add(front.title)
+        add(front.date) { $0.add($1) }
+        add(front.updated) { $0.add($1) }
+        add(UInt64(front.tags.count))
+        for tag in front.tags { add(tag) }
+        add(front.summary) { $0.add($1) }
+        add(front.draft)
+        add(front.slug) { $0.add($1) }
+        add(front.author) { $0.add($1) }
+        add(.table(front.extra))
+        add(front.slugLocation) { $0.add($1) }
+    }
+
+    mutating func add(_ essay: RenderedEssay) {
+        add(essay.summary); add(essay.readingTime)
+        add(essay.feedHTML) { $0.add($1) }
+        add(essay.listFragment.rendered)
+    }
+}
+
+extension ManifestReader {
+    mutating func stamp() throws -> FileStamp {
+        FileStamp(size: try int64(), modified: try int64(), inode: try uint())
+    }
+
+    mutating func date() throws -> SiteDate {
+        SiteDate(year: try int(), month: try int(), day: try int(), hour: try int(), minute: try int(),
+                 second: try int(), offsetMinutes: try int(), hasTime: try bool())
+    }
+
+    mutating func location() throws -> SourceLocation {
+        SourceLocation(file: try string(), line: try int(), column: try int(), length: try int(),
+                       lineText: try optional { try $0.string() })
+    }
+
+    mutating func meta() throws -> MetaValue {
+        switch try uint() {
+        case 0: return .text(try string())
+        case 1: return .flag(try bool())
+        case 2: return .list(try (0..<uint()).map { _ in try meta() })
+        case 3:
+            var table: [String: MetaValue] = [:]
+            for _ in 0..<(try uint()) { table[try string()] = try meta() }
+            return .table(table)
+        default: throw Damaged()
+        }
+    }
+
+    mutating func frontMatter() throws -> FrontMatter {
+        let title = try string()
+        let date = try optional { try $0.date() }
+        let updated = try optional { try $0.date() }
+        let tags = try (0..<uint()).map { _ in try string() }
+        let summary = try optional { try $0.string() }
+        let draft = try bool()
+        let slug = try optional { try $0.string() }
+        let author = try optional { try $0.string() }
+        guard case .table(let extra) = try meta() else { throw Damaged() }
+        let slugLocation = try optional { try $0.location() }
+        return FrontMatter(title: title, date: date, updated: updated, tags: tags, summary: summary, draft: draft,
+                           slug: slug, author: author, extra: extra, slugLocation: slugLocation)
+    }
+
+    mutating func renderedEssay() throws -> RenderedEssay {
+        RenderedEssay(summary: try string(), readingTime: try int(), feedHTML: try optional { try $0.string() },
+                      listFragment: ListFragment(rendered: try string()))
+    }
+
+    /// Steps over an encoded `RenderedEssay`, which most rebuilds never need to decode.
+    mutating func skipRenderedEssay() throws {
+        try skipString()
+        _ = try uint()
+        if try bool() { try skipString() }
+        try skipString()
+    }
+}

@@ -1,0 +1,106 @@
+import Content
+import Diagnostics
+import Markdown
+
+/// Pass 2: one page per essay, on all cores.
+extension SiteRun {
+    /// What pass 2 learned about one essay.
+    struct EssayPage: Sendable {
+        var essay: RenderedFacts
+        /// The fingerprint the page was made from; "" when it is not reusable (no cache, an
+        /// unreadable file, or a page with messages, which must render again to show them).
+        var key: String
+        var contentHash: UInt64?
+        /// The output folder's copy of the page is current and stays.
+        var kept = false
+        static let failed = EssayPage(essay: .value(RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)),
+                                      key: "", contentHash: nil)
+    }
+
+    func essayPages() -> [EssayPage] {
+        let feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
+        let writer = EssayPageWriter(plan: plan, templates: templates,
+                                     options: MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML))
+        let done = AtomicCount()
+        let pages = parallelMap(plan.essays.count) { index in
+            defer { progress?(done.increment(), plan.essays.count) }
+            return essayPage(index, keepHTML: feedMembers.contains(index), writer: writer)
+        }
+        output?.recordKept(plan.essays.indices.lazy.filter { pages[$0].kept }.map { self.plan.essays[$0].route.outputFile })
+        return pages
+    }
+
+    private func essayPage(_ index: Int, keepHTML: Bool, writer: EssayPageWriter) -> EssayPage {
+        let essay = plan.essays[index]
+        let file = essay.route.outputFile
+        var contentHash = essay.contentHash
+        var source: [UInt8]?
+        if cache != nil, contentHash == nil, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
+            source = bytes
+            var fingerprint = Fingerprint()
+            fingerprint.add(bytes)
+            contentHash = fingerprint.value
+        }
+        let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
+        if !key.isEmpty {
+            if let record = manifest?.essays[essay.entry.relativePath], record.pageKey == key,
+               let rendered = record.rendered, isCurrent(file, key: key) {
+                return EssayPage(essay: rendered, key: key, contentHash: contentHash, kept: true)
+            }
+            if let rendered = cache?.essay(key) {
+                link(key, file)
+                return EssayPage(essay: .value(rendered), key: key, contentHash: contentHash)
+            }
+        }
+        let pageDiagnostics = DiagnosticBag()
+        defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
+        guard let (html, rendered) = writer.render(index, keepHTML: keepHTML, bytes: source, diagnostics: pageDiagnostics) else {
+            return .failed
+        }
+        // Only a page that rendered without a single message is reused, so warnings are never lost.
+        let reusable = pageDiagnostics.all.isEmpty ? key : ""
+        write(html, file, key: reusable)
+        if let cache, let output, !reusable.isEmpty {
+            cache.store(reusable, page: output.stagedPath(of: file), essay: rendered)
+        }
+        return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash)
+    }
+
+    /// Everything one essay page is made from: the site, the essay's bytes, its address, whether
+    /// the feeds carry its body, and the titles and addresses of its neighbours.
+    private func pageKey(_ index: Int, keepHTML: Bool, contentHash: UInt64) -> String {
+        let essay = plan.essays[index]
+        var fingerprint = Fingerprint()
+        fingerprint.add(siteKey)
+        fingerprint.add(essay.entry.relativePath)
+        fingerprint.add(essay.route.path)
+        fingerprint.add(keepHTML ? "feed" : "page")
+        for neighbour in plan.neighbours(of: index) { fingerprint.add(neighbour) }
+        fingerprint.add(String(contentHash, radix: 16))
+        return fingerprint.hex
+    }
+
+    /// The manifest's view of every essay after this build, drafts included.
+    func essayRecords(_ pages: [EssayPage]) -> [String: BuildManifest.Essay] {
+        let settled = settledBefore
+        var records: [String: BuildManifest.Essay] = [:]
+        records.reserveCapacity(plan.essays.count + plan.drafts.count)
+        func add(_ essay: EssaySource, _ page: EssayPage?) {
+            guard essay.frontMatterIsClean else { return }
+            // A record the plan trusted (settled, same stamp) whose page kept its key is the same
+            // record: its bytes are copied into the next manifest as they are.
+            if let old = manifest?.essays[essay.entry.relativePath], old.settled, old.stamp == essay.entry.stamp,
+               old.contentHash == (page?.contentHash ?? essay.contentHash), old.pageKey == (page?.key ?? "") {
+                records[essay.entry.relativePath] = old
+                return
+            }
+            records[essay.entry.relativePath] = BuildManifest.Essay(
+                stamp: essay.entry.stamp, settled: essay.entry.stamp.modified < settled,
+                contentHash: page?.contentHash ?? essay.contentHash, frontMatter: essay.frontMatter,
+                pageKey: page?.key ?? "", rendered: page.flatMap { $0.key.isEmpty ? nil : $0.essay })
+        }
+        for (index, essay) in plan.essays.enumerated() { add(essay, pages[index]) }
+        for draft in plan.drafts { add(draft, nil) }
+        return records
+    }
+}

@@ -1,0 +1,69 @@
+import Content
+
+/// Pass 3: everything that lists essays, and the files every site has.
+extension SiteRun {
+    /// Renders (or keeps) every page of the home list and of each tag; returns their files.
+    func listPages(_ pages: [EssayPage]) -> [String] {
+        let lists = ListPageWriter(plan: plan, rendered: pages.map(\.essay)) { self.templates.render($0, context: $1) }
+        let jobs = lists.jobs()
+        let produced: [(file: String, kept: Bool)] = parallelMap(jobs.count) { index in
+            let job = jobs[index]
+            let file = lists.file(for: job)
+            let key = cache == nil ? "" : listKey(job, pages)
+            if !key.isEmpty {
+                if isCurrent(file, key: key) { return (file, true) }
+                if cache?.hasPage(key) == true {
+                    link(key, file)
+                    return (file, false)
+                }
+            }
+            let (_, html) = lists.render(job)
+            write(html, file, key: key)
+            if let cache, let output, !key.isEmpty { cache.store(key, page: output.stagedPath(of: file), essay: nil) }
+            return (file, false)
+        }
+        output?.recordKept(produced.lazy.filter(\.kept).map(\.file))
+        var files = produced.map(\.file)
+        let (tagsFile, tagsHTML) = lists.tagsIndex()
+        writeIfChanged(tagsHTML, tagsFile)
+        files.append(tagsFile)
+        let (notFoundFile, notFoundHTML) = lists.notFound()
+        writeIfChanged(notFoundHTML, notFoundFile)
+        return files
+    }
+
+    /// A list page is made of its members' pages (their summaries) and its place in the
+    /// pagination; "" when a member's page is not reusable, so the list renders afresh.
+    private func listKey(_ job: ListPageWriter.Job, _ pages: [EssayPage]) -> String {
+        let size = plan.settings.pageSize
+        var fingerprint = Fingerprint()
+        fingerprint.add(siteKey)
+        fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
+        for member in job.members.dropFirst((job.number - 1) * size).prefix(size) {
+            if pages[member].key.isEmpty { return "" }
+            fingerprint.add(pages[member].key)
+        }
+        return fingerprint.hex
+    }
+
+    /// Feeds, sitemap, theme assets and the files copied from the content folder.
+    func siteFiles(_ pages: [EssayPage], listFiles: [String]) {
+        let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
+        writeIfChanged(feeds.atom(), "feed.xml")
+        writeIfChanged(feeds.rss(), "rss.xml")
+        writeIfChanged(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
+        for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { writeIfChanged(text, name) }
+        for entry in plan.staticFiles {
+            // A copy is as good as its source's stamp: size, modification time and inode.
+            let stamp = entry.stamp
+            let key = stamp.modified < settledBefore ? "copy \(stamp.size) \(stamp.modified) \(stamp.inode)" : ""
+            if output?.isCurrent(entry.relativePath, key: key) == true {
+                output?.recordKept([entry.relativePath])
+                continue
+            }
+            do { try output?.copy(from: entry.absolutePath, to: entry.relativePath, key: key) } catch {
+                diagnostics.report(.error("cannot copy \(entry.relativePath): \(error.localizedDescription)"))
+            }
+        }
+    }
+}

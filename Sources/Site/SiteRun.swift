@@ -1,0 +1,87 @@
+import Content
+import Diagnostics
+import Foundation
+import Markdown
+import Theme
+
+/// One build's passes 2 and 3 and the state they share: the plan, where files go, the build
+/// cache and the last build's manifest. Each output file is produced the cheapest honest way:
+/// kept as it is when the manifest shows it was made from the same inputs, linked from the
+/// cache when an earlier build made it, rendered otherwise.
+final class SiteRun: @unchecked Sendable {
+    let plan: SitePlan
+    let templates: TemplateSet
+    let output: OutputDirectory?
+    let cache: BuildCache?
+    let manifest: BuildManifest?
+    let siteKey: String
+    let diagnostics: DiagnosticBag
+    let progress: (@Sendable (Int, Int) -> Void)?
+    /// Sources modified before this instant are vouched for by their stamps (see `BuildManifest.settleTime`).
+    let settledBefore: Int64
+    private let reused = AtomicCount()
+
+    /// Pages kept or linked instead of rendered.
+    var reusedCount: Int { reused.value }
+
+    init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, cache: BuildCache?, manifest: BuildManifest?,
+         siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
+        self.plan = plan; self.templates = templates; self.output = output; self.cache = cache
+        self.manifest = manifest; self.siteKey = siteKey; self.settledBefore = settledBefore
+        self.diagnostics = diagnostics; self.progress = progress
+    }
+
+    /// Writes a produced file, reporting a failure as a located-at-nothing error.
+    func write(_ text: String, _ file: String, key: String) {
+        do { try output?.write(text, to: file, key: key) } catch {
+            diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
+        }
+    }
+
+    func link(_ key: String, _ file: String) {
+        guard let cache else { return }
+        reused.increment()
+        do { try output?.link(from: cache.pagePath(key), to: file, key: key) } catch {
+            diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
+        }
+    }
+
+    /// True when the output folder already holds `file` made from `key` (counted as reused).
+    /// The caller records what it kept with `output.recordKept`, in bulk.
+    func isCurrent(_ file: String, key: String) -> Bool {
+        guard let output, output.isCurrent(file, key: key) else { return false }
+        reused.increment()
+        return true
+    }
+
+    /// A file whose text is cheap to make (feeds, sitemap, theme assets) is made every build
+    /// and written only when its bytes differ from what the output folder holds.
+    func writeIfChanged(_ text: String, _ file: String) {
+        var fingerprint = Fingerprint()
+        fingerprint.add(text)
+        let key = "text " + fingerprint.hex
+        if output?.isCurrent(file, key: key) == true {
+            output?.recordKept([file])
+        } else {
+            write(text, file, key: key)
+        }
+    }
+}
+
+/// A counter shared by the rendering threads.
+final class AtomicCount: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+
+    @discardableResult
+    func increment() -> Int {
+        lock.lock(); defer { lock.unlock() }
+        count += 1
+        return count
+    }
+
+    var value: Int {
+        lock.lock(); defer { lock.unlock() }
+        return count
+    }
+}

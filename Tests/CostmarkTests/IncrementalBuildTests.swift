@@ -1,0 +1,227 @@
+import Foundation
+@testable import Site
+import Content
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A rebuild with the manifest updates the output folder in place: only what changed is
+/// written, and whatever the manifest cannot vouch for is rebuilt. Each test ends by comparing
+/// with a clean build, byte for byte and folder for folder.
+@Suite struct IncrementalBuildTests {
+    static let site = BuildCacheTests.site
+
+    /// Dates every source an hour back, as sources are between editing sessions; files changed
+    /// within seconds of a build are copied or read again whatever their stamps say.
+    func settle(_ site: InlineSite) throws {
+        let hourAgo = FileStamp.now() - 3_600_000_000_000
+        for path in try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("Content").path) {
+            setModified(site, "Content/" + path, nanoseconds: hourAgo)
+        }
+    }
+
+    func cachedBuild(_ site: InlineSite) -> BuildReport {
+        site.build { $0.cacheDirectory = site.root.appendingPathComponent(".costmark").path }
+    }
+
+    func expectMatchesCleanBuild(_ site: InlineSite, _ change: String) throws {
+        #expect(site.build { $0.outputDirectory = site.root.appendingPathComponent("Clean").path }.succeeded)
+        let a = try site.snapshot("Output"), b = try site.snapshot("Clean")
+        #expect(a.keys.sorted() == b.keys.sorted(), "\(change): different files or folders")
+        for (file, bytes) in b where a[file] != bytes { Issue.record("\(change): \(file) differs from a clean build") }
+    }
+
+    func inode(_ site: InlineSite, _ path: String) -> UInt64? {
+        FileStamp.ofLink(site.root.appendingPathComponent("Output/" + path).path)?.inode
+    }
+
+    /// Sets a file's modification time, as an editor saving twice within one clock tick would leave it.
+    func setModified(_ site: InlineSite, _ path: String, nanoseconds: Int64) {
+        var times = [timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000)),
+                     timespec(tv_sec: Int(nanoseconds / 1_000_000_000), tv_nsec: Int(nanoseconds % 1_000_000_000))]
+        #expect(utimensat(AT_FDCWD, site.root.appendingPathComponent(path).path, &times, 0) == 0)
+    }
+
+    @Test func anEditRewritesOnlyWhatChanged() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        try settle(site)
+        let first = cachedBuild(site)
+        #expect(first.succeeded && !first.updatedInPlace, "the first build fills a fresh folder")
+        let untouched = inode(site, "posts/c/index.html")
+
+        try site.write("---\ntitle: About\n---\nAbout, edited.\n", to: "Content/about.md")
+        let update = cachedBuild(site)
+        #expect(update.succeeded && update.updatedInPlace)
+        #expect(update.writtenFiles == 1, "only the unlisted page changed, not \(update.writtenFiles) files")
+        #expect(try site.output("about/index.html").contains("About, edited."))
+        #expect(inode(site, "posts/c/index.html") == untouched, "an unchanged page stays the same file")
+        try expectMatchesCleanBuild(site, "one unlisted essay edited")
+
+        let nothing = cachedBuild(site)
+        #expect(nothing.updatedInPlace && nothing.writtenFiles == 0)
+    }
+
+    @Test func aRemovedEssayTakesItsEmptyFoldersWithIt() throws {
+        let site = try InlineSite(Self.site + "\n-- Content/deep/er/page.md --\n---\ntitle: Deep\n---\nDeep.\n")
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        #expect(site.exists("deep/er/page/index.html"))
+        try site.remove("Content/deep")
+        #expect(cachedBuild(site).updatedInPlace)
+        #expect(!site.exists("deep"), "no empty folders are left behind")
+        try expectMatchesCleanBuild(site, "a nested essay removed")
+    }
+
+    @Test func outputFilesChangedByHandAreRestored() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        try settle(site)
+        #expect(cachedBuild(site).succeeded)
+        try site.remove("Output/posts/a/index.html")
+        try site.write("tampered", to: "Output/posts/b/index.html")
+        try site.write("tampered", to: "Output/style.css")
+        let repair = cachedBuild(site)
+        #expect(repair.updatedInPlace && repair.writtenFiles == 3)
+        try expectMatchesCleanBuild(site, "output files deleted and edited by hand")
+    }
+
+    @Test func aReplacedOutputFolderIsBuiltAfresh() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        try site.remove("Output")
+        try site.write("stray", to: "Output/stray.txt")
+        let rebuilt = cachedBuild(site)
+        #expect(rebuilt.succeeded && !rebuilt.updatedInPlace)
+        #expect(!site.exists("stray.txt"))
+        try expectMatchesCleanBuild(site, "output folder replaced")
+    }
+
+    @Test func anInterruptedUpdateFallsBackToAFreshFolder() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        // As if a build died while moving files into place: its journal is still there.
+        try site.write("", to: ".costmark/" + BuildManifest.journalName)
+        try site.write("half-moved", to: "Output/posts/a/index.html")
+        let recovered = cachedBuild(site)
+        #expect(recovered.succeeded && !recovered.updatedInPlace)
+        #expect(!site.exists(".costmark/" + BuildManifest.journalName, in: "."))
+        try expectMatchesCleanBuild(site, "interrupted update")
+    }
+
+    @Test func aDamagedManifestIsIgnored() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        let manifest = site.root.appendingPathComponent(".costmark/" + BuildManifest.fileName)
+        let bytes = try Data(contentsOf: manifest)
+        try bytes.prefix(bytes.count / 2).write(to: manifest)
+        try site.write("---\ntitle: Gamma\ndate: 2026-01-03\n---\nGamma, after the damage.\n", to: "Content/posts/c.md")
+        let rebuilt = cachedBuild(site)
+        #expect(rebuilt.succeeded && !rebuilt.updatedInPlace)
+        #expect(try site.output("posts/c/index.html").contains("after the damage"))
+        try expectMatchesCleanBuild(site, "damaged manifest")
+    }
+
+    /// Two same-size saves within one tick of the file system's clock leave the same stamp. A
+    /// file modified that close to the build that read it is not trusted by its stamp next time.
+    @Test func aSameSizeEditWithinOneClockTickIsSeen() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        let path = site.root.appendingPathComponent("Content/posts/c.md").path
+        let before = try #require(FileStamp.of(path))
+        try site.write("---\ntitle: Gamma\ndate: 2026-01-03\n---\nGamma bodY.\n", to: "Content/posts/c.md")
+        setModified(site, "Content/posts/c.md", nanoseconds: before.modified)
+        let after = try #require(FileStamp.of(path))
+        #expect(after.size == before.size && after.modified == before.modified)
+        #expect(cachedBuild(site).succeeded)
+        #expect(try site.output("posts/c/index.html").contains("Gamma bodY."))
+        try expectMatchesCleanBuild(site, "same-size edit in one tick")
+    }
+
+    /// The other side of the same rule: a file last modified well before the build that read it
+    /// is vouched for by its stamp and not read again, which is what makes a rebuild fast.
+    @Test func aSettledFileIsNotReadAgain() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        let hourAgo = FileStamp.now() - 3_600_000_000_000
+        setModified(site, "Content/posts/c.md", nanoseconds: hourAgo)
+        #expect(cachedBuild(site).succeeded)
+        // Same inode, size and time, different bytes: only a program that forges stamps can do this.
+        try "---\ntitle: Gamma\ndate: 2026-01-03\n---\nGamma bodY.\n".write(toFile: site.root.appendingPathComponent("Content/posts/c.md").path,
+                                                                           atomically: false, encoding: .utf8)
+        setModified(site, "Content/posts/c.md", nanoseconds: hourAgo)
+        #expect(cachedBuild(site).succeeded)
+        #expect(try site.output("posts/c/index.html").contains("Gamma body."), "the stamp was trusted")
+        // Any real change to the stamp (here, a touch) makes the build read the file.
+        setModified(site, "Content/posts/c.md", nanoseconds: hourAgo + 1)
+        #expect(cachedBuild(site).succeeded)
+        #expect(try site.output("posts/c/index.html").contains("Gamma bodY."))
+    }
+
+    @Test func aChangedStaticFileIsCopiedAgain() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        try settle(site)
+        #expect(cachedBuild(site).succeeded)
+        try site.write("a,b\n1,2\n", to: "Content/data.csv")
+        let update = cachedBuild(site)
+        #expect(update.updatedInPlace && update.writtenFiles == 1)
+        #expect(try site.output("data.csv") == "a,b\n1,2\n")
+        try expectMatchesCleanBuild(site, "static file changed")
+    }
+
+    @Test func aFailedUpdateLeavesTheOutputAsItWas() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        let before = try site.snapshot("Output")
+        try site.write("---\ntitle: About\n---\nAbout, edited.\n", to: "Content/about.md")
+        try site.write("---\ntitle: Alpha\n---\n{{ total = $1 }}\n\n```scenario\ntotal = $2\n```\n", to: "Content/posts/a.md")
+        #expect(!cachedBuild(site).succeeded)
+        #expect(try site.snapshot("Output") == before, "not even the good edit reached the output folder")
+        #expect(!site.exists("Output.costmark-staging", in: "."))
+    }
+}
+
+@Suite struct BuildManifestTests {
+    @Test func frontMatterSurvivesTheRoundTrip() throws {
+        let date = try #require(SiteDate(parsing: "2026-03-14T09:30:00+01:00"))
+        let front = FrontMatter(title: "Ünïcode & <title>", date: date, updated: SiteDate(parsing: "2026-04-01"),
+                                tags: ["a", "b c"], summary: "Short.", draft: true, slug: "x-y", author: "Ann",
+                                extra: ["cover": .text("c.png"), "flags": .list([.flag(true), .flag(false)]),
+                                        "nested": .table(["k": .text("v"), "deeper": .table([:])])],
+                                slugLocation: .init(file: "Content/x.md", line: 4, column: 7, length: 3, lineText: "slug: x-y"))
+        var writer = ManifestWriter()
+        writer.add(front)
+        writer.add(RenderedEssay(summary: "S", readingTime: 3, feedHTML: "<p>F</p>",
+                                 listFragment: ListFragment(rendered: "<a href=\"\(ListFragment.rootMarker)x/\">x</a>")))
+        var reader = ManifestReader(writer.bytes)
+        #expect(try reader.frontMatter() == front)
+        let start = reader.offset
+        try reader.skipRenderedEssay()
+        #expect(reader.isAtEnd)
+        let facts = RenderedFacts.stored(ManifestBytes(writer.bytes), start..<reader.offset).essay
+        #expect(facts.summary == "S" && facts.readingTime == 3 && facts.feedHTML == "<p>F</p>")
+        #expect(facts.listFragment.placed(at: "../") == "<a href=\"../x/\">x</a>")
+    }
+
+    @Test func aTruncatedManifestThrowsInsteadOfMisreading() {
+        var writer = ManifestWriter()
+        writer.add(FrontMatter(title: "T", tags: ["one"]))
+        for length in 0..<writer.bytes.count {
+            var reader = ManifestReader(Array(writer.bytes.prefix(length)))
+            #expect(throws: ManifestReader.Damaged.self) { try reader.frontMatter() }
+        }
+    }
+
+    @Test func xmlEscapingDropsWhatXMLForbids() {
+        #expect(Escaping.xml("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;")
+        #expect(Escaping.xml("tab\there\nnew\u{1}bell\u{7}") == "tab\there\nnewbell")
+        #expect(Escaping.xml("ünï €") == "ünï €")
+    }
+}
