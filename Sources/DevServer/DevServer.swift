@@ -12,7 +12,7 @@ public final class DevServer: Sendable {
         public var build: BuildOptions
         public var host = "127.0.0.1"
         public var port: UInt16 = 8000
-        /// How often sources are scanned for changes.
+        /// How often sources are scanned for changes where inotify is not available.
         public var pollInterval = 0.1
         public var log: @Sendable (String) -> Void = { _ in }
 
@@ -21,6 +21,8 @@ public final class DevServer: Sendable {
 
     let options: Options
     let events = ReloadEvents()
+    /// Keeps the last build's manifest in memory between rebuilds.
+    let session = BuildSession()
     let state = BuildState()
 
     /// The last build's problems as the terminal shows them, or nil after a good build.
@@ -36,6 +38,9 @@ public final class DevServer: Sendable {
     /// Builds once, starts serving and watching, and returns the address it listens on
     /// (useful with port 0, which picks a free port).
     public func start() async throws -> URL {
+        // Watching starts before the first build, so an edit made during it is not missed.
+        let build = options.build
+        let notifier = ChangeNotifier(folders: [build.contentDirectory, build.templatesDirectory], files: [build.configPath])
         await rebuild(reason: "first build")
         let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
         let responder = SiteResponder(root: root)
@@ -61,14 +66,27 @@ public final class DevServer: Sendable {
         try await server.waitUntilListening()
         let port: UInt16
         if case .ip4(_, let bound)? = await server.listeningAddress { port = bound } else { port = options.port }
-        Task { await self.watch() }
+        Task { await self.watch(notifier) }
         return URL(string: "http://\(options.host):\(port)/")!
     }
 
-    /// Rebuilds whenever the sources change; never returns.
-    func watch() async {
+    /// Rebuilds whenever the sources change; never returns. Changes arrive from inotify where
+    /// the system has it, else from scanning the sources every `pollInterval`.
+    func watch(_ notifier: ChangeNotifier?) async {
         let build = options.build
-        let watcher = SourceWatcher(folders: [build.contentDirectory, build.templatesDirectory], files: [build.configPath])
+        let folders = [build.contentDirectory, build.templatesDirectory]
+        if let notifier {
+            while !Task.isCancelled {
+                let changed = await withCheckedContinuation { continuation in
+                    DispatchQueue.global(qos: .userInitiated).async {
+                        continuation.resume(returning: notifier.waitForChange(timeout: 1))
+                    }
+                }
+                if changed { await rebuild(reason: "change") }
+            }
+            return
+        }
+        let watcher = SourceWatcher(folders: folders, files: [build.configPath])
         var last = watcher.snapshot()
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
@@ -82,8 +100,9 @@ public final class DevServer: Sendable {
     func rebuild(reason: String) async {
         // A build blocks and fans out over all cores itself: keep it off Swift's cooperative pool.
         let build = options.build
+        let session = self.session
         let report = await withCheckedContinuation { continuation in
-            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: SiteBuilder.build(build)) }
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: SiteBuilder.build(build, session: session)) }
         }
         if report.succeeded {
             await state.set(nil)

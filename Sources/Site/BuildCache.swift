@@ -82,7 +82,7 @@ final class BuildCache: @unchecked Sendable {
             bytes.append(0)
             bytes += String(essay.readingTime).utf8
             bytes.append(0)
-            bytes += essay.listFragment.rendered.utf8
+            bytes += (essay.listFragment?.rendered ?? "").utf8
             bytes.append(0)
             if let feed = essay.feedHTML {
                 bytes.append(1)

@@ -14,7 +14,7 @@ import Glibc
 /// interrupted (the journal file still exists).
 struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 3
     static let fileName = "manifest-v1"
     static let journalName = "updating"
 
@@ -36,8 +36,9 @@ struct BuildManifest: Sendable {
         /// (it was not built, or it had warnings that must be shown again).
         let pageKey: String
         let rendered: RenderedFacts?
-        /// Where this record's bytes sit in the manifest it was loaded from, so an unchanged
-        /// record is copied into the next manifest instead of encoded again.
+        /// Where this record's bytes (its path included) sit in the manifest it was loaded from,
+        /// so an unchanged record is copied into the next manifest instead of encoded again;
+        /// runs of unchanged records are copied in one piece.
         let encoded: (ManifestBytes, Range<Int>)?
 
         init(stamp: FileStamp, settled: Bool, contentHash: UInt64?, frontMatter: FrontMatter, pageKey: String,
@@ -60,7 +61,9 @@ struct BuildManifest: Sendable {
     var outputPath: String
     /// The output folder itself: its inode and its entries' last change.
     var outputFolder: FileStamp?
-    var essays: [String: Essay]
+    /// Every essay by its path below the content folder, in the content scan's order (sorted
+    /// by path), so a build matches them to the files it finds in one pass, without hashing.
+    var essays: [(path: String, essay: Essay)]
     var outputs: [String: Output]
 
     /// The manifest in `directory`, or nil when there is none, it is damaged or of another format.
@@ -72,25 +75,37 @@ struct BuildManifest: Sendable {
             guard try reader.uint() == formatVersion else { return nil }
             var manifest = BuildManifest(siteKey: try reader.string(), contentDisplay: try reader.string(),
                                          outputPath: try reader.string(), outputFolder: try reader.optional { try $0.stamp() },
-                                         essays: [:], outputs: [:])
-            let essayCount = Int(try reader.uint())
-            manifest.essays.reserveCapacity(essayCount)
-            for _ in 0..<essayCount {
-                let path = try reader.string()
-                let start = reader.offset
-                let (stamp, settled) = (try reader.stamp(), try reader.bool())
-                let contentHash = try reader.optional { try $0.uint() }
-                let (frontMatter, pageKey) = (try reader.frontMatter(), try reader.string())
-                var rendered: RenderedFacts?
-                if try reader.bool() {
-                    let factsStart = reader.offset
-                    try reader.skipRenderedEssay()
-                    rendered = .stored(storage, factsStart..<reader.offset)
-                }
-                manifest.essays[path] = Essay(stamp: stamp, settled: settled, contentHash: contentHash, frontMatter: frontMatter,
-                                              pageKey: pageKey, rendered: rendered, encoded: (storage, start..<reader.offset))
+                                         essays: [], outputs: [:])
+            // The essays come in chunks that decode on all cores.
+            var chunks: [(count: Int, range: Range<Int>)] = []  // ranges from the first chunk's start
+            var start = 0
+            for _ in 0..<(try reader.count()) {
+                let count = try reader.count(), length = try reader.count()
+                guard count <= length else { return nil }
+                chunks.append((count, start..<start + length))
+                start += length
             }
-            let outputCount = Int(try reader.uint())
+            let chunkStart = reader.offset
+            let decoded: [[(path: String, essay: Essay)]?] = parallelMap(chunks.count) { index in
+                let chunk = chunks[index]
+                var reader = ManifestReader(bytes, at: chunkStart + chunk.range.lowerBound)
+                let end = chunkStart + chunk.range.upperBound
+                var essays: [(path: String, essay: Essay)] = []
+                essays.reserveCapacity(chunk.count)
+                do {
+                    for _ in 0..<chunk.count { essays.append(try readEssay(&reader, storage)) }
+                } catch {
+                    return nil
+                }
+                return reader.offset == end ? essays : nil
+            }
+            for chunk in decoded {
+                guard let chunk else { return nil }
+                manifest.essays += chunk
+            }
+            guard chunkStart + start <= bytes.count else { return nil }
+            reader = ManifestReader(bytes, at: chunkStart + start)
+            let outputCount = try reader.count()
             manifest.outputs.reserveCapacity(outputCount)
             for _ in 0..<outputCount {
                 let path = try reader.string()
@@ -108,32 +123,75 @@ struct BuildManifest: Sendable {
         }
     }
 
+    private static func readEssay(_ reader: inout ManifestReader, _ storage: ManifestBytes) throws -> (path: String, essay: Essay) {
+        let start = reader.offset
+        let path = try reader.string()
+        let (stamp, settled) = (try reader.stamp(), try reader.bool())
+        let contentHash = try reader.optional { try $0.uint() }
+        let (frontMatter, pageKey) = (try reader.frontMatter(), try reader.string())
+        var rendered: RenderedFacts?
+        if try reader.bool() {
+            let factsStart = reader.offset
+            try reader.skipRenderedEssay()
+            rendered = .stored(storage, factsStart..<reader.offset)
+        }
+        return (path, Essay(stamp: stamp, settled: settled, contentHash: contentHash, frontMatter: frontMatter,
+                            pageKey: pageKey, rendered: rendered, encoded: (storage, start..<reader.offset)))
+    }
+
     /// Writes the manifest atomically (a temporary file renamed over the old one).
     func save(directory: String) throws {
-        var writer = ManifestWriter()
+        let chunkCount = Swift.min(8, Swift.max(1, essays.count / 2_500))
+        let perChunk = (essays.count + chunkCount - 1) / Swift.max(1, chunkCount)
         // The last manifest's size is a good guess at this one's: no regrowing a 10 MB buffer.
-        writer.reserve(essays.values.first?.encoded.map { $0.0.bytes.count + 65_536 } ?? 1 << 20)
+        let guess = essays.first?.essay.encoded.map { $0.0.bytes.count + 65_536 } ?? 1 << 20
+        var chunks: [ManifestWriter] = []
+        for chunk in 0..<chunkCount {
+            var writer = ManifestWriter()
+            writer.reserve(guess / chunkCount)
+            // Records unchanged since the last build sit one after another in its bytes:
+            // each such run is copied in one piece.
+            var run: (ManifestBytes, Range<Int>)?
+            func flush() {
+                if let (storage, range) = run { writer.append(storage.bytes[range]) }
+                run = nil
+            }
+            for (path, essay) in essays[Swift.min(essays.count, chunk * perChunk)..<Swift.min(essays.count, (chunk + 1) * perChunk)] {
+                if let (storage, range) = essay.encoded {
+                    if let (runStorage, runRange) = run, runStorage === storage, runRange.upperBound == range.lowerBound {
+                        run = (storage, runRange.lowerBound..<range.upperBound)
+                    } else {
+                        flush()
+                        run = (storage, range)
+                    }
+                    continue
+                }
+                flush()
+                writer.add(path)
+                writer.add(essay.stamp); writer.add(essay.settled)
+                writer.add(essay.contentHash) { $0.add($1) }
+                writer.add(essay.frontMatter); writer.add(essay.pageKey)
+                switch essay.rendered {
+                case nil: writer.add(false)
+                case .value(let rendered)?: writer.add(true); writer.add(rendered)
+                case .stored(let storage, let range)?: writer.add(true); writer.append(storage.bytes[range])
+                }
+            }
+            flush()
+            chunks.append(writer)
+        }
+        var writer = ManifestWriter()
+        writer.reserve(guess)
         writer.add(BuildManifest.formatVersion)
         writer.add(siteKey); writer.add(contentDisplay); writer.add(outputPath)
         writer.add(outputFolder) { $0.add($1) }
-        writer.add(UInt64(essays.count))
-        // In dictionary order: the manifest is a cache, and sorting 20,000 paths costs more than
-        // the rest of writing it.
-        for (path, essay) in essays {
-            writer.add(path)
-            if let (storage, range) = essay.encoded {
-                writer.append(storage.bytes[range])
-                continue
-            }
-            writer.add(essay.stamp); writer.add(essay.settled)
-            writer.add(essay.contentHash) { $0.add($1) }
-            writer.add(essay.frontMatter); writer.add(essay.pageKey)
-            switch essay.rendered {
-            case nil: writer.add(false)
-            case .value(let rendered)?: writer.add(true); writer.add(rendered)
-            case .stored(let storage, let range)?: writer.add(true); writer.append(storage.bytes[range])
-            }
+        writer.add(UInt64(chunkCount))
+        for (index, chunk) in chunks.enumerated() {
+            let count = Swift.max(0, Swift.min(essays.count, (index + 1) * perChunk) - Swift.min(essays.count, index * perChunk))
+            writer.add(UInt64(count)); writer.add(UInt64(chunk.bytes.count))
         }
+        for chunk in chunks { writer.append(chunk.bytes[...]) }
+        // In dictionary order: the manifest is a cache, and sorting 12,000 paths buys nothing.
         writer.add(UInt64(outputs.count))
         for (path, output) in outputs {
             writer.add(path); writer.add(output.key); writer.add(output.stamp)

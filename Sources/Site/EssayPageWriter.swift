@@ -70,12 +70,19 @@ struct EssayPageWriter: Sendable {
             context["hasNeighbours"] = context["newer"] != nil || context["older"] != nil
         }
         let html = templates.render("page", context: context)
-        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
-        item["site"] = context["site"]
-        item["root"] = ListFragment.rootMarker
-        let fragment = ListFragment(rendered: templates.render("summary", context: item))
+        let fragment = EssayPageWriter.listFragment(of: essay, summary: summary, readingTime: readingTime,
+                                                    site: context["site"] as Any, templates: templates)
         return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
                                     listFragment: fragment))
+    }
+
+    /// The essay's `summary` partial as list pages show it, with the root left as a marker.
+    static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any,
+                             templates: TemplateSet) -> ListFragment {
+        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
+        item["site"] = site
+        item["root"] = ListFragment.rootMarker
+        return ListFragment(rendered: templates.render("summary", context: item))
     }
 
     /// Cuts text at a word boundary and marks the cut with an ellipsis.

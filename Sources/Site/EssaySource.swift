@@ -16,14 +16,16 @@ final class EssaySource: Sendable {
     let contentHash: UInt64?
     /// The front matter parsed without a single message, so the manifest may keep it.
     let frontMatterIsClean: Bool
+    /// The last build's record of this essay, if it had one (whether or not it still holds).
+    let previous: BuildManifest.Essay?
     let tags: [Tag]
     /// Publication time in seconds since 1970 (nil when undated), compared when sorting.
     let sortTime: Int?
 
     init(entry: ContentEntry, displayPath: String, frontMatter: FrontMatter, route: Route,
-         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true) {
+         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true, previous: BuildManifest.Essay? = nil) {
         self.entry = entry; self.displayPath = displayPath; self.frontMatter = frontMatter; self.route = route
-        self.contentHash = contentHash; self.frontMatterIsClean = frontMatterIsClean
+        self.contentHash = contentHash; self.frontMatterIsClean = frontMatterIsClean; self.previous = previous
         self.tags = frontMatter.tags.map(Tag.init(name:))
         self.sortTime = frontMatter.date?.epochSeconds
     }

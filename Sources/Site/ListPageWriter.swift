@@ -1,10 +1,23 @@
 import Content
+import Theme
 
 /// The home page, tag pages (both paginated) and the tags index.
 struct ListPageWriter {
     let plan: SitePlan
     let rendered: [RenderedFacts]
-    let render: @Sendable (_ template: String, _ context: [String: Any]) -> String
+    let templates: TemplateSet
+    private let site: Any
+
+    init(plan: SitePlan, rendered: [RenderedFacts], templates: TemplateSet) {
+        self.plan = plan
+        self.rendered = rendered
+        self.templates = templates
+        self.site = TemplateContext.site(plan.settings)
+    }
+
+    private func render(_ template: String, _ context: [String: Any]) -> String {
+        templates.render(template, context: context)
+    }
 
     /// One page of a list, described before rendering so all pages of all lists can render in parallel.
     struct Job: Sendable {
@@ -52,7 +65,10 @@ struct ListPageWriter {
                 let essay = rendered[index].essay
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
                                                    readingTime: essay.readingTime, root: route.rootPrefix)
-                item["html"] = essay.listFragment.placed(at: route.rootPrefix)
+                let fragment = essay.listFragment
+                    ?? EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
+                                                    readingTime: essay.readingTime, site: site, templates: templates)
+                item["html"] = fragment.placed(at: route.rootPrefix)
                 return item
             }
             context["hasEssays"] = !slice.isEmpty

@@ -64,6 +64,14 @@ struct ManifestReader {
         }
     }
 
+    /// A number of items to follow: each takes at least a byte, so more than the bytes left
+    /// means damage (and must not reach `reserveCapacity`).
+    mutating func count() throws -> Int {
+        let value = try uint()
+        guard value <= UInt64(bytes.count - offset) else { throw Damaged() }
+        return Int(value)
+    }
+
     mutating func int64() throws -> Int64 { Int64(bitPattern: try uint()) }
     mutating func int() throws -> Int { Int(try int64()) }
 
@@ -74,8 +82,7 @@ struct ManifestReader {
     }
 
     mutating func string() throws -> String {
-        let count = Int(try uint())
-        guard count <= bytes.count - offset else { throw Damaged() }
+        let count = try self.count()
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { buffer in
             String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
@@ -84,9 +91,7 @@ struct ManifestReader {
 
     /// Steps over a string without decoding it.
     mutating func skipString() throws {
-        let count = Int(try uint())
-        guard count <= bytes.count - offset else { throw Damaged() }
-        offset += count
+        offset += try count()
     }
 
     mutating func optional<T>(_ decode: (inout ManifestReader) throws -> T) throws -> T? {
@@ -142,7 +147,6 @@ extension ManifestWriter {
     mutating func add(_ essay: RenderedEssay) {
         add(essay.summary); add(essay.readingTime)
         add(essay.feedHTML) { $0.add($1) }
-        add(essay.listFragment.rendered)
     }
 }
 
@@ -165,10 +169,10 @@ extension ManifestReader {
         switch try uint() {
         case 0: return .text(try string())
         case 1: return .flag(try bool())
-        case 2: return .list(try (0..<uint()).map { _ in try meta() })
+        case 2: return .list(try (0..<count()).map { _ in try meta() })
         case 3:
             var table: [String: MetaValue] = [:]
-            for _ in 0..<(try uint()) { table[try string()] = try meta() }
+            for _ in 0..<(try count()) { table[try string()] = try meta() }
             return .table(table)
         default: throw Damaged()
         }
@@ -178,7 +182,7 @@ extension ManifestReader {
         let title = try string()
         let date = try optional { try $0.date() }
         let updated = try optional { try $0.date() }
-        let tags = try (0..<uint()).map { _ in try string() }
+        let tags = try (0..<count()).map { _ in try string() }
         let summary = try optional { try $0.string() }
         let draft = try bool()
         let slug = try optional { try $0.string() }
@@ -191,7 +195,7 @@ extension ManifestReader {
 
     mutating func renderedEssay() throws -> RenderedEssay {
         RenderedEssay(summary: try string(), readingTime: try int(), feedHTML: try optional { try $0.string() },
-                      listFragment: ListFragment(rendered: try string()))
+                      listFragment: nil)
     }
 
     /// Steps over an encoded `RenderedEssay`, which most rebuilds never need to decode.
@@ -199,6 +203,5 @@ extension ManifestReader {
         try skipString()
         _ = try uint()
         if try bool() { try skipString() }
-        try skipString()
     }
 }

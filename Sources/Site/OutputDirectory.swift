@@ -169,7 +169,14 @@ final class OutputDirectory: @unchecked Sendable {
         return keys
     }
 
+    /// Every output file this build produced, with what it was made from.
+    var producedFiles: [String: BuildManifest.Output] {
+        lock.lock(); defer { lock.unlock() }
+        return produced
+    }
+
     /// Puts this build's files in place and returns every output file with what it was made from.
+    @discardableResult
     func commit() throws -> [String: BuildManifest.Output] {
         lock.lock(); let produced = self.produced, written = self.written; lock.unlock()
         if let previous {

@@ -5,8 +5,10 @@ struct RenderedEssay: Sendable {
     /// The body HTML, kept only for essays that appear in the feeds, so memory stays flat as a site grows.
     var feedHTML: String?
     /// The essay's `summary` partial, rendered once with `ListFragment.rootMarker` in place of
-    /// the relative root, and reused on the home page and every tag page it appears on.
-    var listFragment: ListFragment
+    /// the relative root, and reused on the home page and every tag page it appears on. Nil
+    /// when the facts come from the build manifest, which leaves it out (it is most of an
+    /// essay's record, and cheap to render again for the few list pages a rebuild redoes).
+    var listFragment: ListFragment?
 }
 
 /// An essay's rendered facts as the list pages and feeds receive them: in hand when the page

@@ -13,7 +13,9 @@ import Theme
 /// every file is produced without error (see `OutputDirectory`). With a cache folder, the last
 /// build's manifest lets a rebuild skip every essay, page and file whose inputs are unchanged.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions) -> BuildReport {
+    /// - Parameter session: kept by a process that builds again and again (serve), so each
+    ///   build starts from the last one's manifest in memory and records its own in the background.
+    public static func build(_ options: BuildOptions, session: BuildSession? = nil) -> BuildReport {
         let start = DispatchTime.now()
         let diagnostics = DiagnosticBag()
         var timer = PhaseTimer()
@@ -48,9 +50,18 @@ public enum SiteBuilder {
         timer.mark("settings and templates")
         let cacheDirectory = options.writeOutput ? options.cacheDirectory : nil
         let cache = cacheDirectory.flatMap(BuildCache.init(directory:))
-        let manifest = cache == nil ? nil : cacheDirectory.flatMap(BuildManifest.load(directory:))
+        var manifest: BuildManifest?
+        if let cacheDirectory, cache != nil {
+            if let session {
+                let (kept, problem) = session.currentManifest(directory: cacheDirectory)
+                manifest = kept
+                if let problem { diagnostics.report(.warning("the last build could not be recorded in \(cacheDirectory): \(problem); this build starts afresh")) }
+            } else {
+                manifest = BuildManifest.load(directory: cacheDirectory)
+            }
+        }
         let contentDisplay = SitePlan.contentDisplay(options)
-        let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [:] : [:]
+        let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [] : []
         let scanStart = FileStamp.now()
         timer.mark("manifest loaded")
 
@@ -99,25 +110,39 @@ public enum SiteBuilder {
         }
         do {
             try BuildManifest.beginUpdate(directory: cacheDirectory)
-            let outputs = try output.commit()
+            _ = try output.commit()
             timer.mark("commit")
-            var next = BuildManifest(siteKey: siteKey, contentDisplay: contentDisplay, outputPath: outputPath,
-                                     outputFolder: FileStamp.ofLink(outputPath), essays: [:], outputs: outputs)
-            next.essays = run.essayRecords(pages)
-            timer.mark("essay records")
-            try next.save(directory: cacheDirectory)
-            timer.mark("manifest saved")
-            BuildManifest.endUpdate(directory: cacheDirectory)
-            if output.isUpdating {
-                cache.forget(output.replacedKeys())
-            } else {
-                cache.prune()
-            }
-            timer.mark("cache tidied")
-            releaseLater(plan, pages, run, manifest, next)
         } catch {
             output.discard()
             diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
+            return finish(report)
+        }
+        if output.isUpdating {
+            cache.forget(output.replacedKeys())
+        } else {
+            cache.prune()
+        }
+        // The record of this build: what the next one starts from.
+        let outputFolder = FileStamp.ofLink(outputPath)
+        let makeManifest: @Sendable () -> BuildManifest = {
+            var next = BuildManifest(siteKey: siteKey, contentDisplay: contentDisplay, outputPath: outputPath,
+                                     outputFolder: outputFolder, essays: [], outputs: output.producedFiles)
+            next.essays = run.essayRecords(pages)
+            return next
+        }
+        if let session {
+            session.record(directory: cacheDirectory, makeManifest)
+        } else {
+            let next = makeManifest()
+            timer.mark("essay records")
+            do {
+                try next.save(directory: cacheDirectory)
+                BuildManifest.endUpdate(directory: cacheDirectory)
+            } catch {
+                diagnostics.report(.warning("cannot record this build in \(cacheDirectory): \(error.localizedDescription); the next build starts afresh"))
+            }
+            timer.mark("manifest saved")
+            releaseLater(plan, pages, run, manifest, next)
         }
         return finish(report)
     }

@@ -16,8 +16,11 @@ struct SitePlan: Sendable {
     /// Tags in name order, each with its essays' indices in list order.
     var tags: [(tag: Tag, essays: [Int])]
     var staticFiles: [ContentEntry]
-    /// Drafts left out of this build, kept so the manifest remembers their front matter too.
-    var drafts: [EssaySource] = []
+    /// Every essay read, drafts left out of this build included, in path order: the order of
+    /// the manifest, and the order in which URL collisions are reported.
+    var byPath: [EssaySource] = []
+    /// For each of `byPath`, its index in `essays` (nil for a draft left out).
+    var essayIndex: [Int?] = []
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
     /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
@@ -27,8 +30,8 @@ struct SitePlan: Sendable {
 
     /// Reads every essay's front matter (in parallel) and checks that no two outputs collide.
     /// An essay the last build's manifest knows, unchanged since and settled, is not read at all.
-    static func make(options: BuildOptions, settings: SiteSettings, assets: [String], known: [String: BuildManifest.Essay] = [:],
-                     diagnostics: DiagnosticBag) -> SitePlan? {
+    static func make(options: BuildOptions, settings: SiteSettings, assets: [String],
+                     known: [(path: String, essay: BuildManifest.Essay)] = [], diagnostics: DiagnosticBag) -> SitePlan? {
         let contentDisplay = contentDisplay(options)
         let entries: [ContentEntry]
         do {
@@ -38,28 +41,40 @@ struct SitePlan: Sendable {
             return nil
         }
         let essayEntries = entries.filter(\.isEssay)
+        // Both lists are sorted by path: one merging pass pairs each file with its record.
+        var previous = [BuildManifest.Essay?](repeating: nil, count: essayEntries.count)
+        var cursor = 0
+        for (index, entry) in essayEntries.enumerated() {
+            while cursor < known.count, known[cursor].path < entry.relativePath { cursor += 1 }
+            if cursor < known.count, known[cursor].path == entry.relativePath { previous[index] = known[cursor].essay }
+        }
         let loaded: [EssaySource?] = parallelMap(essayEntries.count) { index in
             let entry = essayEntries[index]
             let displayPath = contentDisplay + "/" + entry.relativePath
-            if let record = known[entry.relativePath], record.settled, record.stamp == entry.stamp {
+            if let record = previous[index], record.settled, record.stamp == entry.stamp {
                 let route = Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
-                                   contentHash: record.contentHash)
+                                   contentHash: record.contentHash, previous: record)
             }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
                FrontMatterParser.split(prefix.text) != nil {
-                return source(from: prefix, entry: entry, displayPath: displayPath, diagnostics: diagnostics)
+                return source(from: prefix, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
             }
             switch TextDecoding.read(path: entry.absolutePath, displayPath: displayPath) {
-            case .success(let file): return source(from: file, entry: entry, displayPath: displayPath, diagnostics: diagnostics)
+            case .success(let file):
+                return source(from: file, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
             case .failure(let diagnostic):
                 diagnostics.report(diagnostic)
                 return nil
             }
         }
         let parsed = loaded.compactMap { $0 }
-        let essays = parsed.filter { options.includeDrafts || !$0.frontMatter.draft }.sorted(by: EssaySource.listOrder)
+        let included = parsed.indices.filter { options.includeDrafts || !parsed[$0].frontMatter.draft }
+        let order = included.sorted { EssaySource.listOrder(parsed[$0], parsed[$1]) }
+        let essays = order.map { parsed[$0] }
+        var essayIndex = [Int?](repeating: nil, count: parsed.count)
+        for (index, parsedIndex) in order.enumerated() { essayIndex[parsedIndex] = index }
         let listed = essays.indices.filter { essays[$0].isListed }
 
         var tagIndex: [String: (tag: Tag, essays: [Int])] = [:]
@@ -72,20 +87,19 @@ struct SitePlan: Sendable {
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
         let plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
-                            staticFiles: entries.filter { !$0.isEssay },
-                            drafts: options.includeDrafts ? [] : parsed.filter(\.frontMatter.draft))
+                            staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan
     }
 
     private static func source(from file: SourceFile, entry: ContentEntry, displayPath: String,
-                               diagnostics: DiagnosticBag) -> EssaySource? {
+                               previous: BuildManifest.Essay?, diagnostics: DiagnosticBag) -> EssaySource? {
         let (parsed, problems) = FrontMatterParser.parse(file)
         diagnostics.report(contentsOf: problems)
         guard let parsed else { return nil }
         let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
         return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route,
-                           contentHash: nil, frontMatterIsClean: problems.isEmpty)
+                           contentHash: nil, frontMatterIsClean: problems.isEmpty, previous: previous)
     }
 
     /// What an essay page shows of the essays around it (title and address of newer and older),
@@ -131,7 +145,7 @@ struct SitePlan: Sendable {
         var claims: [String: Claimant] = [:]
         claims.reserveCapacity(essays.count + staticFiles.count + 64)
         for (file, who) in generatedFiles(assets: assets) { claims[file] = .generated(who) }
-        for essay in essays.sorted(by: { $0.entry.relativePath < $1.entry.relativePath }) {
+        for (essay, index) in zip(byPath, essayIndex) where index != nil {
             let file = essay.route.outputFile
             guard let first = claims[file] else {
                 claims[file] = .essay(essay)

@@ -43,7 +43,7 @@ extension SiteRun {
         }
         let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
         if !key.isEmpty {
-            if let record = manifest?.essays[essay.entry.relativePath], record.pageKey == key,
+            if let record = essay.previous, record.pageKey == key,
                let rendered = record.rendered, isCurrent(file, key: key) {
                 return EssayPage(essay: rendered, key: key, contentHash: contentHash, kept: true)
             }
@@ -80,27 +80,26 @@ extension SiteRun {
         return fingerprint.hex
     }
 
-    /// The manifest's view of every essay after this build, drafts included.
-    func essayRecords(_ pages: [EssayPage]) -> [String: BuildManifest.Essay] {
-        let settled = settledBefore
-        var records: [String: BuildManifest.Essay] = [:]
-        records.reserveCapacity(plan.essays.count + plan.drafts.count)
-        func add(_ essay: EssaySource, _ page: EssayPage?) {
-            guard essay.frontMatterIsClean else { return }
+    /// The manifest's view of every essay after this build, drafts included, in path order.
+    func essayRecords(_ pages: [EssayPage]) -> [(path: String, essay: BuildManifest.Essay)] {
+        var records: [(path: String, essay: BuildManifest.Essay)] = []
+        records.reserveCapacity(plan.byPath.count)
+        for (essay, index) in zip(plan.byPath, plan.essayIndex) where essay.frontMatterIsClean {
+            let page = index.map { pages[$0] }
+            let contentHash = page?.contentHash ?? essay.contentHash
+            let pageKey = page?.key ?? ""
             // A record the plan trusted (settled, same stamp) whose page kept its key is the same
             // record: its bytes are copied into the next manifest as they are.
-            if let old = manifest?.essays[essay.entry.relativePath], old.settled, old.stamp == essay.entry.stamp,
-               old.contentHash == (page?.contentHash ?? essay.contentHash), old.pageKey == (page?.key ?? "") {
-                records[essay.entry.relativePath] = old
-                return
+            if let old = essay.previous, old.settled, old.stamp == essay.entry.stamp, old.contentHash == contentHash,
+               old.pageKey == pageKey {
+                records.append((essay.entry.relativePath, old))
+                continue
             }
-            records[essay.entry.relativePath] = BuildManifest.Essay(
-                stamp: essay.entry.stamp, settled: essay.entry.stamp.modified < settled,
-                contentHash: page?.contentHash ?? essay.contentHash, frontMatter: essay.frontMatter,
-                pageKey: page?.key ?? "", rendered: page.flatMap { $0.key.isEmpty ? nil : $0.essay })
+            let record = BuildManifest.Essay(stamp: essay.entry.stamp, settled: essay.entry.stamp.modified < settledBefore,
+                                             contentHash: contentHash, frontMatter: essay.frontMatter, pageKey: pageKey,
+                                             rendered: page.flatMap { $0.key.isEmpty ? nil : $0.essay })
+            records.append((essay.entry.relativePath, record))
         }
-        for (index, essay) in plan.essays.enumerated() { add(essay, pages[index]) }
-        for draft in plan.drafts { add(draft, nil) }
         return records
     }
 }

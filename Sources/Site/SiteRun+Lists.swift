@@ -4,7 +4,7 @@ import Content
 extension SiteRun {
     /// Renders (or keeps) every page of the home list and of each tag; returns their files.
     func listPages(_ pages: [EssayPage]) -> [String] {
-        let lists = ListPageWriter(plan: plan, rendered: pages.map(\.essay)) { self.templates.render($0, context: $1) }
+        let lists = ListPageWriter(plan: plan, rendered: pages.map(\.essay), templates: templates)
         let jobs = lists.jobs()
         let produced: [(file: String, kept: Bool)] = parallelMap(jobs.count) { index in
             let job = jobs[index]

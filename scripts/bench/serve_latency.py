@@ -47,7 +47,7 @@ def main():
                     break
             latencies.append(time.monotonic() - start)
             connection.close()
-        print(f"  serve, edit to reload event {statistics.median(latencies):6.2f} s (median of {runs}; polling every 0.1 s)")
+        print(f"  serve, edit to reload event {statistics.median(latencies):6.2f} s (median of {runs}; inotify)")
     finally:
         server.terminate()
         server.wait()
