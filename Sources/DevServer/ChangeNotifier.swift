@@ -15,24 +15,39 @@ final class ChangeNotifier: @unchecked Sendable {
     private var folders: [Int32: String] = [:]
     /// Watched folders that exist only for the named files in them.
     private var fileFilters: [Int32: Set<String>] = [:]
+    /// Watched folders that do not exist yet (an optional `Templates/`), by the watch on their
+    /// parent and their name: when one appears it is watched like the others.
+    private var awaited: [Int32: [String: String]] = [:]
+    private let roots: Set<String>
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE
                                      | IN_MODIFY | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     /// Nil when inotify is not available (another system, or the watch limit reached).
     init?(folders watched: [String], files: [String]) {
         descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
+        roots = Set(watched)
         guard descriptor >= 0 else { return nil }
-        for folder in watched where !addRecursively(folder) {
-            close(descriptor)
-            return nil
+        for folder in watched {
+            var info = stat()
+            if stat(folder, &info) != 0 {
+                guard let (watch, name) = watchParent(of: folder) else { close(descriptor); return nil }
+                awaited[watch, default: [:]][name] = folder
+            } else if !addRecursively(folder) {
+                close(descriptor)
+                return nil
+            }
         }
         for file in files {
-            let url = URL(fileURLWithPath: file).standardizedFileURL
-            let parent = url.deletingLastPathComponent().path
-            let watch = inotify_add_watch(descriptor, parent, ChangeNotifier.mask)
-            guard watch >= 0 else { close(descriptor); return nil }
-            if folders[watch] == nil { fileFilters[watch, default: []].insert(url.lastPathComponent) }
+            guard let (watch, name) = watchParent(of: file) else { close(descriptor); return nil }
+            fileFilters[watch, default: []].insert(name)
         }
+    }
+
+    /// Watches the folder holding `path`, for events about `path`'s name alone.
+    private func watchParent(of path: String) -> (Int32, String)? {
+        let url = URL(fileURLWithPath: path).standardizedFileURL
+        let watch = inotify_add_watch(descriptor, url.deletingLastPathComponent().path, ChangeNotifier.mask)
+        return watch >= 0 ? (watch, url.lastPathComponent) : nil
     }
 
     deinit { close(descriptor) }
@@ -43,7 +58,6 @@ final class ChangeNotifier: @unchecked Sendable {
         let watch = inotify_add_watch(descriptor, folder, ChangeNotifier.mask)
         if watch < 0 { return errno == ENOENT || errno == ENOTDIR }
         folders[watch] = folder
-        fileFilters[watch] = nil
         guard let handle = opendir(folder) else { return true }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
@@ -86,8 +100,19 @@ final class ChangeNotifier: @unchecked Sendable {
                 let name = String(decoding: buffer[nameStart..<nameStart + length].prefix { $0 != 0 }, as: UTF8.self)
                 offset = nameStart + length
                 if mask & UInt32(IN_Q_OVERFLOW) != 0 { relevant = true; continue }
-                if let wanted = fileFilters[watch] {
-                    if wanted.contains(name) { relevant = true }
+                if let folder = awaited[watch]?[name], mask & UInt32(IN_ISDIR) != 0 {
+                    awaited[watch]?[name] = nil
+                    _ = addRecursively(folder)
+                    relevant = true
+                }
+                if fileFilters[watch]?.contains(name) == true { relevant = true }
+                // A watched root removed (and perhaps made again): wait for it as at the start.
+                if mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0, let folder = folders[watch] {
+                    folders[watch] = nil
+                    relevant = true
+                    if roots.contains(folder), let (parent, name) = watchParent(of: folder) {
+                        awaited[parent, default: [:]][name] = folder
+                    }
                     continue
                 }
                 guard let folder = folders[watch], !name.hasPrefix("."), !name.hasSuffix("~") else { continue }

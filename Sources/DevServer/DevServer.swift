@@ -35,6 +35,12 @@ public final class DevServer: Sendable {
         self.options = options
     }
 
+    /// Waits until the last build's record is on disk, so a `costmark build` after the server
+    /// stops starts from it rather than from scratch. Call before exiting.
+    public func finishRecording() {
+        session.flush()
+    }
+
     /// Builds once, starts serving and watching, and returns the address it listens on
     /// (useful with port 0, which picks a free port).
     public func start() async throws -> URL {

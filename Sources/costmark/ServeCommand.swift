@@ -33,6 +33,19 @@ struct ServeCommand: AsyncParsableCommand {
         let server = DevServer(options: options)
         let url = try await server.start()
         Terminal.printError("Serving \(output) at \(url) — watching \(site.content), \(site.templates) and \(site.config); Ctrl-C stops")
+        // On Ctrl-C or a polite kill, let the last build's record reach the disk before exiting.
+        var stops: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                server.finishRecording()
+                Foundation.exit(0)
+            }
+            source.resume()
+            stops.append(source)
+        }
         while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
+        withExtendedLifetime(stops) {}
     }
 }

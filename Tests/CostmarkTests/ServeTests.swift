@@ -1,4 +1,4 @@
-import DevServer
+@testable import DevServer
 import Foundation
 import Testing
 
@@ -73,5 +73,33 @@ import Testing
         let streamed = String(decoding: stream.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         events.waitUntilExit()
         #expect(streamed.contains("event: reload"), "no reload event in: \(streamed)")
+
+        // A folder made after the server started is watched too, and a template edit rebuilds.
+        try site.write("---\ntitle: Nested\n---\nIn a new folder.\n", to: "Content/new/deeper/b.md")
+        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "new/deeper/b/"]).contains("In a new folder.") })
+        try site.write("---\ntitle: Nested\n---\nEdited in the new folder.\n", to: "Content/new/deeper/b.md")
+        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "new/deeper/b/"]).contains("Edited in the new folder.") })
+        try site.write("<footer class=\"site-footer\"><p>Served footer</p></footer>\n", to: "Templates/footer.mustache")
+        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("Served footer") })
+        server.finishRecording()
+    }
+
+    /// Editor droppings (swap files, backups) and the output folder itself never trigger a rebuild.
+    @Test func hiddenFilesAndTheOutputDoNotWakeTheNotifier() throws {
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\nA.\n-- site.yml --\ntitle: T\n")
+        defer { site.cleanUp() }
+        let options = site.options
+        let notifier = try #require(ChangeNotifier(folders: [options.contentDirectory, options.templatesDirectory],
+                                                   files: [options.configPath]))
+        #expect(!notifier.waitForChange(timeout: 0.05))
+        try site.write("swap", to: "Content/.a.md.swp")
+        try site.write("backup", to: "Content/a.md~")
+        try site.write("<html>", to: "Output/index.html")
+        try site.write("other", to: "notes.txt")
+        #expect(!notifier.waitForChange(timeout: 0.2), "nothing that matters changed")
+        try site.write("title: T2\n", to: "site.yml")
+        #expect(notifier.waitForChange(timeout: 2), "site.yml is watched")
+        try site.write("---\ntitle: A\n---\nB.\n", to: "Content/a.md")
+        #expect(notifier.waitForChange(timeout: 2), "an essay is watched")
     }
 }
