@@ -39,8 +39,13 @@ bench: deps
 	scripts/bench.sh
 	scripts/bench/incremental.sh 10000
 
-## One self-contained binary: static Swift runtime, theme compiled in.
+## One self-contained binary: static Swift runtime, theme compiled in. The static Foundation
+## carries its networking half (pulled in by the server library), which links against libcurl.
 release: deps
+	@if ! pkg-config --exists libcurl 2>/dev/null; then \
+		echo "Installing libcurl4-openssl-dev with apt-get (for the static link)"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; \
+	fi
 	scripts/release.sh
 
 clean:

@@ -213,6 +213,17 @@ struct BuildManifest: Sendable {
         return outputs
     }
 
+    /// Makes the record's folder (`.costmark`) if needed and clears what older versions of
+    /// costmark kept there (rendered pages, `pages-v*`); nil when the folder cannot be made.
+    static func prepare(directory: String) -> String? {
+        let fm = FileManager.default
+        guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return nil }
+        for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("pages-v") {
+            try? fm.removeItem(atPath: directory + "/" + name)
+        }
+        return directory
+    }
+
     /// Marks an update of the output folder as begun; `endUpdate` marks it finished.
     static func beginUpdate(directory: String) throws {
         let path = directory + "/" + journalName

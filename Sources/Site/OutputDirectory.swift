@@ -99,24 +99,11 @@ final class OutputDirectory: @unchecked Sendable {
         try bytes.withUnsafeBufferPointer { try writeFile(path, $0) }
     }
 
-    /// Places an existing file (a cached page) by hard link, or by copy across file systems.
-    func link(from source: String, to relativePath: String, key: String) throws {
-        try ensureParent(of: relativePath)
-        let target = stagingPath + "/" + relativePath
-        if Glibc.link(source, target) != 0 {
-            try FileManager.default.copyItem(atPath: source, toPath: target)
-        }
-        try recordStaged(relativePath, key: key)
-    }
-
     func copy(from source: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
         try FileManager.default.copyItem(atPath: source, toPath: stagingPath + "/" + relativePath)
         try recordStaged(relativePath, key: key)
     }
-
-    /// Where a file just written lives until the commit (the build cache links it from there).
-    func stagedPath(of relativePath: String) -> String { stagingPath + "/" + relativePath }
 
     private func recordStaged(_ relativePath: String, key: String) throws {
         guard let stamp = FileStamp.ofLink(stagingPath + "/" + relativePath) else {
@@ -153,20 +140,6 @@ final class OutputDirectory: @unchecked Sendable {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         known.insert(folder)
-    }
-
-    /// The keys of files the last build made that this build rewrote or dropped (for the build
-    /// cache to forget), in update mode.
-    func replacedKeys() -> [String] {
-        guard let previous else { return [] }
-        lock.lock(); defer { lock.unlock() }
-        var keys = written.compactMap { file in previous[file].flatMap { $0.key == produced[file]?.key ? nil : $0.key } }
-        // Only when some earlier file is no longer produced is a pass over all of them needed.
-        let new = written.lazy.filter { previous[$0] == nil }.count
-        if produced.count - new != previous.count {
-            keys += previous.lazy.filter { self.produced[$0.key] == nil }.map(\.value.key)
-        }
-        return keys
     }
 
     /// Every output file this build produced, with what it was made from.

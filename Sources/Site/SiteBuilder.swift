@@ -48,10 +48,9 @@ public enum SiteBuilder {
 
         // The cache and the manifest only serve builds that write; a check reads every source.
         timer.mark("settings and templates")
-        let cacheDirectory = options.writeOutput ? options.cacheDirectory : nil
-        let cache = cacheDirectory.flatMap(BuildCache.init(directory:))
+        let cacheDirectory = options.writeOutput ? options.cacheDirectory.flatMap(BuildManifest.prepare(directory:)) : nil
         var manifest: BuildManifest?
-        if let cacheDirectory, cache != nil {
+        if let cacheDirectory {
             if let session {
                 let (kept, problem) = session.currentManifest(directory: cacheDirectory)
                 manifest = kept
@@ -85,7 +84,7 @@ public enum SiteBuilder {
             return finish(report)
         }
 
-        let run = SiteRun(plan: plan, templates: templates, output: output, cache: cache, manifest: manifest,
+        let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil, manifest: manifest,
                           siteKey: siteKey, settledBefore: scanStart - BuildManifest.settleTime,
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
@@ -100,7 +99,7 @@ public enum SiteBuilder {
         report.writtenFiles = output?.writtenCount ?? 0
         report.updatedInPlace = output?.isUpdating ?? false
 
-        guard let output, let cacheDirectory, let cache else {
+        guard let output, let cacheDirectory else {
             if diagnostics.hasErrors { output?.discard() } else { commitWithoutCache(output, options, diagnostics) }
             return finish(report)
         }
@@ -116,11 +115,6 @@ public enum SiteBuilder {
             output.discard()
             diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
             return finish(report)
-        }
-        if output.isUpdating {
-            cache.forget(output.replacedKeys())
-        } else {
-            cache.prune()
         }
         // The record of this build: what the next one starts from.
         let outputFolder = FileStamp.ofLink(outputPath)
@@ -142,7 +136,7 @@ public enum SiteBuilder {
                 diagnostics.report(.warning("cannot record this build in \(cacheDirectory): \(error.localizedDescription); the next build starts afresh"))
             }
             timer.mark("manifest saved")
-            releaseLater(plan, pages, run, manifest, next)
+            releaseLater(plan, pages, run, manifest as Any, next)
         }
         return finish(report)
     }
@@ -169,7 +163,7 @@ public enum SiteBuilder {
     static func cacheKey(settings: SiteSettings, templates: TemplateSet, options: BuildOptions) -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(CostmarkVersion.string)
-        fingerprint.add(BuildCache.formatVersion)
+        fingerprint.add(String(BuildManifest.formatVersion))
         for name in templates.sources.keys.sorted() {
             fingerprint.add(name)
             fingerprint.add(templates.sources[name]!.text)

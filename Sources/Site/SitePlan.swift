@@ -102,16 +102,6 @@ struct SitePlan: Sendable {
                            contentHash: nil, frontMatterIsClean: problems.isEmpty, previous: previous)
     }
 
-    /// What an essay page shows of the essays around it (title and address of newer and older),
-    /// which is part of what the page is made from.
-    func neighbours(of index: Int) -> [String] {
-        guard let position = listPosition[index] else { return [] }
-        var parts: [String] = []
-        if position > 0 { let other = essays[listed[position - 1]]; parts += ["newer", other.frontMatter.title, other.route.path] }
-        if position + 1 < listed.count { let other = essays[listed[position + 1]]; parts += ["older", other.frontMatter.title, other.route.path] }
-        return parts
-    }
-
     /// Output files the site stage generates itself, which no essay or static file may claim.
     func generatedFiles(assets: [String]) -> [String: String] {
         var files: [String: String] = [

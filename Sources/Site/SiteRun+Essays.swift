@@ -7,7 +7,7 @@ extension SiteRun {
     /// What pass 2 learned about one essay.
     struct EssayPage: Sendable {
         var essay: RenderedFacts
-        /// The fingerprint the page was made from; "" when it is not reusable (no cache, an
+        /// The fingerprint the page was made from; "" when it is not reusable (no manifest, an
         /// unreadable file, or a page with messages, which must render again to show them).
         var key: String
         var contentHash: UInt64?
@@ -35,22 +35,16 @@ extension SiteRun {
         let file = essay.route.outputFile
         var contentHash = essay.contentHash
         var source: [UInt8]?
-        if cache != nil, contentHash == nil, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
+        if recording, contentHash == nil, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
             source = bytes
             var fingerprint = Fingerprint()
             fingerprint.add(bytes)
             contentHash = fingerprint.value
         }
         let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
-        if !key.isEmpty {
-            if let record = essay.previous, record.pageKey == key,
-               let rendered = record.rendered, isCurrent(file, key: key) {
-                return EssayPage(essay: rendered, key: key, contentHash: contentHash, kept: true)
-            }
-            if let rendered = cache?.essay(key) {
-                link(key, file)
-                return EssayPage(essay: .value(rendered), key: key, contentHash: contentHash)
-            }
+        if !key.isEmpty, let record = essay.previous, record.pageKey == key,
+           let rendered = record.rendered, isCurrent(file, key: key) {
+            return EssayPage(essay: rendered, key: key, contentHash: contentHash, kept: true)
         }
         let pageDiagnostics = DiagnosticBag()
         defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
@@ -60,9 +54,6 @@ extension SiteRun {
         // Only a page that rendered without a single message is reused, so warnings are never lost.
         let reusable = pageDiagnostics.all.isEmpty ? key : ""
         write(html, file, key: reusable)
-        if let cache, let output, !reusable.isEmpty {
-            cache.store(reusable, page: output.stagedPath(of: file), essay: rendered)
-        }
         return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash)
     }
 
@@ -75,7 +66,15 @@ extension SiteRun {
         fingerprint.add(essay.entry.relativePath)
         fingerprint.add(essay.route.path)
         fingerprint.add(keepHTML ? "feed" : "page")
-        for neighbour in plan.neighbours(of: index) { fingerprint.add(neighbour) }
+        if let position = plan.listPosition[index] {
+            // The titles and addresses its "newer" and "older" links show.
+            for other in [position - 1, position + 1] where plan.listed.indices.contains(other) {
+                let neighbour = plan.essays[plan.listed[other]]
+                fingerprint.add(other < position ? "newer" : "older")
+                fingerprint.add(neighbour.frontMatter.title)
+                fingerprint.add(neighbour.route.path)
+            }
+        }
         fingerprint.add(String(contentHash, radix: 16))
         return fingerprint.hex
     }

@@ -9,17 +9,10 @@ extension SiteRun {
         let produced: [(file: String, kept: Bool)] = parallelMap(jobs.count) { index in
             let job = jobs[index]
             let file = lists.file(for: job)
-            let key = cache == nil ? "" : listKey(job, pages)
-            if !key.isEmpty {
-                if isCurrent(file, key: key) { return (file, true) }
-                if cache?.hasPage(key) == true {
-                    link(key, file)
-                    return (file, false)
-                }
-            }
+            let key = recording ? listKey(job, pages) : ""
+            if isCurrent(file, key: key) { return (file, true) }
             let (_, html) = lists.render(job)
             write(html, file, key: key)
-            if let cache, let output, !key.isEmpty { cache.store(key, page: output.stagedPath(of: file), essay: nil) }
             return (file, false)
         }
         output?.recordKept(produced.lazy.filter(\.kept).map(\.file))

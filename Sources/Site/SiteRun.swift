@@ -4,15 +4,15 @@ import Foundation
 import Markdown
 import Theme
 
-/// One build's passes 2 and 3 and the state they share: the plan, where files go, the build
-/// cache and the last build's manifest. Each output file is produced the cheapest honest way:
-/// kept as it is when the manifest shows it was made from the same inputs, linked from the
-/// cache when an earlier build made it, rendered otherwise.
+/// One build's passes 2 and 3 and the state they share: the plan, where files go and the last
+/// build's manifest. Each output file is produced the cheapest honest way: kept as it is when
+/// the manifest shows it was made from the same inputs, rendered otherwise.
 final class SiteRun: @unchecked Sendable {
     let plan: SitePlan
     let templates: TemplateSet
     let output: OutputDirectory?
-    let cache: BuildCache?
+    /// True when this build is recorded in a manifest: every page then gets its key.
+    let recording: Bool
     let manifest: BuildManifest?
     let siteKey: String
     let diagnostics: DiagnosticBag
@@ -21,12 +21,12 @@ final class SiteRun: @unchecked Sendable {
     let settledBefore: Int64
     private let reused = AtomicCount()
 
-    /// Pages kept or linked instead of rendered.
+    /// Pages kept as the output folder holds them instead of rendered.
     var reusedCount: Int { reused.value }
 
-    init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, cache: BuildCache?, manifest: BuildManifest?,
+    init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, manifest: BuildManifest?,
          siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
-        self.plan = plan; self.templates = templates; self.output = output; self.cache = cache
+        self.plan = plan; self.templates = templates; self.output = output; self.recording = recording
         self.manifest = manifest; self.siteKey = siteKey; self.settledBefore = settledBefore
         self.diagnostics = diagnostics; self.progress = progress
     }
@@ -34,14 +34,6 @@ final class SiteRun: @unchecked Sendable {
     /// Writes a produced file, reporting a failure as a located-at-nothing error.
     func write(_ text: String, _ file: String, key: String) {
         do { try output?.write(text, to: file, key: key) } catch {
-            diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
-        }
-    }
-
-    func link(_ key: String, _ file: String) {
-        guard let cache else { return }
-        reused.increment()
-        do { try output?.link(from: cache.pagePath(key), to: file, key: key) } catch {
             diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
         }
     }

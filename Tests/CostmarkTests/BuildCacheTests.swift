@@ -113,17 +113,21 @@ import Testing
         #expect(site.build { $0.cacheDirectory = cache }.cachedPages == 7, "only the edited, unlisted page is rendered")
     }
 
-    @Test func unusedEntriesArePruned() throws {
+    @Test func theRecordDoesNotGrowWithEdits() throws {
         let site = try InlineSite(Self.site)
         defer { site.cleanUp() }
         let cache = site.root.appendingPathComponent(".costmark").path
+        // What an older costmark kept there is cleared.
+        try site.write("old page", to: ".costmark/pages-v1/0123.html")
         site.build { $0.cacheDirectory = cache }
-        let before = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v2").count
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest-v1"])
+        let before = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest-v1")[.size] as? Int)
         for index in 0..<5 {
             try site.write("---\ntitle: Gamma \(index)\ndate: 2026-01-03\n---\nGamma body.\n", to: "Content/posts/c.md")
             site.build { $0.cacheDirectory = cache }
         }
-        let after = try FileManager.default.contentsOfDirectory(atPath: cache + "/pages-v2").count
-        #expect(after == before, "the cache holds one site's pages, not every version")
+        let after = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest-v1")[.size] as? Int)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest-v1"])
+        #expect(abs(after - before) < 64, "one site's record, not every version: \(before) → \(after) bytes")
     }
 }

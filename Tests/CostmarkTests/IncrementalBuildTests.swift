@@ -219,6 +219,23 @@ import Glibc
         }
     }
 
+    @Test func fingerprintsSeparateTheirPiecesAndStayPut() {
+        func hex(_ pieces: [String]) -> String {
+            var fingerprint = Fingerprint()
+            for piece in pieces { fingerprint.add(piece) }
+            return fingerprint.hex
+        }
+        #expect(hex(["ab", "c"]) != hex(["a", "bc"]))
+        #expect(hex([""]) != hex([]) && hex(["", ""]) != hex([""]))
+        #expect(hex(["\0"]) != hex(["\0\0"]), "trailing zero bytes count")
+        #expect(hex(["0123456789abcdef"]) != hex(["0123456789abcdeF"]))
+        // Keys name files on disk and must not change between runs or machines.
+        #expect(hex(["costmark"]) == hex(["costmark"]) && hex(["costmark"]).count == 16)
+        #expect(hex(["costmark", "fingerprint"]) == "\(Self.pinned)")
+    }
+
+    static let pinned = "0d3a5ea7e823175b"
+
     @Test func xmlEscapingDropsWhatXMLForbids() {
         #expect(Escaping.xml("a & b < c > \"d\" 'e'") == "a &amp; b &lt; c &gt; &quot;d&quot; &apos;e&apos;")
         #expect(Escaping.xml("tab\there\nnew\u{1}bell\u{7}") == "tab\there\nnewbell")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuild times on an N-essay site (default 10,000): a clean build, a rebuild with nothing
-# changed, and a rebuild after editing one essay; then serve's edit-to-reload time.
-# Prints medians of RUNS runs (default 5).
+# changed, a rebuild after editing one essay's body, and after editing one essay's title
+# (which also changes its neighbours' pages, its list and tag pages and perhaps the feeds);
+# then serve's edit-to-reload time. Prints medians of RUNS runs (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
@@ -12,19 +13,26 @@ trap 'rm -rf "$work"' EXIT
 python3 scripts/bench/generate.py "$n" "$work/Content"
 cd "$work"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-timed() { /usr/bin/time -f '%e' -o "$work/t" "$costmark" build --quiet --config none --templates none "$@" >/dev/null; cat "$work/t"; }
+# Appends "seconds peak-KB" of one build to the named file.
+timed() { local out=$1; shift
+    /usr/bin/time -f '%e %M' -o "$work/t" "$costmark" build --quiet --config none --templates none "$@" >/dev/null
+    cat "$work/t" >> "$out"; }
 
-: > clean.txt; : > nochange.txt; : > edit.txt
+: > clean.txt; : > nochange.txt; : > edit.txt; : > title.txt
 for i in $(seq "$runs"); do
     rm -rf Output .costmark; sync
-    timed --no-cache >> clean.txt
-    timed > /dev/null                          # fills the cache
-    timed >> nochange.txt
+    timed clean.txt --no-cache
+    timed /dev/null                          # fills the cache and the build record
+    timed nochange.txt
     sed -i "s/^Section 1:.*/Section 1: edited $i/; 0,/^## Section 1/s//## Section 1 (edit $i)/" Content/posts/essay-00042.md
-    timed >> edit.txt
+    timed edit.txt
+    sed -i "0,/^title: .*/s//title: \"Essay 42, retitled $i\"/" Content/posts/essay-00042.md
+    timed title.txt
 done
+row() { printf '  %-30s %6.2f s  %5d MB peak\n' "$1" "$(cut -d' ' -f1 < "$2" | median)" "$(( $(cut -d' ' -f2 < "$2" | median) / 1024 ))"; }
 printf 'incremental, %d essays, median of %d runs\n' "$n" "$runs"
-printf '  clean build (no cache)      %6.2f s\n' "$(median < clean.txt)"
-printf '  rebuild, nothing changed    %6.2f s\n' "$(median < nochange.txt)"
-printf '  rebuild, one essay edited   %6.2f s\n' "$(median < edit.txt)"
+row "clean build (no cache)" clean.txt
+row "rebuild, nothing changed" nochange.txt
+row "rebuild, one essay edited" edit.txt
+row "rebuild, one title edited" title.txt
 python3 "$OLDPWD/scripts/bench/serve_latency.py" "$costmark" "$work" "$runs"
