@@ -33,32 +33,15 @@ public enum SiteBuilder {
             return finish(report)
         }
 
-        let loaded = SiteSettings.load(path: options.configPath, displayPath: options.configPath)
-        diagnostics.report(contentsOf: loaded.diagnostics)
+        let loadedSettings = settings(options, diagnostics)
         let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory)
         diagnostics.report(contentsOf: templateProblems)
-        guard var settings = loaded.settings else { return finish(report) }
-        if let override = options.baseURL {
-            guard let url = SiteSettings.normalizedBaseURL(override) else {
-                diagnostics.report(.error("--base-url must be an absolute http(s) URL, not \"\(override)\""))
-                return finish(report)
-            }
-            settings.baseURL = url
-        }
-
-        // The cache and the manifest only serve builds that write; a check reads every source.
+        guard let settings = loadedSettings else { return finish(report) }
         timer.mark("settings and templates")
+
+        // The record only serves builds that write; a check reads every source.
         let cacheDirectory = options.writeOutput ? options.cacheDirectory.flatMap(BuildManifest.prepare(directory:)) : nil
-        var manifest: BuildManifest?
-        if let cacheDirectory {
-            if let session {
-                let (kept, problem) = session.currentManifest(directory: cacheDirectory)
-                manifest = kept
-                if let problem { diagnostics.report(.warning("the last build could not be recorded in \(cacheDirectory): \(problem); this build starts afresh")) }
-            } else {
-                manifest = BuildManifest.load(directory: cacheDirectory)
-            }
-        }
+        let manifest = cacheDirectory.flatMap { lastRecord(in: $0, session: session, diagnostics) }
         let contentDisplay = SitePlan.contentDisplay(options)
         let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [] : []
         let scanStart = FileStamp.now()
@@ -100,22 +83,15 @@ public enum SiteBuilder {
         report.updatedInPlace = output?.isUpdating ?? false
 
         guard let output, let cacheDirectory else {
-            if diagnostics.hasErrors { output?.discard() } else { commitWithoutCache(output, options, diagnostics) }
+            if diagnostics.hasErrors { output?.discard() } else { _ = commit(output, recordedIn: nil, options, diagnostics) }
             return finish(report)
         }
         if diagnostics.hasErrors {
             output.discard()
             return finish(report)
         }
-        do {
-            try BuildManifest.beginUpdate(directory: cacheDirectory)
-            _ = try output.commit()
-            timer.mark("commit")
-        } catch {
-            output.discard()
-            diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
-            return finish(report)
-        }
+        guard commit(output, recordedIn: cacheDirectory, options, diagnostics) else { return finish(report) }
+        timer.mark("commit")
         // The record of this build: what the next one starts from.
         let outputFolder = FileStamp.ofLink(outputPath)
         let makeManifest: @Sendable () -> BuildManifest = {
@@ -128,34 +104,11 @@ public enum SiteBuilder {
             session.record(directory: cacheDirectory, makeManifest)
         } else {
             let next = makeManifest()
-            timer.mark("essay records")
-            do {
-                try next.save(directory: cacheDirectory)
-                BuildManifest.endUpdate(directory: cacheDirectory)
-            } catch {
-                diagnostics.report(.warning("cannot record this build in \(cacheDirectory): \(error.localizedDescription); the next build starts afresh"))
-            }
+            record(next, in: cacheDirectory, diagnostics)
             timer.mark("manifest saved")
             releaseLater(plan, pages, run, manifest as Any, next)
         }
         return finish(report)
-    }
-
-    /// Hands a build's large values to a background thread to free: freeing 10,000 essays'
-    /// records one by one would otherwise hold up the build's return by tens of milliseconds,
-    /// and a command that exits right after never has to pay it at all.
-    private static func releaseLater(_ values: Any...) {
-        nonisolated(unsafe) let values = values  // only kept alive, never read
-        DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 0.2) { withExtendedLifetime(values) {} }
-    }
-
-    private static func commitWithoutCache(_ output: OutputDirectory?, _ options: BuildOptions, _ diagnostics: DiagnosticBag) {
-        do {
-            _ = try output?.commit()
-        } catch {
-            output?.discard()
-            diagnostics.report(.error("cannot replace \(options.outputDirectory): \(error.localizedDescription)"))
-        }
     }
 
     /// Everything every page depends on besides its own sources: costmark itself, the templates,
