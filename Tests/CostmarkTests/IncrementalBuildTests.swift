@@ -175,6 +175,29 @@ import Glibc
         try expectMatchesCleanBuild(site, "static file changed")
     }
 
+    /// `serve` keeps the record in memory; a `costmark build` run beside it in the meantime
+    /// rewrites the record on disk, and the session must notice and start from that one.
+    @Test func aSessionNoticesABuildMadeBesideIt() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        let session = BuildSession()
+        var options = site.options
+        options.cacheDirectory = site.root.appendingPathComponent(".costmark").path
+        #expect(SiteBuilder.build(options, session: session).succeeded)
+        #expect(SiteBuilder.build(options, session: session).updatedInPlace)
+        session.flush()
+        #expect(!site.exists(".costmark/" + BuildManifest.journalName, in: "."), "the record is complete")
+
+        try site.write("---\ntitle: Gamma\ndate: 2026-01-03\n---\nChanged by the other build.\n", to: "Content/posts/c.md")
+        #expect(cachedBuild(site).succeeded)  // another process, no session
+        try site.remove("Content/posts/c.md")
+        let report = SiteBuilder.build(options, session: session)
+        #expect(report.succeeded)
+        session.flush()
+        #expect(!site.exists("posts/c/index.html"))
+        try expectMatchesCleanBuild(site, "session after a build beside it")
+    }
+
     @Test func aFailedUpdateLeavesTheOutputAsItWas() throws {
         let site = try InlineSite(Self.site)
         defer { site.cleanUp() }
