@@ -37,9 +37,11 @@ public final class BuildSession: @unchecked Sendable {
     }
 
     /// Completes a build's record off the caller's path: `make` builds the manifest, which is
-    /// then kept in memory and written to disk, and the update's journal is closed.
-    func record(directory: String, _ make: @escaping @Sendable () -> BuildManifest) {
+    /// then kept in memory and written to disk, the update's journal is closed, and the output
+    /// folder's lock let go.
+    func record(directory: String, releasing outputLock: OutputLock?, _ make: @escaping @Sendable () -> BuildManifest) {
         saving.async { [self] in
+            defer { outputLock?.release() }
             let next = make()
             do {
                 try next.save(directory: directory)

@@ -41,6 +41,9 @@ public enum SiteBuilder {
 
         // The record only serves builds that write; a check reads every source.
         let cacheDirectory = options.writeOutput ? options.cacheDirectory.flatMap(BuildManifest.prepare(directory:)) : nil
+        let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        // Held until the output folder and the record of this build are complete.
+        let lock = options.writeOutput ? OutputLock(outputPath: outputPath) : nil
         let manifest = cacheDirectory.flatMap { lastRecord(in: $0, session: session, diagnostics) }
         let contentDisplay = SitePlan.contentDisplay(options)
         let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [] : []
@@ -56,7 +59,6 @@ public enum SiteBuilder {
         timer.mark("plan")
 
         let siteKey = cacheKey(settings: settings, templates: templates, options: options)
-        let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         // A changed template or setting changes every page: then a fresh folder is swapped in.
         let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil
         let output: OutputDirectory?
@@ -101,7 +103,7 @@ public enum SiteBuilder {
             return next
         }
         if let session {
-            session.record(directory: cacheDirectory, makeManifest)
+            session.record(directory: cacheDirectory, releasing: lock, makeManifest)
         } else {
             let next = makeManifest()
             record(next, in: cacheDirectory, diagnostics)

@@ -198,6 +198,25 @@ import Glibc
         try expectMatchesCleanBuild(site, "session after a build beside it")
     }
 
+    /// Two builds of one output folder at once (serve and a build in another terminal) take
+    /// turns: neither clears the other's staging folder or moves files between its moves.
+    @Test func buildsOfOneOutputFolderTakeTurns() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(cachedBuild(site).succeeded)
+        for round in 0..<3 {
+            try site.write("---\ntitle: Gamma\ndate: 2026-01-03\n---\nRound \(round).\n", to: "Content/posts/c.md")
+            let reports = LockedReports()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in reports.append(cachedBuild(site)) }
+            let failures = reports.all.filter { !$0.succeeded }.flatMap { $0.diagnostics }
+            #expect(failures.isEmpty, "\(failures)")
+            #expect(reports.all.count == 4)
+            #expect(try site.output("posts/c/index.html").contains("Round \(round)."))
+            #expect(!site.exists("Output.costmark-staging", in: "."))
+        }
+        try expectMatchesCleanBuild(site, "concurrent builds")
+    }
+
     @Test func aFailedUpdateLeavesTheOutputAsItWas() throws {
         let site = try InlineSite(Self.site)
         defer { site.cleanUp() }
@@ -209,6 +228,14 @@ import Glibc
         #expect(try site.snapshot("Output") == before, "not even the good edit reached the output folder")
         #expect(!site.exists("Output.costmark-staging", in: "."))
     }
+}
+
+/// Reports collected from several threads.
+final class LockedReports: @unchecked Sendable {
+    private var reports: [BuildReport] = []
+    private let lock = NSLock()
+    func append(_ report: BuildReport) { lock.lock(); reports.append(report); lock.unlock() }
+    var all: [BuildReport] { lock.lock(); defer { lock.unlock() }; return reports }
 }
 
 @Suite struct BuildManifestTests {
