@@ -58,8 +58,9 @@ public enum SiteBuilder {
         report.essayCount = plan.essays.count
         timer.mark("plan")
 
-        let siteKey = cacheKey(settings: settings, templates: templates, options: options)
-        // A changed template or setting changes every page: then a fresh folder is swapped in.
+        let siteKey = Self.siteKey(settings: settings, options: options)
+        // A changed setting changes every page: then a fresh folder is swapped in. A changed
+        // template changes the pages it renders, and only those are written again.
         let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil
         let output: OutputDirectory?
         do {
@@ -113,22 +114,26 @@ public enum SiteBuilder {
         return finish(report)
     }
 
-    /// Everything every page depends on besides its own sources: costmark itself, the templates,
-    /// the settings and the flags that change output.
-    static func cacheKey(settings: SiteSettings, templates: TemplateSet, options: BuildOptions) -> String {
+    /// What every output file depends on besides its own sources and templates: costmark
+    /// itself, the settings and the flags that change output. When it changes, the output
+    /// folder is built afresh and swapped in.
+    static func siteKey(settings: SiteSettings, options: BuildOptions) -> String {
         var fingerprint = Fingerprint()
         fingerprint.add(CostmarkVersion.string)
         fingerprint.add(String(BuildManifest.formatVersion))
-        for name in templates.sources.keys.sorted() {
+        fingerprint.add("\(settings)")
+        fingerprint.add(options.includeDrafts ? "drafts" : "published")
+        return fingerprint.hex
+    }
+
+    /// The site key with the text of every template that `roots` render with.
+    static func templateKey(_ siteKey: String, _ templates: TemplateSet, _ roots: [String]) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(siteKey)
+        for name in templates.dependencies(of: roots) {
             fingerprint.add(name)
             fingerprint.add(templates.sources[name]!.text)
         }
-        for name in templates.assets.keys.sorted() {
-            fingerprint.add(name)
-            fingerprint.add(templates.assets[name]!)
-        }
-        fingerprint.add("\(settings)")
-        fingerprint.add(options.includeDrafts ? "drafts" : "published")
         return fingerprint.hex
     }
 

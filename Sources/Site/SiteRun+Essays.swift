@@ -11,6 +11,8 @@ extension SiteRun {
         /// unreadable file, or a page with messages, which must render again to show them).
         var key: String
         var contentHash: UInt64?
+        /// What the essay's entry on list pages is made from (its file and address); "" when unknown.
+        var summaryKey = ""
         /// The output folder's copy of the page is current and stays.
         var kept = false
         static let failed = EssayPage(essay: .value(RenderedEssay(summary: "", readingTime: 0, feedHTML: nil, listFragment: .empty)),
@@ -42,9 +44,10 @@ extension SiteRun {
             contentHash = fingerprint.value
         }
         let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
+        let summaryKey = contentHash.map { entryKey(essay, contentHash: $0) } ?? ""
         if !key.isEmpty, let record = essay.previous, record.pageKey == key,
            let rendered = record.rendered, isCurrent(file, key: key) {
-            return EssayPage(essay: rendered, key: key, contentHash: contentHash, kept: true)
+            return EssayPage(essay: rendered, key: key, contentHash: contentHash, summaryKey: summaryKey, kept: true)
         }
         let pageDiagnostics = DiagnosticBag()
         defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
@@ -54,7 +57,7 @@ extension SiteRun {
         // Only a page that rendered without a single message is reused, so warnings are never lost.
         let reusable = pageDiagnostics.all.isEmpty ? key : ""
         write(html, file, key: reusable)
-        return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash)
+        return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash, summaryKey: summaryKey)
     }
 
     /// Everything one essay page is made from: the site, the essay's bytes, its address, whether
@@ -62,7 +65,7 @@ extension SiteRun {
     private func pageKey(_ index: Int, keepHTML: Bool, contentHash: UInt64) -> String {
         let essay = plan.essays[index]
         var fingerprint = Fingerprint()
-        fingerprint.add(siteKey)
+        fingerprint.add(essayPageKey)
         fingerprint.add(essay.entry.relativePath)
         fingerprint.add(essay.route.path)
         fingerprint.add(keepHTML ? "feed" : "page")
@@ -75,6 +78,16 @@ extension SiteRun {
                 fingerprint.add(neighbour.route.path)
             }
         }
+        fingerprint.add(String(contentHash, radix: 16))
+        return fingerprint.hex
+    }
+
+    /// What list pages show of an essay (title, date, summary, reading time, address) comes
+    /// from its file alone, whatever its neighbours or the page template.
+    private func entryKey(_ essay: EssaySource, contentHash: UInt64) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(essay.entry.relativePath)
+        fingerprint.add(essay.route.path)
         fingerprint.add(String(contentHash, radix: 16))
         return fingerprint.hex
     }

@@ -25,16 +25,16 @@ extension SiteRun {
         return files
     }
 
-    /// A list page is made of its members' pages (their summaries) and its place in the
-    /// pagination; "" when a member's page is not reusable, so the list renders afresh.
+    /// A list page is made of its templates, its members' entries and its place in the
+    /// pagination; "" when a member's entry is unknown, so the list renders afresh.
     private func listKey(_ job: ListPageWriter.Job, _ pages: [EssayPage]) -> String {
         let size = plan.settings.pageSize
         var fingerprint = Fingerprint()
-        fingerprint.add(siteKey)
+        fingerprint.add(listPageKey)
         fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
         for member in job.members.dropFirst((job.number - 1) * size).prefix(size) {
-            if pages[member].key.isEmpty { return "" }
-            fingerprint.add(pages[member].key)
+            if pages[member].summaryKey.isEmpty { return "" }
+            fingerprint.add(pages[member].summaryKey)
         }
         return fingerprint.hex
     }

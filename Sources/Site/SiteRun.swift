@@ -14,7 +14,11 @@ final class SiteRun: @unchecked Sendable {
     /// True when this build is recorded in a manifest: every page then gets its key.
     let recording: Bool
     let manifest: BuildManifest?
-    let siteKey: String
+    /// What every essay page is made from besides the essay: the site key and the `page`
+    /// template's texts (with its partials).
+    let essayPageKey: String
+    /// The same for list pages: the `list` and `summary` templates.
+    let listPageKey: String
     let diagnostics: DiagnosticBag
     let progress: (@Sendable (Int, Int) -> Void)?
     /// Sources modified before this instant are vouched for by their stamps (see `BuildManifest.settleTime`).
@@ -27,7 +31,9 @@ final class SiteRun: @unchecked Sendable {
     init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, manifest: BuildManifest?,
          siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
         self.plan = plan; self.templates = templates; self.output = output; self.recording = recording
-        self.manifest = manifest; self.siteKey = siteKey; self.settledBefore = settledBefore
+        self.manifest = manifest; self.settledBefore = settledBefore
+        self.essayPageKey = SiteBuilder.templateKey(siteKey, templates, ["page"])
+        self.listPageKey = SiteBuilder.templateKey(siteKey, templates, ["list", "summary"])
         self.diagnostics = diagnostics; self.progress = progress
     }
 

@@ -78,6 +78,35 @@ public struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
+    /// The templates whose text can change what `roots` render: the roots and every partial or
+    /// parent they pull in, transitively, sorted by name. A dynamic partial (`{{> *name}}`)
+    /// could pull in any template, so a template that has one depends on all of them.
+    /// Build keys are made of these texts, so editing the list template leaves essay pages alone.
+    public func dependencies(of roots: [String]) -> [String] {
+        var seen = Set<String>()
+        var pending = roots
+        while let name = pending.popLast() {
+            guard let source = sources[name], seen.insert(name).inserted else { continue }
+            if TemplateSet.hasDynamicPartial(source.text) { return sources.keys.sorted() }
+            pending += TemplateSet.partialReferences(in: source.text).map(\.name)
+        }
+        return seen.sorted()
+    }
+
+    private static func hasDynamicPartial(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index + 2 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
+                  bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") else { continue }
+            var next = index + 3
+            while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
+            if next < bytes.count, bytes[next] == UInt8(ascii: "*") { return true }
+        }
+        return false
+    }
+
     /// The names a template pulls in through `{{> name}}` or `{{< name}}`, with their positions.
     static func partialReferences(in text: String) -> [(name: String, offset: Int)] {
         var references: [(String, Int)] = []

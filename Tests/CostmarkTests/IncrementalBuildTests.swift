@@ -1,6 +1,7 @@
 import Foundation
 @testable import Site
 import Content
+import Theme
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -61,6 +62,35 @@ import Glibc
 
         let nothing = cachedBuild(site)
         #expect(nothing.updatedInPlace && nothing.writtenFiles == 0)
+    }
+
+    /// A template change rewrites the pages that template renders, not the whole site.
+    @Test func aTemplateEditRewritesOnlyThePagesItRenders() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        try settle(site)
+        #expect(cachedBuild(site).succeeded)
+        let essayPage = inode(site, "posts/a/index.html")
+
+        // The home page (2 pages of 2) and the tags one and two: 4 list pages.
+        let list = DefaultTheme.templates["list"]!.replacingOccurrences(of: "list-title", with: "list-heading")
+        try site.write(list, to: "Templates/list.mustache")
+        let listEdit = cachedBuild(site)
+        #expect(listEdit.updatedInPlace && listEdit.writtenFiles == 4, "\(listEdit.writtenFiles) files written")
+        #expect(inode(site, "posts/a/index.html") == essayPage, "essay pages do not use the list template")
+        #expect(try site.output("index.html").contains("list-heading"))
+        try expectMatchesCleanBuild(site, "list template edited")
+
+        try site.write(DefaultTheme.assets["style.css"]! + "\n.extra { color: red; }\n", to: "Templates/style.css")
+        let styleEdit = cachedBuild(site)
+        #expect(styleEdit.updatedInPlace && styleEdit.writtenFiles == 1, "only the stylesheet: \(styleEdit.writtenFiles)")
+        try expectMatchesCleanBuild(site, "stylesheet edited")
+
+        try site.write("<footer class=\"site-footer\"><p>Everywhere</p></footer>\n", to: "Templates/footer.mustache")
+        let footerEdit = cachedBuild(site)
+        #expect(footerEdit.updatedInPlace && footerEdit.writtenFiles > 8, "every page shows the footer")
+        #expect(try site.output("posts/a/index.html").contains("Everywhere"))
+        try expectMatchesCleanBuild(site, "footer edited")
     }
 
     @Test func aRemovedEssayTakesItsEmptyFoldersWithIt() throws {

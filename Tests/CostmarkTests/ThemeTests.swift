@@ -52,4 +52,17 @@ import Testing
         let references = TemplateSet.partialReferences(in: "{{> head}} {{<base}}{{$x}}{{/x}}{{/base}} {{ name }}")
         #expect(references.map(\.name) == ["head", "base"])
     }
+
+    @Test func dependenciesFollowPartialsAndParents() throws {
+        let (builtIn, _) = TemplateSet.load(directory: nil)
+        let set = try #require(builtIn)
+        #expect(set.dependencies(of: ["page"]) == ["base", "footer", "head", "header", "page"])
+        #expect(set.dependencies(of: ["list", "summary"]) == ["base", "footer", "head", "header", "list", "summary"])
+        #expect(!set.dependencies(of: ["page"]).contains("list"))
+
+        let folder = try templatesFolder(["page.mustache": "{{<base}}{{$main}}{{> *which}}{{/main}}{{/base}}"])
+        let (dynamic, problems) = TemplateSet.load(directory: folder)
+        #expect(problems.isEmpty)
+        #expect(dynamic?.dependencies(of: ["page"]) == dynamic?.sources.keys.sorted(), "a dynamic partial may be any template")
+    }
 }
