@@ -102,4 +102,24 @@ import Testing
         try site.write("---\ntitle: A\n---\nB.\n", to: "Content/a.md")
         #expect(notifier.waitForChange(timeout: 2), "an essay is watched")
     }
+
+    /// The polling fallback, for systems without inotify: a snapshot changes with any edit,
+    /// addition or removal of a source, and not with hidden files.
+    @Test func thePollingWatcherSeesEditsAdditionsAndRemovals() throws {
+        let site = try InlineSite("-- Content/a.md --\n---\ntitle: A\n---\nA.\n-- site.yml --\ntitle: T\n")
+        defer { site.cleanUp() }
+        let options = site.options
+        let watcher = SourceWatcher(folders: [options.contentDirectory, options.templatesDirectory], files: [options.configPath])
+        let first = watcher.snapshot()
+        #expect(first.count == 2)
+        try site.write("swap", to: "Content/.a.md.swp")
+        #expect(watcher.snapshot() == first)
+        try site.write("---\ntitle: A\n---\nA, longer.\n", to: "Content/a.md")
+        let edited = watcher.snapshot()
+        #expect(edited != first)
+        try site.write("<footer></footer>", to: "Templates/footer.mustache")
+        #expect(watcher.snapshot().count == 3)
+        try site.remove("Templates/footer.mustache")
+        #expect(watcher.snapshot() == edited)
+    }
 }
