@@ -15,7 +15,7 @@ import Glibc
 struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
     static let formatVersion: UInt64 = 3
-    static let fileName = "manifest-v1"
+    static let fileName = "manifest"
     static let journalName = "updating"
 
     /// An essay's source may be trusted from its stamp only if it was last modified this long

@@ -120,14 +120,14 @@ import Testing
         // What an older costmark kept there is cleared.
         try site.write("old page", to: ".costmark/pages-v1/0123.html")
         site.build { $0.cacheDirectory = cache }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest-v1"])
-        let before = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest-v1")[.size] as? Int)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest"])
+        let before = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest")[.size] as? Int)
         for index in 0..<5 {
             try site.write("---\ntitle: Gamma \(index)\ndate: 2026-01-03\n---\nGamma body.\n", to: "Content/posts/c.md")
             site.build { $0.cacheDirectory = cache }
         }
-        let after = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest-v1")[.size] as? Int)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest-v1"])
+        let after = try #require(FileManager.default.attributesOfItem(atPath: cache + "/manifest")[.size] as? Int)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == ["manifest"])
         #expect(abs(after - before) < 64, "one site's record, not every version: \(before) → \(after) bytes")
     }
 }
