@@ -39,12 +39,13 @@ public enum SiteBuilder {
         guard let settings = loadedSettings else { return finish(report) }
         timer.mark("settings and templates")
 
-        // The record only serves builds that write; a check reads every source.
+        // A build keeps a record; a check only reads the one the last build left, if any.
         let cacheDirectory = options.writeOutput ? options.cacheDirectory.flatMap(BuildManifest.prepare(directory:)) : nil
         let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
         // Held until the output folder and the record of this build are complete.
         let lock = options.writeOutput ? OutputLock(outputPath: outputPath) : nil
-        let manifest = cacheDirectory.flatMap { lastRecord(in: $0, session: session, diagnostics) }
+        let manifest = options.writeOutput ? cacheDirectory.flatMap { lastRecord(in: $0, session: session, diagnostics) }
+            : options.cacheDirectory.flatMap(BuildManifest.load(directory:))
         let contentDisplay = SitePlan.contentDisplay(options)
         let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [] : []
         let scanStart = FileStamp.now()
@@ -70,14 +71,15 @@ public enum SiteBuilder {
             return finish(report)
         }
 
-        let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil, manifest: manifest,
+        let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil || manifest != nil, manifest: manifest,
                           siteKey: siteKey, settledBefore: scanStart - BuildManifest.settleTime,
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
         timer.mark("essay pages")
-        let listFiles = run.listPages(pages)
+        // List pages, feeds and the rest are made of what pass 2 checked: a check stops here.
+        let listFiles = output == nil ? [] : run.listPages(pages)
         timer.mark("list pages")
-        run.siteFiles(pages, listFiles: listFiles)
+        if output != nil { run.siteFiles(pages, listFiles: listFiles) }
         timer.mark("feeds, sitemap, assets, static files")
         report.pageCount = plan.essays.count + listFiles.count + 1
         report.cachedPages = run.reusedCount

@@ -45,8 +45,10 @@ extension SiteRun {
         }
         let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
         let summaryKey = contentHash.map { entryKey(essay, contentHash: $0) } ?? ""
+        // Unchanged since a build that rendered it without a message: nothing to write, and
+        // nothing a check would find (the key holds everything a page's messages come from).
         if !key.isEmpty, let record = essay.previous, record.pageKey == key,
-           let rendered = record.rendered, isCurrent(file, key: key) {
+           let rendered = record.rendered, output == nil ? countReused() : isCurrent(file, key: key) {
             return EssayPage(essay: rendered, key: key, contentHash: contentHash, summaryKey: summaryKey, kept: true)
         }
         let pageDiagnostics = DiagnosticBag()

@@ -52,6 +52,12 @@ final class SiteRun: @unchecked Sendable {
         return true
     }
 
+    /// Counts a page a check need not render again; always true.
+    func countReused() -> Bool {
+        reused.increment()
+        return true
+    }
+
     /// A file whose text is cheap to make (feeds, sitemap, theme assets) is made every build
     /// and written only when its bytes differ from what the output folder holds.
     func writeIfChanged(_ text: String, _ file: String) {

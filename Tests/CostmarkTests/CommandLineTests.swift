@@ -59,6 +59,40 @@ import Testing
         #expect(text.stderr.contains("1 essay checked: 0 errors, 0 warnings"))
     }
 
+    /// After a build, `check` takes the essays the build recorded as unchanged and clean on
+    /// trust, and still finds the problem in the one that changed.
+    @Test func checkReusesTheLastBuildsRecord() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        {{ total = $960 }}
+
+        ```scenario
+        total = $960
+        ```
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        B.
+        """)
+        defer { site.cleanUp() }
+        #expect(try Self.costmark(["check"], in: site.root).status == 0)
+        #expect(!site.exists(".costmark", in: "."), "check writes nothing, not even a record")
+        #expect(try Self.costmark(["build"], in: site.root).status == 0)
+        let unchanged = try Self.costmark(["check"], in: site.root)
+        #expect(unchanged.stderr.contains("2 essays checked (2 unchanged since the last build): 0 errors"), "\(unchanged.stderr)")
+        try site.write("---\ntitle: B\n---\n{{ total = $1 }}\n\n```scenario\ntotal = $2\n```\n", to: "Content/b.md")
+        let broken = try Self.costmark(["check"], in: site.root)
+        #expect(broken.status == 1)
+        #expect(broken.stderr.contains("1 unchanged since the last build"))
+        #expect(broken.stderr.contains("claim does not hold: total is $2, the text says $1"))
+        let everything = try Self.costmark(["check", "--no-cache"], in: site.root)
+        #expect(everything.status == 1 && everything.stderr.contains("2 essays checked: 1 error"), "\(everything.stderr)")
+    }
+
     @Test func explainFormats() throws {
         let site = try InlineSite("""
         -- Content/a.md --
