@@ -54,14 +54,18 @@ public struct TemplateSet: Sendable {
         }
 
         var library = MustacheLibrary()
+        ByteHTMLContentType.registered
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: ByteHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let file = SourceFile(path: source.displayPath, text: source.text)
+                // The pragma sits in front of the first line: columns there are the author's plus its length.
+                let line = error.context.lineNumber
+                let column = line == 1 ? max(1, error.context.columnNumber - ByteHTMLContentType.pragma.count) : error.context.columnNumber
                 diagnostics.append(.error("template does not parse: \(describe(error.error))",
-                                          at: file.location(line: error.context.lineNumber, column: error.context.columnNumber)))
+                                          at: file.location(line: line, column: column)))
             } catch {
                 diagnostics.append(.error("template does not parse: \(error)", at: .file(source.displayPath)))
             }

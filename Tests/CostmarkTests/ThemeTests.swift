@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 @testable import Theme
+import Mustache
 
 @Suite struct ThemeTests {
     func templatesFolder(_ files: [String: String]) throws -> String {
@@ -64,5 +65,29 @@ import Testing
         let (dynamic, problems) = TemplateSet.load(directory: folder)
         #expect(problems.isEmpty)
         #expect(dynamic?.dependencies(of: ["page"]) == dynamic?.sources.keys.sorted(), "a dynamic partial may be any template")
+    }
+
+    @Test func escapesTheFiveCharactersMustacheEscapes() throws {
+        let folder = try templatesFolder(["x.mustache": "{{v}}|{{{v}}}|{{#items}}{{.}}{{/items}}"])
+        let (set, problems) = TemplateSet.load(directory: folder)
+        #expect(problems.isEmpty)
+        let value = "<a href=\"x\">'&'</a> é ✓"
+        #expect(set?.render("x", context: ["v": value, "items": ["<", ">"]])
+            == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt; é ✓|\(value)|&lt;&gt;")
+    }
+
+    /// The pragma in front of every template must not shift where a parse error is reported.
+    @Test func parseErrorsOnTheFirstLineKeepTheirColumn() throws {
+        let text = "ok {{#open}} never closed {{/other}}\n"
+        let folder = try templatesFolder(["x.mustache": text])
+        let (_, problems) = TemplateSet.load(directory: folder, displayDirectory: "Templates")
+        let location = try #require(problems.first?.location)
+        do {
+            _ = try MustacheTemplate(string: text)
+            Issue.record("the template should not parse")
+        } catch let error as MustacheTemplate.ParserError {
+            #expect(location.line == error.context.lineNumber)
+            #expect(location.column == error.context.columnNumber)
+        }
     }
 }
