@@ -2,24 +2,32 @@
 import Glibc
 #endif
 
-/// What `stat` says about a file that changes whenever its bytes do: size, modification time
-/// and inode (an editor that saves by renaming gives a new inode). Builds compare stamps to
-/// skip reading files that have not changed since the last build.
+/// What `stat` says about a file that changes whenever its bytes do: size, modification time,
+/// status-change time and inode (an editor that saves by renaming gives a new inode). Builds
+/// compare stamps to skip reading files that have not changed since the last build. The
+/// status-change time (ctime) cannot be set by programs, so a rewrite that restores the old
+/// modification time is still seen.
 public struct FileStamp: Sendable, Hashable {
     public var size: Int64
     /// Modification time in nanoseconds since 1970.
     public var modified: Int64
+    /// Status-change time in nanoseconds since 1970: moves on every write, rename or `chmod`.
+    public var changed: Int64
     public var inode: UInt64
 
-    public init(size: Int64, modified: Int64, inode: UInt64) {
-        self.size = size; self.modified = modified; self.inode = inode
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size; self.modified = modified; self.changed = changed; self.inode = inode
     }
 
-    init(_ info: stat) {
+    public init(_ info: stat) {
         self.init(size: Int64(info.st_size),
                   modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                  changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
                   inode: UInt64(info.st_ino))
     }
+
+    /// The later of the two times: when the file last changed in any way.
+    public var lastChange: Int64 { Swift.max(modified, changed) }
 
     /// The stamp of the file at `path` (symbolic links followed), or nil when there is none.
     public static func of(_ path: String) -> FileStamp? {

@@ -14,14 +14,9 @@ import Glibc
 /// interrupted (the journal file still exists).
 struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     static let fileName = "manifest"
     static let journalName = "updating"
-
-    /// An essay's source may be trusted from its stamp only if it was last modified this long
-    /// before the build that read it: file systems keep modification times in coarse ticks, so a
-    /// second same-size edit within one tick of a read would otherwise look unchanged.
-    static let settleTime: Int64 = 2_000_000_000
 
     /// One essay as the last build left it. A class, immutable: a rebuild moves 10,000 of these
     /// from one manifest to the next, and a reference moves with one retain.

@@ -11,6 +11,10 @@ public struct BuildOptions: Sendable {
     public var writeOutput = true
     /// Where rendered pages are kept between builds (`.costmark`); nil renders everything.
     public var cacheDirectory: String?
+    /// A source is trusted by its stamp only if it last changed this many seconds before the
+    /// build that read it: file systems keep times in coarse ticks, so a second same-size edit
+    /// within one tick of a read would otherwise look unchanged. Tests lower it.
+    public var settleTime = 2.0
     /// Called from the rendering threads with (pages done, pages to do).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var copiedFiles: Int
     /// Pages taken from the build cache instead of rendered.
     public var cachedPages = 0
+    /// Essays whose files this build opened; the others were vouched for by the last build's record.
+    public var readEssays = 0
     /// Files put into the output folder: every file for a fresh folder, the changed ones for an update.
     public var writtenFiles = 0
     /// True when the output folder was updated file by file rather than replaced whole.

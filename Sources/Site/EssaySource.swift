@@ -18,14 +18,18 @@ final class EssaySource: Sendable {
     let frontMatterIsClean: Bool
     /// The last build's record of this essay, if it had one (whether or not it still holds).
     let previous: BuildManifest.Essay?
+    /// False when the plan took the front matter from the record instead of the file.
+    let frontMatterWasRead: Bool
     let tags: [Tag]
     /// Publication time in seconds since 1970 (nil when undated), compared when sorting.
     let sortTime: Int?
 
     init(entry: ContentEntry, displayPath: String, frontMatter: FrontMatter, route: Route,
-         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true, previous: BuildManifest.Essay? = nil) {
+         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true, previous: BuildManifest.Essay? = nil,
+         frontMatterWasRead: Bool = true) {
         self.entry = entry; self.displayPath = displayPath; self.frontMatter = frontMatter; self.route = route
         self.contentHash = contentHash; self.frontMatterIsClean = frontMatterIsClean; self.previous = previous
+        self.frontMatterWasRead = frontMatterWasRead
         self.tags = frontMatter.tags.map(Tag.init(name:))
         self.sortTime = frontMatter.date?.epochSeconds
     }

@@ -103,7 +103,7 @@ struct ManifestReader {
 
 extension ManifestWriter {
     mutating func add(_ stamp: FileStamp) {
-        add(stamp.size); add(stamp.modified); add(stamp.inode)
+        add(stamp.size); add(stamp.modified); add(stamp.changed); add(stamp.inode)
     }
 
     mutating func add(_ date: SiteDate) {
@@ -152,7 +152,7 @@ extension ManifestWriter {
 
 extension ManifestReader {
     mutating func stamp() throws -> FileStamp {
-        FileStamp(size: try int64(), modified: try int64(), inode: try uint())
+        FileStamp(size: try int64(), modified: try int64(), changed: try int64(), inode: try uint())
     }
 
     mutating func date() throws -> SiteDate {

@@ -118,11 +118,7 @@ final class OutputDirectory: @unchecked Sendable {
         if isWritten { written.append(relativePath) }
     }
 
-    private func stamp(of info: stat) -> FileStamp {
-        FileStamp(size: Int64(info.st_size),
-                  modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                  inode: UInt64(info.st_ino))
-    }
+    private func stamp(of info: stat) -> FileStamp { FileStamp(info) }
 
     private func ensureParent(of relativePath: String) throws {
         try ensureParent(of: relativePath, under: stagingPath, known: createdDirectories)
@@ -151,9 +147,14 @@ final class OutputDirectory: @unchecked Sendable {
     /// Puts this build's files in place and returns every output file with what it was made from.
     @discardableResult
     func commit() throws -> [String: BuildManifest.Output] {
-        lock.lock(); let produced = self.produced, written = self.written; lock.unlock()
+        lock.lock(); var produced = self.produced; let written = self.written; lock.unlock()
         if let previous {
             try update(previous: previous, written: written, produced: produced)
+            // A rename moves the file's status-change time: stamp the moved files where they now are.
+            for file in written {
+                if let stamp = FileStamp.ofLink(finalPath + "/" + file) { produced[file]?.stamp = stamp }
+            }
+            lock.lock(); self.produced = produced; lock.unlock()
         } else {
             try replace()
         }

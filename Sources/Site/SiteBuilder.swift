@@ -72,7 +72,7 @@ public enum SiteBuilder {
         }
 
         let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil || manifest != nil, manifest: manifest,
-                          siteKey: siteKey, settledBefore: scanStart - BuildManifest.settleTime,
+                          siteKey: siteKey, settledBefore: scanStart - Int64(options.settleTime * 1e9),
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
         timer.mark("essay pages")
@@ -83,6 +83,9 @@ public enum SiteBuilder {
         timer.mark("feeds, sitemap, assets, static files")
         report.pageCount = plan.essays.count + listFiles.count + 1
         report.cachedPages = run.reusedCount
+        report.readEssays = zip(plan.byPath, plan.essayIndex).filter { essay, index in
+            essay.frontMatterWasRead || index.map { !pages[$0].kept } ?? false
+        }.count
         report.copiedFiles = plan.staticFiles.count
         report.writtenFiles = output?.writtenCount ?? 0
         report.updatedInPlace = output?.isUpdating ?? false

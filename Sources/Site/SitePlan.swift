@@ -54,7 +54,7 @@ struct SitePlan: Sendable {
             if let record = previous[index], record.settled, record.stamp == entry.stamp {
                 let route = Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
-                                   contentHash: record.contentHash, previous: record)
+                                   contentHash: record.contentHash, previous: record, frontMatterWasRead: false)
             }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),

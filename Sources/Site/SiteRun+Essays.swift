@@ -109,7 +109,7 @@ extension SiteRun {
                 records.append((essay.entry.relativePath, old))
                 continue
             }
-            let record = BuildManifest.Essay(stamp: essay.entry.stamp, settled: essay.entry.stamp.modified < settledBefore,
+            let record = BuildManifest.Essay(stamp: essay.entry.stamp, settled: essay.entry.stamp.lastChange < settledBefore,
                                              contentHash: contentHash, frontMatter: essay.frontMatter, pageKey: pageKey,
                                              rendered: page.flatMap { $0.key.isEmpty ? nil : $0.essay })
             records.append((essay.entry.relativePath, record))

@@ -49,7 +49,7 @@ extension SiteRun {
         for entry in plan.staticFiles {
             // A copy is as good as its source's stamp: size, modification time and inode.
             let stamp = entry.stamp
-            let key = stamp.modified < settledBefore ? "copy \(stamp.size) \(stamp.modified) \(stamp.inode)" : ""
+            let key = stamp.lastChange < settledBefore ? "copy \(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)" : ""
             if output?.isCurrent(entry.relativePath, key: key) == true {
                 output?.recordKept([entry.relativePath])
                 continue

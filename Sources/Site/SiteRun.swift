@@ -21,7 +21,7 @@ final class SiteRun: @unchecked Sendable {
     let listPageKey: String
     let diagnostics: DiagnosticBag
     let progress: (@Sendable (Int, Int) -> Void)?
-    /// Sources modified before this instant are vouched for by their stamps (see `BuildManifest.settleTime`).
+    /// Sources last changed before this instant are vouched for by their stamps (see `BuildOptions.settleTime`).
     let settledBefore: Int64
     private let reused = AtomicCount()
 
