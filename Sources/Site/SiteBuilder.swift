@@ -71,7 +71,7 @@ public enum SiteBuilder {
             return finish(report)
         }
 
-        let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil || manifest != nil, manifest: manifest,
+        let run = SiteRun(plan: plan, templates: templates, output: output, recording: cacheDirectory != nil || manifest != nil,
                           siteKey: siteKey, settledBefore: scanStart - Int64(options.settleTime * 1e9),
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()

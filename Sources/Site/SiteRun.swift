@@ -1,19 +1,17 @@
 import Content
 import Diagnostics
 import Foundation
-import Markdown
 import Theme
 
-/// One build's passes 2 and 3 and the state they share: the plan, where files go and the last
-/// build's manifest. Each output file is produced the cheapest honest way: kept as it is when
-/// the manifest shows it was made from the same inputs, rendered otherwise.
+/// One build's passes 2 and 3 and the state they share: the plan (whose essays carry the last
+/// build's records) and where files go. Each output file is produced the cheapest honest way:
+/// kept as it is when the last build made it from the same inputs, rendered otherwise.
 final class SiteRun: @unchecked Sendable {
     let plan: SitePlan
     let templates: TemplateSet
     let output: OutputDirectory?
-    /// True when this build is recorded in a manifest: every page then gets its key.
+    /// True when pages get keys: the build is recorded, or a check compares with a record.
     let recording: Bool
-    let manifest: BuildManifest?
     /// What every essay page is made from besides the essay: the site key and the `page`
     /// template's texts (with its partials).
     let essayPageKey: String
@@ -28,16 +26,15 @@ final class SiteRun: @unchecked Sendable {
     /// Pages kept as the output folder holds them instead of rendered.
     var reusedCount: Int { reused.value }
 
-    init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, manifest: BuildManifest?,
-         siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
+    init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
         self.plan = plan; self.templates = templates; self.output = output; self.recording = recording
-        self.manifest = manifest; self.settledBefore = settledBefore
+        self.settledBefore = settledBefore
         self.essayPageKey = SiteBuilder.templateKey(siteKey, templates, ["page"])
         self.listPageKey = SiteBuilder.templateKey(siteKey, templates, ["list", "summary"])
         self.diagnostics = diagnostics; self.progress = progress
     }
 
-    /// Writes a produced file, reporting a failure as a located-at-nothing error.
+    /// Writes a produced file; a failure is an error of the build (it names the file).
     func write(_ text: String, _ file: String, key: String) {
         do { try output?.write(text, to: file, key: key) } catch {
             diagnostics.report(.error("cannot write \(file): \(error.localizedDescription)"))
