@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Rebuild times on an N-essay site (default 10,000): a clean build, a rebuild with nothing
-# changed, a rebuild after editing one essay's body, and after editing one essay's title
-# (which also changes its neighbours' pages, its list and tag pages and perhaps the feeds);
-# then serve's edit-to-reload time. Prints medians of RUNS runs (default 5).
+# changed, a rebuild after editing one essay's body, after editing one essay's title (which
+# also changes its neighbours' pages, its list and tag pages and perhaps the feeds), and after
+# editing the list template (every list page, no essay page); then serve's edit-to-reload
+# time. Prints medians of RUNS runs (default 5).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
@@ -12,13 +13,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 scripts/bench/generate.py "$n" "$work/Content"
 cd "$work"
+"$costmark" init --templates . >/dev/null 2>&1   # the built-in templates, copied out for the list edit
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # Appends "seconds peak-KB" of one build to the named file.
 timed() { local out=$1; shift
-    /usr/bin/time -f '%e %M' -o "$work/t" "$costmark" build --quiet --config none --templates none "$@" >/dev/null
+    /usr/bin/time -f '%e %M' -o "$work/t" "$costmark" build --quiet --config none --templates Templates "$@" >/dev/null
     cat "$work/t" >> "$out"; }
 
-: > clean.txt; : > nochange.txt; : > edit.txt; : > title.txt
+: > clean.txt; : > nochange.txt; : > edit.txt; : > title.txt; : > list.txt
 for i in $(seq "$runs"); do
     rm -rf Output .costmark; sync
     timed clean.txt --no-cache
@@ -28,6 +30,8 @@ for i in $(seq "$runs"); do
     timed edit.txt
     sed -i "0,/^title: .*/s//title: \"Essay 42, retitled $i\"/" Content/posts/essay-00042.md
     timed title.txt
+    echo "{{! edit $i }}" >> Templates/list.mustache
+    timed list.txt
 done
 row() { printf '  %-30s %6.2f s  %5d MB peak\n' "$1" "$(cut -d' ' -f1 < "$2" | median)" "$(( $(cut -d' ' -f2 < "$2" | median) / 1024 ))"; }
 printf 'incremental, %d essays, median of %d runs\n' "$n" "$runs"
@@ -35,4 +39,5 @@ row "clean build (no cache)" clean.txt
 row "rebuild, nothing changed" nochange.txt
 row "rebuild, one essay edited" edit.txt
 row "rebuild, one title edited" title.txt
+row "rebuild, list template edited" list.txt
 python3 "$OLDPWD/scripts/bench/serve_latency.py" "$costmark" "$work" "$runs"
