@@ -34,13 +34,7 @@ public enum ContentInventory {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
         defer { closedir(handle) }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if !name.hasPrefix(".") { names.append(name) }
-        }
+        let names = FolderListing.entries(of: handle).map(\.name)
         // `stat` relative to the open folder (no path walk per file), on all cores: 10,000
         // essays in one folder are the common case this has to be quick for.
         let folder = dirfd(handle)

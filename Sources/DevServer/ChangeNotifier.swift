@@ -1,3 +1,4 @@
+import Content
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -60,12 +61,15 @@ final class ChangeNotifier: @unchecked Sendable {
         folders[watch] = folder
         guard let handle = opendir(folder) else { return true }
         defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix("."), entry.pointee.d_type == UInt8(DT_DIR) else { continue }
-            if !addRecursively(folder + "/" + name) { return false }
+        for entry in FolderListing.entries(of: handle) where entry.isFolder ?? isFolder(folder + "/" + entry.name) {
+            if !addRecursively(folder + "/" + entry.name) { return false }
         }
         return true
+    }
+
+    private func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
     }
 
     /// Blocks until a relevant change arrives or `timeout` passes; true when something changed.

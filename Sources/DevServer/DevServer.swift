@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 import FlyingFox
 import FlyingSocks
@@ -45,8 +46,8 @@ public final class DevServer: Sendable {
     /// (useful with port 0, which picks a free port).
     public func start() async throws -> URL {
         // Watching starts before the first build, so an edit made during it is not missed.
-        let build = options.build
-        let notifier = ChangeNotifier(folders: [build.contentDirectory, build.templatesDirectory], files: [build.configPath])
+        let notifier = ChangeNotifier(folders: sourceFolders, files: sourceFiles)
+        let baseline = notifier == nil ? SourceWatcher(folders: sourceFolders, files: sourceFiles).snapshot() : [:]
         await rebuild(reason: "first build")
         let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
         let responder = SiteResponder(root: root)
@@ -72,15 +73,17 @@ public final class DevServer: Sendable {
         try await server.waitUntilListening()
         let port: UInt16
         if case .ip4(_, let bound)? = await server.listeningAddress { port = bound } else { port = options.port }
-        Task { await self.watch(notifier) }
+        Task { await self.watch(notifier, baseline: baseline) }
         return URL(string: "http://\(options.host):\(port)/")!
     }
 
+    /// What a change to rebuilds for: the content and templates folders, and the settings file.
+    private var sourceFolders: [String] { [options.build.contentDirectory, options.build.templatesDirectory] }
+    private var sourceFiles: [String] { [options.build.configPath] }
+
     /// Rebuilds whenever the sources change; never returns. Changes arrive from inotify where
-    /// the system has it, else from scanning the sources every `pollInterval`.
-    func watch(_ notifier: ChangeNotifier?) async {
-        let build = options.build
-        let folders = [build.contentDirectory, build.templatesDirectory]
+    /// the system has it, else from comparing `baseline` with scans every `pollInterval`.
+    func watch(_ notifier: ChangeNotifier?, baseline: [String: FileStamp]) async {
         if let notifier {
             while !Task.isCancelled {
                 let changed = await withCheckedContinuation { continuation in
@@ -92,8 +95,8 @@ public final class DevServer: Sendable {
             }
             return
         }
-        let watcher = SourceWatcher(folders: folders, files: [build.configPath])
-        var last = watcher.snapshot()
+        let watcher = SourceWatcher(folders: sourceFolders, files: sourceFiles)
+        var last = baseline
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: UInt64(options.pollInterval * 1e9))
             let now = watcher.snapshot()

@@ -41,6 +41,12 @@ struct BuildManifest: Sendable {
             self.stamp = stamp; self.settled = settled; self.contentHash = contentHash; self.frontMatter = frontMatter
             self.pageKey = pageKey; self.rendered = rendered; self.encoded = encoded
         }
+
+        /// True when this record still describes a file with `current` stamp, so the file need
+        /// not be read: the stamp has not moved, and it had settled when the record was made.
+        func vouches(for current: FileStamp) -> Bool {
+            settled && stamp == current
+        }
     }
 
     struct Output: Sendable, Equatable {
@@ -134,14 +140,22 @@ struct BuildManifest: Sendable {
                             pageKey: pageKey, rendered: rendered, encoded: (storage, start..<reader.offset)))
     }
 
+    /// Writes the manifest and closes the update's journal: the build it describes is complete.
+    /// On failure the journal stays, so the next build starts afresh rather than from a record
+    /// that does not match the output folder.
+    func record(in directory: String) throws {
+        try save(directory: directory)
+        BuildManifest.endUpdate(directory: directory)
+    }
+
     /// Writes the manifest atomically (a temporary file renamed over the old one).
-    func save(directory: String) throws {
+    private func save(directory: String) throws {
         let chunkCount = Swift.min(8, Swift.max(1, essays.count / 2_500))
-        let perChunk = (essays.count + chunkCount - 1) / Swift.max(1, chunkCount)
+        let perChunk = (essays.count + chunkCount - 1) / chunkCount
+        let chunkRanges = (0..<chunkCount).map { Swift.min(essays.count, $0 * perChunk)..<Swift.min(essays.count, ($0 + 1) * perChunk) }
         // The last manifest's size is a good guess at this one's: no regrowing a 10 MB buffer.
         let guess = essays.first?.essay.encoded.map { $0.0.bytes.count + 65_536 } ?? 1 << 20
-        var chunks: [ManifestWriter] = []
-        for chunk in 0..<chunkCount {
+        let chunks = chunkRanges.map { range in
             var writer = ManifestWriter()
             writer.reserve(guess / chunkCount)
             // Records unchanged since the last build sit one after another in its bytes:
@@ -151,7 +165,7 @@ struct BuildManifest: Sendable {
                 if let (storage, range) = run { writer.append(storage.bytes[range]) }
                 run = nil
             }
-            for (path, essay) in essays[Swift.min(essays.count, chunk * perChunk)..<Swift.min(essays.count, (chunk + 1) * perChunk)] {
+            for (path, essay) in essays[range] {
                 if let (storage, range) = essay.encoded {
                     if let (runStorage, runRange) = run, runStorage === storage, runRange.upperBound == range.lowerBound {
                         run = (storage, runRange.lowerBound..<range.upperBound)
@@ -173,7 +187,7 @@ struct BuildManifest: Sendable {
                 }
             }
             flush()
-            chunks.append(writer)
+            return writer
         }
         var writer = ManifestWriter()
         writer.reserve(guess)
@@ -181,9 +195,8 @@ struct BuildManifest: Sendable {
         writer.add(siteKey); writer.add(contentDisplay); writer.add(outputPath)
         writer.add(outputFolder) { $0.add($1) }
         writer.add(UInt64(chunkCount))
-        for (index, chunk) in chunks.enumerated() {
-            let count = Swift.max(0, Swift.min(essays.count, (index + 1) * perChunk) - Swift.min(essays.count, index * perChunk))
-            writer.add(UInt64(count)); writer.add(UInt64(chunk.bytes.count))
+        for (range, chunk) in zip(chunkRanges, chunks) {
+            writer.add(UInt64(range.count)); writer.add(UInt64(chunk.bytes.count))
         }
         for chunk in chunks { writer.append(chunk.bytes[...]) }
         // In dictionary order: the manifest is a cache, and sorting 12,000 paths buys nothing.

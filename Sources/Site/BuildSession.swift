@@ -44,8 +44,7 @@ public final class BuildSession: @unchecked Sendable {
             defer { outputLock?.release() }
             let next = make()
             do {
-                try next.save(directory: directory)
-                BuildManifest.endUpdate(directory: directory)
+                try next.record(in: directory)
                 lock.lock()
                 (manifest, written, failure) = (next, FileStamp.ofLink(directory + "/" + BuildManifest.fileName), nil)
                 lock.unlock()

@@ -11,28 +11,29 @@ final class EssaySource: Sendable {
     let displayPath: String
     let frontMatter: FrontMatter
     let route: Route
-    /// Fingerprint of the file's bytes when the last build's manifest vouches for them (the file
-    /// was not read this time); nil when the page pass must read and fingerprint it.
-    let contentHash: UInt64?
     /// The front matter parsed without a single message, so the manifest may keep it.
     let frontMatterIsClean: Bool
     /// The last build's record of this essay, if it had one (whether or not it still holds).
     let previous: BuildManifest.Essay?
-    /// False when the plan took the front matter from the record instead of the file.
-    let frontMatterWasRead: Bool
     let tags: [Tag]
     /// Publication time in seconds since 1970 (nil when undated), compared when sorting.
     let sortTime: Int?
 
     init(entry: ContentEntry, displayPath: String, frontMatter: FrontMatter, route: Route,
-         contentHash: UInt64? = nil, frontMatterIsClean: Bool = true, previous: BuildManifest.Essay? = nil,
-         frontMatterWasRead: Bool = true) {
+         frontMatterIsClean: Bool = true, previous: BuildManifest.Essay? = nil) {
         self.entry = entry; self.displayPath = displayPath; self.frontMatter = frontMatter; self.route = route
-        self.contentHash = contentHash; self.frontMatterIsClean = frontMatterIsClean; self.previous = previous
-        self.frontMatterWasRead = frontMatterWasRead
+        self.frontMatterIsClean = frontMatterIsClean; self.previous = previous
         self.tags = frontMatter.tags.map(Tag.init(name:))
         self.sortTime = frontMatter.date?.epochSeconds
     }
+
+    /// True when the last build's record still holds for the file: its front matter was taken
+    /// from the record, and the file need not be read unless its page must render again.
+    var isVouchedFor: Bool { previous?.vouches(for: entry.stamp) ?? false }
+
+    /// Fingerprint of the file's bytes when the record vouches for them; nil when the page
+    /// pass must read and fingerprint the file.
+    var contentHash: UInt64? { isVouchedFor ? previous?.contentHash : nil }
 
     /// Essays with a date are listed on the home page, tag pages and feeds; undated ones are standalone pages.
     var isListed: Bool { sortTime != nil }

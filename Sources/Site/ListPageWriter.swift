@@ -1,4 +1,5 @@
 import Content
+import Foundation
 import Theme
 
 /// The home page, tag pages (both paginated) and the tags index.
@@ -7,12 +8,26 @@ struct ListPageWriter {
     let rendered: [RenderedFacts]
     let templates: TemplateSet
     private let site: Any
+    private let decoded = DecodedEntries()
 
     init(plan: SitePlan, rendered: [RenderedFacts], templates: TemplateSet) {
         self.plan = plan
         self.rendered = rendered
         self.templates = templates
         self.site = TemplateContext.site(plan.settings)
+    }
+
+    /// An essay's facts with its summary fragment. Facts kept from the last build are decoded,
+    /// and their fragment rendered, once however many list pages show the essay.
+    private func entry(_ index: Int) -> RenderedEssay {
+        if case .value(let essay) = rendered[index], essay.listFragment != nil { return essay }
+        return decoded.value(for: index) {
+            var essay = rendered[index].essay
+            essay.listFragment = essay.listFragment
+                ?? EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
+                                                readingTime: essay.readingTime, site: site, templates: templates)
+            return essay
+        }
     }
 
     private func render(_ template: String, _ context: [String: Any]) -> String {
@@ -62,13 +77,10 @@ struct ListPageWriter {
             context["heading"] = heading
             if let intro, number == 1, !intro.isEmpty { context["intro"] = intro }
             context["essays"] = slice.map { index -> [String: Any] in
-                let essay = rendered[index].essay
+                let essay = entry(index)
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
                                                    readingTime: essay.readingTime, root: route.rootPrefix)
-                let fragment = essay.listFragment
-                    ?? EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
-                                                    readingTime: essay.readingTime, site: site, templates: templates)
-                item["html"] = fragment.placed(at: route.rootPrefix)
+                item["html"] = (essay.listFragment ?? .empty).placed(at: route.rootPrefix)
                 return item
             }
             context["hasEssays"] = !slice.isEmpty
@@ -101,5 +113,21 @@ struct ListPageWriter {
         context["root"] = plan.settings.basePath
         context.removeValue(forKey: "canonical")
         return ("404.html", render("404", context))
+    }
+}
+
+/// Entries made once and shared by the threads rendering list pages.
+private final class DecodedEntries: @unchecked Sendable {
+    private var entries: [Int: RenderedEssay] = [:]
+    private let lock = NSLock()
+
+    func value(for index: Int, _ make: () -> RenderedEssay) -> RenderedEssay {
+        lock.lock()
+        if let entry = entries[index] { lock.unlock(); return entry }
+        lock.unlock()
+        // Made outside the lock (two threads may both make it; the results are the same).
+        let entry = make()
+        lock.lock(); entries[index] = entry; lock.unlock()
+        return entry
     }
 }

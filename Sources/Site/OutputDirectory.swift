@@ -55,7 +55,7 @@ final class OutputDirectory: @unchecked Sendable {
     func isCurrent(_ relativePath: String, key: String) -> Bool {
         guard let old = previous?[relativePath], !key.isEmpty, old.key == key, let folder = finalFolder else { return false }
         var info = stat()
-        return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && stamp(of: info) == old.stamp
+        return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && FileStamp(info) == old.stamp
     }
 
     /// Files this build keeps as the output folder holds them (each passed `isCurrent`).
@@ -70,7 +70,7 @@ final class OutputDirectory: @unchecked Sendable {
         try ensureParent(of: relativePath)
         var text = text
         let info = try text.withUTF8 { try OutputDirectory.writeFile(stagingPath + "/" + relativePath, $0) }
-        record(relativePath, BuildManifest.Output(key: key, stamp: stamp(of: info)), written: true)
+        record(relativePath, BuildManifest.Output(key: key, stamp: FileStamp(info)), written: true)
     }
 
     /// Creates or truncates `path` and writes `bytes`, returning the file's `stat` afterwards.
@@ -118,8 +118,6 @@ final class OutputDirectory: @unchecked Sendable {
         if isWritten { written.append(relativePath) }
     }
 
-    private func stamp(of info: stat) -> FileStamp { FileStamp(info) }
-
     private func ensureParent(of relativePath: String) throws {
         try ensureParent(of: relativePath, under: stagingPath, known: createdDirectories)
     }
@@ -144,21 +142,15 @@ final class OutputDirectory: @unchecked Sendable {
         return produced
     }
 
-    /// Puts this build's files in place and returns every output file with what it was made from.
-    @discardableResult
-    func commit() throws -> [String: BuildManifest.Output] {
-        lock.lock(); var produced = self.produced; let written = self.written; lock.unlock()
-        if let previous {
-            try update(previous: previous, written: written, produced: produced)
-            // A rename moves the file's status-change time: stamp the moved files where they now are.
-            for file in written {
-                if let stamp = FileStamp.ofLink(finalPath + "/" + file) { produced[file]?.stamp = stamp }
-            }
-            lock.lock(); self.produced = produced; lock.unlock()
-        } else {
-            try replace()
+    /// Puts this build's files in place; `producedFiles` then describes the output folder.
+    func commit() throws {
+        lock.lock(); defer { lock.unlock() }
+        guard let previous else { return try replace() }
+        try update(previous: previous, written: written, produced: produced)
+        // A rename moves the file's status-change time: stamp the moved files where they now are.
+        for file in written {
+            if let stamp = FileStamp.ofLink(finalPath + "/" + file) { produced[file]?.stamp = stamp }
         }
-        return produced
     }
 
     /// Replaces the output folder with the staged one. On Linux the two folders are exchanged in

@@ -50,8 +50,7 @@ extension SiteBuilder {
     /// head start, never its correctness (the journal stays, so the next build starts afresh).
     static func record(_ manifest: BuildManifest, in directory: String, _ diagnostics: DiagnosticBag) {
         do {
-            try manifest.save(directory: directory)
-            BuildManifest.endUpdate(directory: directory)
+            try manifest.record(in: directory)
         } catch {
             diagnostics.report(.warning("cannot record this build in \(directory): \(error.localizedDescription); the next build starts afresh"))
         }

@@ -84,7 +84,7 @@ public enum SiteBuilder {
         report.pageCount = plan.essays.count + listFiles.count + 1
         report.cachedPages = run.reusedCount
         report.readEssays = zip(plan.byPath, plan.essayIndex).filter { essay, index in
-            essay.frontMatterWasRead || index.map { !pages[$0].kept } ?? false
+            !essay.isVouchedFor || index.map { !pages[$0].kept } ?? false
         }.count
         report.copiedFiles = plan.staticFiles.count
         report.writtenFiles = output?.writtenCount ?? 0

@@ -51,10 +51,10 @@ struct SitePlan: Sendable {
         let loaded: [EssaySource?] = parallelMap(essayEntries.count) { index in
             let entry = essayEntries[index]
             let displayPath = contentDisplay + "/" + entry.relativePath
-            if let record = previous[index], record.settled, record.stamp == entry.stamp {
+            if let record = previous[index], record.vouches(for: entry.stamp) {
                 let route = Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
-                                   contentHash: record.contentHash, previous: record, frontMatterWasRead: false)
+                                   previous: record)
             }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
@@ -99,7 +99,7 @@ struct SitePlan: Sendable {
         guard let parsed else { return nil }
         let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
         return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route,
-                           contentHash: nil, frontMatterIsClean: problems.isEmpty, previous: previous)
+                           frontMatterIsClean: problems.isEmpty, previous: previous)
     }
 
     /// Output files the site stage generates itself, which no essay or static file may claim.

@@ -28,7 +28,9 @@ extension SiteRun {
             defer { progress?(done.increment(), plan.essays.count) }
             return essayPage(index, keepHTML: feedMembers.contains(index), writer: writer)
         }
-        output?.recordKept(plan.essays.indices.lazy.filter { pages[$0].kept }.map { self.plan.essays[$0].route.outputFile })
+        let kept = plan.essays.indices.filter { pages[$0].kept }
+        output?.recordKept(kept.lazy.map { self.plan.essays[$0].route.outputFile })
+        countReused(kept.count)
         return pages
     }
 
@@ -48,7 +50,7 @@ extension SiteRun {
         // Unchanged since a build that rendered it without a message: nothing to write, and
         // nothing a check would find (the key holds everything a page's messages come from).
         if !key.isEmpty, let record = essay.previous, record.pageKey == key,
-           let rendered = record.rendered, output == nil ? countReused() : isCurrent(file, key: key) {
+           let rendered = record.rendered, pageIsCurrent(file, key: key) {
             return EssayPage(essay: rendered, key: key, contentHash: contentHash, summaryKey: summaryKey, kept: true)
         }
         let pageDiagnostics = DiagnosticBag()
@@ -102,10 +104,9 @@ extension SiteRun {
             let page = index.map { pages[$0] }
             let contentHash = page?.contentHash ?? essay.contentHash
             let pageKey = page?.key ?? ""
-            // A record the plan trusted (settled, same stamp) whose page kept its key is the same
-            // record: its bytes are copied into the next manifest as they are.
-            if let old = essay.previous, old.settled, old.stamp == essay.entry.stamp, old.contentHash == contentHash,
-               old.pageKey == pageKey {
+            // A record the plan trusted whose page kept its key is the same record: its bytes are
+            // copied into the next manifest as they are.
+            if essay.isVouchedFor, let old = essay.previous, old.contentHash == contentHash, old.pageKey == pageKey {
                 records.append((essay.entry.relativePath, old))
                 continue
             }

@@ -10,12 +10,14 @@ extension SiteRun {
             let job = jobs[index]
             let file = lists.file(for: job)
             let key = recording ? listKey(job, pages) : ""
-            if isCurrent(file, key: key) { return (file, true) }
+            if pageIsCurrent(file, key: key) { return (file, true) }
             let (_, html) = lists.render(job)
             write(html, file, key: key)
             return (file, false)
         }
-        output?.recordKept(produced.lazy.filter(\.kept).map(\.file))
+        let kept = produced.filter(\.kept).map(\.file)
+        output?.recordKept(kept)
+        countReused(kept.count)
         var files = produced.map(\.file)
         let (tagsFile, tagsHTML) = lists.tagsIndex()
         writeIfChanged(tagsHTML, tagsFile)

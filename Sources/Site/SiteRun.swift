@@ -21,10 +21,10 @@ final class SiteRun: @unchecked Sendable {
     let progress: (@Sendable (Int, Int) -> Void)?
     /// Sources last changed before this instant are vouched for by their stamps (see `BuildOptions.settleTime`).
     let settledBefore: Int64
-    private let reused = AtomicCount()
 
-    /// Pages kept as the output folder holds them instead of rendered.
-    var reusedCount: Int { reused.value }
+    /// Pages kept as the output folder holds them instead of rendered (counted by each pass
+    /// once its pages are done, on the calling thread).
+    private(set) var reusedCount = 0
 
     init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
         self.plan = plan; self.templates = templates; self.output = output; self.recording = recording
@@ -41,18 +41,17 @@ final class SiteRun: @unchecked Sendable {
         }
     }
 
-    /// True when the output folder already holds `file` made from `key` (counted as reused).
-    /// The caller records what it kept with `output.recordKept`, in bulk.
-    func isCurrent(_ file: String, key: String) -> Bool {
-        guard let output, output.isCurrent(file, key: key) else { return false }
-        reused.increment()
-        return true
+    /// True when a page made from `key` needs no rendering: the output folder holds it as the
+    /// last build made it. A check has no output folder; there a matching key is enough, as it
+    /// holds everything a page's messages come from. The caller records what it kept with
+    /// `output.recordKept`, in bulk.
+    func pageIsCurrent(_ file: String, key: String) -> Bool {
+        guard let output else { return !key.isEmpty }
+        return output.isCurrent(file, key: key)
     }
 
-    /// Counts a page a check need not render again; always true.
-    func countReused() -> Bool {
-        reused.increment()
-        return true
+    func countReused(_ count: Int) {
+        reusedCount += count
     }
 
     /// A file whose text is cheap to make (feeds, sitemap, theme assets) is made every build

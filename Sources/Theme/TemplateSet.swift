@@ -98,21 +98,16 @@ public struct TemplateSet: Sendable {
     }
 
     private static func hasDynamicPartial(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 2 < bytes.count {
-            defer { index += 1 }
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
-                  bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") else { continue }
-            var next = index + 3
-            while next < bytes.count, bytes[next] == UInt8(ascii: " ") { next += 1 }
-            if next < bytes.count, bytes[next] == UInt8(ascii: "*") { return true }
-        }
-        return false
+        partialTags(in: text).contains { $0.name.hasPrefix("*") }
     }
 
     /// The names a template pulls in through `{{> name}}` or `{{< name}}`, with their positions.
     static func partialReferences(in text: String) -> [(name: String, offset: Int)] {
+        partialTags(in: text).filter { !$0.name.hasPrefix("*") }
+    }
+
+    /// Every `{{> name}}` and `{{< name}}` tag, dynamic ones (`{{> *name}}`) included.
+    private static func partialTags(in text: String) -> [(name: String, offset: Int)] {
         var references: [(String, Int)] = []
         let bytes = Array(text.utf8)
         var index = 0
@@ -126,9 +121,7 @@ public struct TemplateSet: Sendable {
             while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
             var end = start
             while end < bytes.count, bytes[end] != UInt8(ascii: "}"), bytes[end] != UInt8(ascii: " ") { end += 1 }
-            if end > start, bytes[start] != UInt8(ascii: "*") {
-                references.append((String(decoding: bytes[start..<end], as: UTF8.self), start))
-            }
+            if end > start { references.append((String(decoding: bytes[start..<end], as: UTF8.self), start)) }
             index = end
         }
         return references
