@@ -19,8 +19,8 @@ public struct MathMLRenderer {
     private func precedence(_ expr: Expr) -> Int {
         switch expr.kind {
         case .conditional: return 0
-        case .binary(let op, _, _, let implicit):
-            if implicit { return 6 }
+        case .quantity: return 6
+        case .binary(let op, _, _):
             switch op {
             case .or: return 1
             case .and: return 2
@@ -32,7 +32,7 @@ public struct MathMLRenderer {
         case .unary(.not, _): return 2
         case .unary(.negate, _): return 7
         case .convert(let inner, _): return precedence(inner)
-        default: return 9
+        case .number, .percent, .factor, .money, .name, .member, .call, .rounding: return 9
         }
     }
 
@@ -73,11 +73,11 @@ public struct MathMLRenderer {
             return "<mrow><mo>−</mo>\(wrapped(inner, below: 7))</mrow>"
         case .unary(.not, let inner):
             return "<mrow><mo>¬</mo>\(wrapped(inner, below: 3))</mrow>"
-        case .binary(let op, let left, let right, let implicit):
+        case .quantity(let amount, let unit):
             let level = precedence(expr)
-            if implicit {
-                return "<mrow>\(wrapped(left, below: level))<mspace width=\"0.2em\"></mspace>\(render(right))</mrow>"
-            }
+            return "<mrow>\(wrapped(amount, below: level))<mspace width=\"0.2em\"></mspace>\(render(unit))</mrow>"
+        case .binary(let op, let left, let right):
+            let level = precedence(expr)
             switch op {
             case .divide:
                 return "<mfrac><mrow>\(render(left))</mrow><mrow>\(render(right))</mrow></mfrac>"
@@ -104,6 +104,14 @@ public struct MathMLRenderer {
             }
         case .call(let name, let arguments):
             return call(name, arguments)
+        case .rounding(let mode, let value, let unit):
+            let (open, close) = mode == .floor ? ("⌊", "⌋") : mode == .ceil ? ("⌈", "⌉") : ("[", "]")
+            var inner = render(value)
+            if let unit { inner += "<mo>,</mo>" + render(unit) }
+            if mode == .round {
+                return "<mrow><mi>round</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(inner)<mo>)</mo></mrow></mrow>"
+            }
+            return "<mrow><mo>\(open)</mo>\(inner)<mo>\(close)</mo></mrow>"
         case .conditional(let condition, let yes, let no):
             return "<mrow><mtext>if </mtext>\(render(condition))<mtext> then </mtext>\(render(yes))<mtext> else </mtext>\(render(no))</mrow>"
         case .convert(let inner, _):
@@ -119,8 +127,6 @@ public struct MathMLRenderer {
             return "<mrow><mo>\(open)</mo>\(inner)<mo>\(close)</mo></mrow>"
         }
         switch name {
-        case "floor": return fenced("⌊", "⌋")
-        case "ceil": return fenced("⌈", "⌉")
         case "abs": return fenced("|", "|")
         case "sqrt": return "<msqrt>\(first)</msqrt>"
         case "exp": return "<msup><mi>e</mi><mrow>\(first)</mrow></msup>"
@@ -130,6 +136,21 @@ public struct MathMLRenderer {
         default:
             let list = arguments.map(render).joined(separator: "<mo>,</mo>")
             return "<mrow><mi>\(HTMLEscaping.escape(name))</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(list)<mo>)</mo></mrow></mrow>"
+        }
+    }
+
+    /// A unit as written: upright text, `/` as a fraction, powers as superscripts.
+    func render(_ unit: UnitExpr) -> String {
+        switch unit.kind {
+        case .name(let name):
+            let shown = units.unit(named: name).map { $0.isPrefixSymbol || $0.isSuffixSymbol ? $0.name : name } ?? name
+            return "<mtext>\(HTMLEscaping.escape(shown))</mtext>"
+        case .product(let left, let right):
+            return "<mrow>\(render(left))<mo>·</mo>\(render(right))</mrow>"
+        case .quotient(let left, let right):
+            return "<mrow>\(render(left))<mo>/</mo>\(render(right))</mrow>"
+        case .power(let base, let exponent):
+            return "<msup><mrow>\(render(base))</mrow><mn>\(exponent)</mn></msup>"
         }
     }
 }

@@ -50,17 +50,10 @@ public struct Claim {
 }
 
 extension Expr {
-    /// Calls `body` with each number literal's written decimals and scale suffix.
+    /// Calls `body` with each number literal's written decimals and scale suffix, left to right.
     func forEachNumber(_ body: (Int, Double) -> Void) {
-        switch kind {
-        case .number(_, let decimals, let scale): body(decimals, scale)
-        case .percent(let inner), .factor(let inner), .unary(_, let inner): inner.forEachNumber(body)
-        case .money(_, let amount): amount.forEachNumber(body)
-        case .binary(_, let left, let right, _):
-            left.forEachNumber(body)
-            right.forEachNumber(body)
-        case .convert(let value, _): value.forEachNumber(body)
-        default: break
+        visit { node in
+            if case .number(_, let decimals, let scale) = node.kind { body(decimals, scale) }
         }
     }
 }

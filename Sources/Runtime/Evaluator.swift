@@ -1,32 +1,36 @@
 import Diagnostics
 import ScenarioSyntax
 import Semantics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Computes a checked scenario. Checking already guaranteed the dimensions, so evaluation only
 /// meets problems that depend on numbers: division by zero, logarithms of non-positive values,
-/// `first` that never holds where a value is needed, times outside the timeline.
+/// results too large for a Double, `first` that never holds where a value is needed, times
+/// outside the timeline. Every node's result is checked to be finite, so infinity and
+/// "not a number" never reach the page.
 public struct Evaluator {
     let scenario: CompiledScenario
     var values: [String: Value]
     /// `t` at each step, in seconds.
     let times: Value?
+    /// The text the expressions being evaluated come from (the block, or an inline value).
+    var fragment: SourceFragment
+    /// The definition being computed, named in messages about overflow.
+    var definitionName: String?
 
     struct Failure: Error {
         var message: String
         var span: SourceSpan
         var notes: [Diagnostic.Note] = []
+        /// A failure already reported elsewhere (a definition that failed): no second message.
+        var isSilent = false
     }
 
     public init(scenario: CompiledScenario, values: [String: Value] = [:]) {
         self.scenario = scenario
         self.values = values
+        self.fragment = scenario.fragment
         if let timeline = scenario.timeline {
-            times = Value(.series((0..<timeline.count).map(timeline.time(at:))), dimension: .time, label: UnitLabel(timeline.unit))
+            times = .series((0..<timeline.count).map(timeline.time(at:)), .time, label: UnitLabel(timeline.unit))
         } else {
             times = nil
         }
@@ -43,44 +47,77 @@ public struct Evaluator {
                 failed.insert(definition.name)
                 continue
             }
-            do {
-                var value = try evaluator.evaluate(definition.expression)
+            evaluator.definitionName = definition.name
+            switch evaluator.attempt(definition.expression) {
+            case .success(var value):
                 value.label = definition.type.label
                 evaluator.values[definition.name] = value
-            } catch let failure as Failure {
+            case .failure(let failure):
                 failed.insert(definition.name)
-                diagnostics.append(.error(failure.message, at: scenario.fragment.location(failure.span), notes: failure.notes))
-            } catch {
-                failed.insert(definition.name)
+                if !failure.isSilent {
+                    diagnostics.append(.error(failure.message, at: scenario.fragment.location(failure.span),
+                                              notes: failure.notes))
+                }
             }
         }
         return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics)
     }
 
     /// Evaluates an expression that was checked against this scenario (an inline value, a claim).
-    public func value(of expr: Expr, fragment: SourceFragment) -> Result<Value, Diagnostic> {
+    /// A `.failure(nil)` means it read a definition whose own error was already reported.
+    public func value(of expr: Expr, fragment: SourceFragment) -> Result<Value, OptionalDiagnostic> {
+        var evaluator = self
+        evaluator.fragment = fragment
+        evaluator.definitionName = nil
+        switch evaluator.attempt(expr) {
+        case .success(let value): return .success(value)
+        case .failure(let failure):
+            if failure.isSilent { return .failure(OptionalDiagnostic(diagnostic: nil)) }
+            return .failure(OptionalDiagnostic(diagnostic: .error(failure.message, at: fragment.location(failure.span),
+                                                                  notes: failure.notes)))
+        }
+    }
+
+    private func attempt(_ expr: Expr) -> Result<Value, Failure> {
         do {
             return .success(try evaluate(expr))
         } catch let failure as Failure {
-            return .failure(.error(failure.message, at: fragment.location(failure.span), notes: failure.notes))
+            return .failure(failure)
         } catch {
-            return .failure(.error("\(error)", at: fragment.location(expr.span)))
+            return .failure(Failure(message: "\(error)", span: expr.span))
         }
     }
 
     /// A value that must exist: `never` is only allowed as a whole definition or inline value.
-    private func needed(_ expr: Expr) throws -> Value {
+    func needed(_ expr: Expr) throws -> Value {
         let value = try evaluate(expr)
         if value.isNever {
-            throw Failure(message: "`\(text(expr.span))` is never reached within the timeline, so it has no value here", span: expr.span,
-                          notes: [.init("guard it, e.g. `if … then … else …`, or extend the timeline")])
+            throw Failure(message: "`\(text(expr.span))` is never reached within the timeline, so it has no value here",
+                          span: expr.span, notes: [.init("guard it, e.g. `if … then … else …`, or extend the timeline")])
         }
         return value
     }
 
-    func text(_ span: SourceSpan) -> String { scenario.fragment.text(of: span) }
+    func text(_ span: SourceSpan) -> String { fragment.text(of: span) }
 
+    /// Evaluates one node and refuses a result that is not a finite number.
     func evaluate(_ expr: Expr) throws -> Value {
+        let value = try evaluateNode(expr)
+        if let step = value.firstIndex(where: { !$0.isFinite }) {
+            throw nonFinite(value.element(step), expr, step: value.isSeries ? step : nil)
+        }
+        return value
+    }
+
+    private func nonFinite(_ x: Double, _ expr: Expr, step: Int?) -> Failure {
+        let when = step.map(timeDescription(step:)) ?? ""
+        let within = definitionName.map { " (in `\($0)`)" } ?? ""
+        let what = x.isNaN ? "has no numeric value" : "is too large to compute with (beyond ±1.8e308)"
+        return Failure(message: "`\(text(expr.span))` \(what)\(when)\(within)", span: expr.span,
+                       notes: [.init("check the magnitudes: a growth rate, an exponent or a timeline may be far larger than meant")])
+    }
+
+    private func evaluateNode(_ expr: Expr) throws -> Value {
         switch expr.kind {
         case .number(let value, _, _):
             return .scalar(value)
@@ -92,70 +129,49 @@ public struct Evaluator {
             let unit = scenario.units.unit(named: symbol)!
             return try needed(amount).map(dimension: unit.dimension, label: UnitLabel(unit)) { $0 * unit.factor }
         case .name(let name):
-            if let value = values[name] { return value }
-            if name == "t", let times { return times }
-            if let unit = scenario.units.unit(named: name) {
-                return .scalar(unit.factor, unit.dimension, label: UnitLabel(unit))
-            }
-            throw Failure(message: "unknown name `\(name)`", span: expr.span)
+            return try lookUp(name, expr.span)
         case .member(_, let name):
-            guard let value = values[name] else { throw Failure(message: "unknown name `\(name)`", span: expr.span) }
-            return value
+            return try lookUp(name, expr.span)
+        case .quantity(let amount, let unitExpr):
+            let a = try needed(amount)
+            let unit = try resolved(unitExpr)
+            return a.map(dimension: a.dimension * unit.dimension, label: a.label * unit.label) { $0 * unit.factor }
         case .unary(.negate, let inner):
             return try needed(inner).map { -$0 }
         case .unary(.not, let inner):
             return try needed(inner).map { $0 == 0 ? 1 : 0 }
-        case .binary(.multiply, let left, let right, true):
-            let a = try needed(left)
-            guard case .name(let name) = right.kind, let unit = scenario.units.unit(named: name) else {
-                throw Failure(message: "expected a unit after the number", span: right.span)
-            }
-            return a.map(dimension: a.dimension * unit.dimension, label: a.label * UnitLabel(unit)) { $0 * unit.factor }
-        case .binary(let op, let left, let right, _):
+        case .binary(let op, let left, let right):
             return try binary(op, left, right)
         case .conditional(let condition, let yes, let no):
-            let c = try needed(condition)
-            let a = try needed(yes), b = try needed(no)
-            if case .scalar(let flag) = c.storage { return flag != 0 ? a : b }
-            let count = c.elements.count
-            return Value(.series((0..<count).map { c.element($0) != 0 ? a.element($0) : b.element($0) }),
-                         dimension: a.dimension, label: a.label)
+            return Value.select(try needed(condition), try needed(yes), try needed(no))
         case .convert(let inner, _):
             return try evaluate(inner)
+        case .rounding(let mode, let inner, let unitExpr):
+            return try rounding(mode, try needed(inner), unit: try unitExpr.map(resolved))
         case .call(let name, let arguments):
-            return try call(BuiltinFunction(rawValue: name)!, arguments, expr.span)
+            guard let function = BuiltinFunction(rawValue: name) else {
+                throw Failure(message: "unknown function `\(name)`", span: expr.span)
+            }
+            return try call(function, arguments, expr.span)
         }
     }
 
-    private func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
-        let a = try needed(left), b = try needed(right)
-        switch op {
-        case .add: return Value.combine(a, b, dimension: a.dimension, label: a.label, +)
-        case .subtract: return Value.combine(a, b, dimension: a.dimension, label: a.label, -)
-        case .multiply: return Value.combine(a, b, dimension: a.dimension * b.dimension, label: a.label * b.label, *)
-        case .divide:
-            if let zero = b.elements.firstIndex(of: 0) {
-                let when = b.series != nil ? timeDescription(step: zero) : ""
-                throw Failure(message: "division by zero: `\(text(right.span))` is 0\(when)", span: right.span)
-            }
-            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: a.label / b.label, /)
-        case .power:
-            let result = Value.combine(a, b, dimension: .none, label: UnitLabel()) { pow($0, $1) }
-            if let exponent = b.scalar, !a.dimension.isDimensionless {
-                return Value(result.storage, dimension: a.dimension.raised(to: Int(exponent)), label: a.label.raised(to: Int(exponent)))
-            }
-            if result.elements.contains(where: \.isNaN) {
-                throw Failure(message: "`\(text(left.span))` raised to `\(text(right.span))` is not a real number", span: left.span.union(right.span))
-            }
-            return result
-        case .equal: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { approximatelyEqual($0, $1) ? 1 : 0 }
-        case .notEqual: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { approximatelyEqual($0, $1) ? 0 : 1 }
-        case .less: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 < $1 && !approximatelyEqual($0, $1) ? 1 : 0 }
-        case .lessEqual: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 <= $1 || approximatelyEqual($0, $1) ? 1 : 0 }
-        case .greater: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 > $1 && !approximatelyEqual($0, $1) ? 1 : 0 }
-        case .greaterEqual: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 >= $1 || approximatelyEqual($0, $1) ? 1 : 0 }
-        case .and: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 != 0 && $1 != 0 ? 1 : 0 }
-        case .or: return Value.combine(a, b, dimension: .none, label: UnitLabel()) { $0 != 0 || $1 != 0 ? 1 : 0 }
+    private func lookUp(_ name: String, _ span: SourceSpan) throws -> Value {
+        if let value = values[name] { return value }
+        if name == "t", let times { return times }
+        if scenario.sourceOrder.contains(name) {
+            throw Failure(message: "", span: span, isSilent: true)   // its own error was reported
+        }
+        if let unit = scenario.units.unit(named: name) {
+            return .scalar(unit.factor, unit.dimension, label: UnitLabel(unit))
+        }
+        throw Failure(message: "unknown name `\(name)`", span: span)
+    }
+
+    func resolved(_ unit: UnitExpr) throws -> ResolvedUnit {
+        switch scenario.units.resolve(unit) {
+        case .success(let resolved): return resolved
+        case .failure(let unknown): throw Failure(message: "`\(unknown.name)` is not a unit", span: unknown.span)
         }
     }
 
@@ -166,72 +182,9 @@ public struct Evaluator {
         let name = value == 1 ? timeline.unit.name : (timeline.unit.plural ?? timeline.unit.name)
         return " at t = \(ValueFormatter.plainNumber(value)) \(name)"
     }
-
-    private func call(_ function: BuiltinFunction, _ arguments: [Expr], _ span: SourceSpan) throws -> Value {
-        if function == .first {
-            let condition = try needed(arguments[0])
-            guard let index = condition.elements.firstIndex(where: { $0 != 0 }), let timeline = scenario.timeline else {
-                return Value(.never, dimension: .time, label: UnitLabel(scenario.timeline!.unit))
-            }
-            return .scalar(timeline.time(at: index), .time, label: UnitLabel(timeline.unit))
-        }
-        let values = try arguments.map { try needed($0) }
-        let x = values[0]
-        switch function {
-        case .floor, .ceil, .round:
-            let rounding: (Double) -> Double = function == .floor ? { $0.rounded(.down) }
-                : function == .ceil ? { $0.rounded(.up) } : { $0.rounded(.toNearestOrAwayFromZero) }
-            // Round the value as shown in the unit, so 1.99999999 from floating point stays 2.
-            let unit = values.count == 2 ? values[1].scalar! : 1
-            return x.map { rounding(($0 / unit * 1e9).rounded() / 1e9) * unit }
-        case .min, .max:
-            return values.dropFirst().reduce(x) { Value.combine($0, $1, dimension: x.dimension, label: x.label, function == .min ? Swift.min : Swift.max) }
-        case .abs:
-            return x.map { Swift.abs($0) }
-        case .sqrt:
-            if x.elements.contains(where: { $0 < 0 }) {
-                throw Failure(message: "square root of a negative value: `\(text(arguments[0].span))`", span: arguments[0].span)
-            }
-            return x.map(dimension: x.dimension.root(2) ?? .none, label: UnitLabel()) { $0.squareRoot() }
-        case .exp:
-            return x.map(label: UnitLabel()) { Glibc.exp($0) }
-        case .ln, .log10:
-            if x.elements.contains(where: { $0 <= 0 }) {
-                throw Failure(message: "`\(function.rawValue)` of a value that is not positive: `\(text(arguments[0].span))`", span: arguments[0].span)
-            }
-            return x.map(label: UnitLabel()) { function == .ln ? Glibc.log($0) : Glibc.log10($0) }
-        case .compound:
-            // Checking guaranteed the rate is written per one unit of time: that unit is the period.
-            let periodSeconds = period(of: x.label)?.factor ?? 1
-            return Value.combine(x, values[1], dimension: .none, label: UnitLabel()) { rate, duration in
-                pow(1 + rate * periodSeconds, duration / periodSeconds)
-            }
-        case .sum:
-            return .scalar(x.elements.reduce(0, +), x.dimension, label: x.label)
-        case .mean:
-            return .scalar(x.elements.reduce(0, +) / Double(Swift.max(1, x.elements.count)), x.dimension, label: x.label)
-        case .cumsum:
-            var total = 0.0
-            return Value(.series(x.elements.map { total += $0; return total }), dimension: x.dimension, label: x.label)
-        case .at:
-            let timeline = scenario.timeline!
-            let when = values[1].scalar!
-            let position = when / timeline.step - timeline.start
-            let index = Int(position.rounded())
-            guard Swift.abs(position - Double(index)) < 1e-9 else {
-                throw Failure(message: "`\(text(arguments[1].span))` is not a step of the timeline (steps are 1 \(timeline.unit.name) apart)", span: arguments[1].span)
-            }
-            guard index >= 0, index < timeline.count else {
-                throw Failure(message: "`\(text(arguments[1].span))` is outside the timeline", span: arguments[1].span)
-            }
-            return .scalar(x.element(index), x.dimension, label: x.label)
-        case .first:
-            fatalError("handled above")
-        }
-    }
 }
 
-/// Equal within the last few bits of a Double, so `0.1 + 0.2 == 0.3` holds as a reader expects.
-func approximatelyEqual(_ a: Double, _ b: Double) -> Bool {
-    a == b || Swift.abs(a - b) <= 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))
+/// A diagnostic, or none when the problem was already reported where it arose.
+public struct OptionalDiagnostic: Error, Sendable {
+    public var diagnostic: Diagnostic?
 }

@@ -100,7 +100,7 @@ public struct PageScenarios: Sendable {
         var value: Value
         switch evaluator.value(of: expression, fragment: fragment) {
         case .success(let computed): value = computed
-        case .failure(let diagnostic): return (nil, [diagnostic])
+        case .failure(let problem): return (nil, problem.diagnostic.map { [$0] } ?? [])
         }
         value.label = type.label
 
@@ -118,7 +118,7 @@ public struct PageScenarios: Sendable {
     /// `{{ growth.total }}` picks a scenario when several define a name.
     public func inline(_ fragment: SourceFragment) -> (InlineValue?, [Diagnostic]) {
         let (parsed, parseErrors) = Parser.parseInline(fragment)
-        guard let parsed else { return (nil, parseErrors) }
+        guard let parsed, parseErrors.isEmpty else { return (nil, parseErrors) }
         func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (InlineValue?, [Diagnostic]) {
             (nil, [.error(message, at: fragment.location(span), notes: notes)])
         }
@@ -140,19 +140,19 @@ public struct PageScenarios: Sendable {
         let claimed: Value
         let claimLabel: UnitLabel
         if case .name("never") = literal.kind {
-            claimed = Value(.never, dimension: value.dimension)
+            claimed = .never(value.dimension)
             claimLabel = value.label
         } else {
             var literalChecker = TypeChecker(units: scenario.units, timeline: nil, fragment: fragment, definitions: [:],
                                              knownNames: scenario.units.allNames)
             guard let literalType = literalChecker.check(literal) else { return (nil, literalChecker.diagnostics) }
-            guard literalType.constant != nil else {
+            guard let constant = literalType.constant, constant.isFinite else {
                 return error("a claim compares with a written value such as `$960` or `6 months`", literal.span)
             }
             guard literalType.dimension == type.dimension else {
                 return error("the claim is \(literalType.dimension.described), but `\(source)` is \(type.dimension.described)", literal.span)
             }
-            claimed = .scalar(literalType.constant!, literalType.dimension, label: literalType.label)
+            claimed = .scalar(constant, literalType.dimension, label: literalType.label)
             claimLabel = literalType.label.isEmpty ? value.label : literalType.label
         }
         let claim = Claim(claimed: claimed, literal: literal, label: claimLabel)
@@ -190,19 +190,7 @@ extension Expr {
 
     /// `growth.total` → `total`, once the scenario has been chosen.
     func replacingMembers() -> Expr {
-        switch kind {
-        case .member(_, let name): return Expr(.name(name), span)
-        case .number, .name: return self
-        case .percent(let inner): return Expr(.percent(inner.replacingMembers()), span)
-        case .factor(let inner): return Expr(.factor(inner.replacingMembers()), span)
-        case .unary(let op, let inner): return Expr(.unary(op, inner.replacingMembers()), span)
-        case .money(let symbol, let amount): return Expr(.money(symbol: symbol, amount: amount.replacingMembers()), span)
-        case .binary(let op, let left, let right, let implicit):
-            return Expr(.binary(op, left.replacingMembers(), right.replacingMembers(), implicit: implicit), span)
-        case .call(let name, let arguments): return Expr(.call(name, arguments.map { $0.replacingMembers() }), span)
-        case .conditional(let c, let a, let b):
-            return Expr(.conditional(c.replacingMembers(), then: a.replacingMembers(), else: b.replacingMembers()), span)
-        case .convert(let value, let unit): return Expr(.convert(value.replacingMembers(), to: unit), span)
-        }
+        if case .member(_, let name) = kind { return Expr(.name(name), span) }
+        return mappingChildren { $0.replacingMembers() }
     }
 }

@@ -3,9 +3,9 @@ import Semantics
 /// A computed value: a number or one number per timeline step, in base units (seconds, bytes,
 /// one unit of currency), with what it measures and the unit to show it in.
 ///
-/// The storage is deliberately a small enum rather than a bare Double: a later range type
-/// (`5%..7%/week`, propagated by sampling) adds a case holding samples, and every operation
-/// already goes through `Value.combine`, which is where that case would be handled.
+/// The evaluator reads and builds values only through the operations below, never through the
+/// storage, so a later storage that holds samples (ranges propagated by Monte Carlo) needs
+/// changes here and nowhere in the evaluator.
 public struct Value: Sendable, Hashable {
     public enum Storage: Sendable, Hashable {
         case scalar(Double)
@@ -14,7 +14,7 @@ public struct Value: Sendable, Hashable {
         case never
     }
 
-    public var storage: Storage
+    public private(set) var storage: Storage
     public var dimension: Dimension
     public var label: UnitLabel
 
@@ -24,8 +24,17 @@ public struct Value: Sendable, Hashable {
         self.label = label
     }
 
-    public static func scalar(_ value: Double, _ dimension: Dimension = .none, label: UnitLabel = UnitLabel()) -> Value {
+    public static func scalar(_ value: Double, _ dimension: Dimension = .dimensionless,
+                              label: UnitLabel = UnitLabel()) -> Value {
         Value(.scalar(value), dimension: dimension, label: label)
+    }
+
+    public static func series(_ values: [Double], _ dimension: Dimension, label: UnitLabel = UnitLabel()) -> Value {
+        Value(.series(values), dimension: dimension, label: label)
+    }
+
+    public static func never(_ dimension: Dimension, label: UnitLabel = UnitLabel()) -> Value {
+        Value(.never, dimension: dimension, label: label)
     }
 
     public var scalar: Double? {
@@ -49,6 +58,11 @@ public struct Value: Sendable, Hashable {
         }
     }
 
+    /// The same value in another dimension and unit (the numbers unchanged).
+    func relabelled(dimension: Dimension, label: UnitLabel) -> Value {
+        Value(storage, dimension: dimension, label: label)
+    }
+
     /// Applies `operation` element by element, broadcasting a scalar over a series.
     static func combine(_ a: Value, _ b: Value, dimension: Dimension, label: UnitLabel,
                         _ operation: (Double, Double) -> Double) -> Value {
@@ -61,7 +75,7 @@ public struct Value: Sendable, Hashable {
             return Value(.series(ys.map { operation(x, $0) }), dimension: dimension, label: label)
         case (.series(let xs), .series(let ys)):
             return Value(.series(zip(xs, ys).map(operation)), dimension: dimension, label: label)
-        default:
+        case (.never, _), (_, .never):
             return Value(.never, dimension: dimension, label: label)
         }
     }
@@ -74,6 +88,45 @@ public struct Value: Sendable, Hashable {
         case .never: storage = .never
         }
         return Value(storage, dimension: dimension ?? self.dimension, label: label ?? self.label)
+    }
+
+    /// `if condition then a else b`, step by step when any of them is a series.
+    static func select(_ condition: Value, _ a: Value, _ b: Value) -> Value {
+        if case .scalar(let flag) = condition.storage { return flag != 0 ? a : b }
+        let count = condition.series?.count ?? 0
+        return Value(.series((0..<count).map { condition.element($0) != 0 ? a.element($0) : b.element($0) }),
+                     dimension: a.dimension, label: a.label)
+    }
+
+    /// The first element (step, for a series; 0 for a scalar) where `predicate` holds.
+    func firstIndex(where predicate: (Double) -> Bool) -> Int? {
+        switch storage {
+        case .scalar(let x): return predicate(x) ? 0 : nil
+        case .series(let xs): return xs.firstIndex(where: predicate)
+        case .never: return nil
+        }
+    }
+
+    var isSeries: Bool { series != nil }
+
+    /// Every element added up, as a single value.
+    func total() -> Value {
+        Value(.scalar(elements.reduce(0, +)), dimension: dimension, label: label)
+    }
+
+    func average() -> Value {
+        Value(.scalar(elements.reduce(0, +) / Double(Swift.max(1, elements.count))), dimension: dimension, label: label)
+    }
+
+    /// The running total, step by step.
+    func cumulative() -> Value {
+        var total = 0.0
+        return Value(.series(elements.map { total += $0; return total }), dimension: dimension, label: label)
+    }
+
+    /// The element at a step, as a single value.
+    func at(step index: Int) -> Value {
+        Value(.scalar(element(index)), dimension: dimension, label: label)
     }
 
     var elements: [Double] {

@@ -108,33 +108,47 @@ public enum ValueFormatter {
         return text
     }
 
-    /// Rounds to `decimals` places and groups thousands: `1140` → `1,140`, `21.550625` → `21.55` at 2.
+    /// Rounds to `decimals` places (at most 15) and groups thousands: `1140` → `1,140`,
+    /// `21.550625` → `21.55` at 2. Rounding is done on an integer count of the last place, so no
+    /// conversion can trap, whatever the magnitude.
     public static func fixed(_ x: Double, decimals: Int) -> String {
-        let scale = pow(10, Double(decimals))
-        var rounded = (x * scale).rounded(.toNearestOrAwayFromZero) / scale
-        if rounded == 0 { rounded = 0 }  // no "-0"
-        let negative = rounded < 0
-        let magnitude = Swift.abs(rounded)
-        let whole = magnitude.rounded(.down)
-        var digits = whole < 1e15 ? String(Int64(whole)) : String(format: "%.0f", whole)
-        var grouped = ""
+        guard x.isFinite else { return nonFinite(x) }
+        let places = Swift.min(Swift.max(0, decimals), 15)
+        let scale = pow(10, Double(places))
+        let scaled = (x * scale).rounded(.toNearestOrAwayFromZero)
+        guard Swift.abs(scaled) < 9e15 else {
+            // Beyond 2^53 a Double has no fractional digits left: print the whole part as it is.
+            let whole = String(format: "%.0f", Swift.abs(x))
+            let fraction = places > 0 ? "." + String(repeating: "0", count: places) : ""
+            return (x < 0 ? "-" : "") + grouped(whole) + fraction
+        }
+        let count = Int64(Swift.abs(scaled))
+        let unit = Int64(scale)
+        var text = grouped(String(count / unit))
+        if places > 0 {
+            let fraction = String(count % unit)
+            text += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return (scaled < 0 ? "-" : "") + text
+    }
+
+    private static func grouped(_ integerDigits: String) -> String {
+        var digits = Substring(integerDigits)
+        var result = ""
         while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits = String(digits.dropLast(3))
+            result = "," + digits.suffix(3) + result
+            digits = digits.dropLast(3)
         }
-        grouped = digits + grouped
-        if decimals > 0 {
-            let fraction = Int64(((magnitude - whole) * scale).rounded())
-            var fractionDigits = String(fraction)
-            fractionDigits = String(repeating: "0", count: Swift.max(0, decimals - fractionDigits.count)) + fractionDigits
-            grouped += "." + fractionDigits
-        }
-        return (negative ? "-" : "") + grouped
+        return digits + result
+    }
+
+    static func nonFinite(_ x: Double) -> String {
+        x.isNaN ? "not a number" : (x > 0 ? "infinity" : "-infinity")
     }
 
     /// `digits` significant digits, trailing zeros dropped, never rounding the integer part away.
     public static func significant(_ x: Double, digits: Int) -> String {
-        guard x != 0, x.isFinite else { return x.isFinite ? "0" : (x.isNaN ? "not a number" : (x > 0 ? "infinity" : "-infinity")) }
+        guard x != 0, x.isFinite else { return x.isFinite ? "0" : nonFinite(x) }
         let magnitude = Int(floor(log10(Swift.abs(x))))
         let decimals = Swift.max(0, digits - 1 - magnitude)
         var text = fixed(x, decimals: Swift.min(decimals, 12))
@@ -147,7 +161,9 @@ public enum ValueFormatter {
 
     /// A plain number without grouping, for messages.
     public static func plainNumber(_ x: Double) -> String {
-        isWhole(x) ? String(Int64(x.rounded())) : significant(x, digits: 6).replacingOccurrences(",", "")
+        guard x.isFinite else { return nonFinite(x) }
+        if isWhole(x), Swift.abs(x) < 9e15 { return String(Int64(x.rounded())) }
+        return significant(x, digits: 6).replacingOccurrences(",", "")
     }
 }
 

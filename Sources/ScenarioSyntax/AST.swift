@@ -1,5 +1,9 @@
 /// An expression, with the span it came from. The same tree is evaluated and (later) typeset,
 /// so what the reader sees is what was computed.
+///
+/// Positions where a word is a unit rather than a value are their own type, `UnitExpr`: after
+/// a number (`4 hours`), after `as`, and the unit of `floor/ceil/round(x, unit)`. The checker
+/// and the evaluator therefore cannot disagree about whether `machines` is a value or a unit.
 public struct Expr: Sendable, Hashable {
     public indirect enum Kind: Sendable, Hashable {
         /// `42`, `1.5k`: the value with its scale suffix applied, and the decimals as written.
@@ -10,17 +14,46 @@ public struct Expr: Sendable, Hashable {
         case factor(Expr)
         /// `$100`, `€30`: an amount in the currency of the symbol.
         case money(symbol: String, amount: Expr)
-        /// A definition, a unit, `t`, or a symbol used as a unit (`$` in `$/day`).
+        /// A definition, a unit read as a value (`$` in `$/day`, `month` in `price * month`), or `t`.
         case name(String)
         /// `growth.total`: a name in a named scenario (prose only).
         case member(scenario: String, name: String)
+        /// `4 hours`: a literal followed by a unit, which typesets without a sign.
+        case quantity(Expr, unit: UnitExpr)
         case unary(UnaryOperator, Expr)
-        /// `implicit` marks juxtaposition (`4 hours`), which typesets without a sign.
-        case binary(BinaryOperator, Expr, Expr, implicit: Bool)
+        case binary(BinaryOperator, Expr, Expr)
         case call(String, [Expr])
+        /// `floor(x)`, `round(x, machines)`: the unit argument is a unit, never a value.
+        case rounding(Rounding, Expr, unit: UnitExpr?)
         case conditional(Expr, then: Expr, else: Expr)
         /// `expr as unit`
-        case convert(Expr, to: Expr)
+        case convert(Expr, to: UnitExpr)
+    }
+
+    public var kind: Kind
+    public var span: SourceSpan
+    /// The height of the tree below this node (a leaf is 1), kept so that a nesting limit can be
+    /// checked as the parser builds, before any recursive pass walks the tree.
+    public let depth: Int
+
+    public init(_ kind: Kind, _ span: SourceSpan) {
+        self.kind = kind
+        self.span = span
+        var deepest = 0
+        Expr.forEachChild(of: kind) { deepest = max(deepest, $0.depth) }
+        self.depth = deepest + 1
+    }
+}
+
+/// A unit where only a unit may stand: `months`, `$/day`, `GB/month`, `machine^2`.
+public struct UnitExpr: Sendable, Hashable {
+    public indirect enum Kind: Sendable, Hashable {
+        /// A unit's name, alias or plural, or a symbol (`$`, `%`).
+        case name(String)
+        case product(UnitExpr, UnitExpr)
+        case quotient(UnitExpr, UnitExpr)
+        /// A whole power, bounded by the parser.
+        case power(UnitExpr, Int)
     }
 
     public var kind: Kind
@@ -30,6 +63,10 @@ public struct Expr: Sendable, Hashable {
         self.kind = kind
         self.span = span
     }
+}
+
+public enum Rounding: String, Sendable, Hashable, CaseIterable {
+    case floor, ceil, round
 }
 
 public enum UnaryOperator: String, Sendable, Hashable {
@@ -45,7 +82,7 @@ public enum BinaryOperator: String, Sendable, Hashable {
     public var isComparison: Bool {
         switch self {
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual: return true
-        default: return false
+        case .add, .subtract, .multiply, .divide, .power, .and, .or: return false
         }
     }
 }

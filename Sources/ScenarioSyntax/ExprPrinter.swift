@@ -4,17 +4,30 @@ extension Expr: CustomStringConvertible {
     public var description: String {
         switch kind {
         case .number(let value, _, _):
-            return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+            return Expr.printed(value)
         case .percent(let inner): return "(% \(inner))"
         case .factor(let inner): return "(× \(inner))"
         case .money(let symbol, let amount): return "(\(symbol) \(amount))"
         case .name(let name): return name
         case .member(let scenario, let name): return "\(scenario).\(name)"
         case .unary(let op, let inner): return "(\(op.rawValue) \(inner))"
-        case .binary(let op, let left, let right, let implicit): return "(\(implicit ? "·" : op.rawValue) \(left) \(right))"
+        case .quantity(let amount, let unit): return "(· \(amount) \(unit))"
+        case .binary(let op, let left, let right): return "(\(op.rawValue) \(left) \(right))"
         case .call(let name, let arguments): return "(\(name)\(arguments.map { " \($0)" }.joined()))"
+        case .rounding(let mode, let value, let unit): return "(\(mode.rawValue) \(value)\(unit.map { " \($0)" } ?? ""))"
         case .conditional(let c, let a, let b): return "(if \(c) \(a) \(b))"
         case .convert(let value, let unit): return "(as \(value) \(unit))"
+        }
+    }
+}
+
+extension UnitExpr: CustomStringConvertible {
+    public var description: String {
+        switch kind {
+        case .name(let name): return name
+        case .product(let left, let right): return "(* \(left) \(right))"
+        case .quotient(let left, let right): return "(/ \(left) \(right))"
+        case .power(let base, let exponent): return "(^ \(base) \(exponent))"
         }
     }
 }
@@ -25,7 +38,14 @@ extension Statement: CustomStringConvertible {
         case .definition(let name, let expression): return "\(name) = \(expression)"
         case .unitDeclaration(let name): return "unit \(name)"
         case .unitDefinition(let name, let expression): return "unit \(name) = \(expression)"
-        case .timeline(let start, let end, let unit, _): return "timeline \(Int(start))..\(Int(end)) \(unit)"
+        case .timeline(let start, let end, let unit, _): return "timeline \(Expr.printed(start))..\(Expr.printed(end)) \(unit)"
         }
+    }
+}
+
+extension Expr {
+    /// A whole number without a decimal point; anything else as Swift prints it (never traps).
+    static func printed(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

@@ -1,30 +1,81 @@
+/// The one traversal of the syntax tree. Every walker goes through `forEachChild` or
+/// `mappingChildren`, whose switches name every kind: a new kind of expression cannot be skipped
+/// silently by a pass that forgot it. Unit positions (`UnitExpr`) are not children: they hold
+/// units, never values.
 extension Expr {
-    /// Visits every node that is a value, parents first. Positions that hold a unit rather than
-    /// a value are skipped: the word after a number (`8 hours`), the unit argument of
-    /// `floor/ceil/round(x, unit)`, and the right side of `as`.
-    public func visit(_ body: (Expr) -> Void) {
-        body(self)
+    /// Calls `body` with each direct child that is a value, left to right.
+    public static func forEachChild(of kind: Kind, _ body: (Expr) -> Void) {
         switch kind {
         case .number, .name, .member: break
-        case .percent(let inner), .factor(let inner), .unary(_, let inner): inner.visit(body)
-        case .money(_, let amount): amount.visit(body)
-        case .binary(_, let left, let right, let implicit):
-            left.visit(body)
-            if !implicit { right.visit(body) }
-        case .call(let name, let arguments):
-            let rounding = (name == "floor" || name == "ceil" || name == "round") && arguments.count == 2
-            for (index, argument) in arguments.enumerated() where !(rounding && index == 1) { argument.visit(body) }
-        case .conditional(let c, let a, let b):
-            c.visit(body)
-            a.visit(body)
-            b.visit(body)
-        case .convert(let value, _): value.visit(body)
+        case .percent(let inner), .factor(let inner), .unary(_, let inner), .quantity(let inner, _),
+             .rounding(_, let inner, _), .convert(let inner, _):
+            body(inner)
+        case .money(_, let amount): body(amount)
+        case .binary(_, let left, let right):
+            body(left)
+            body(right)
+        case .call(_, let arguments): arguments.forEach(body)
+        case .conditional(let condition, let yes, let no):
+            body(condition)
+            body(yes)
+            body(no)
+        }
+    }
+
+    /// The direct children that are values, left to right.
+    public var children: [Expr] {
+        var result: [Expr] = []
+        Expr.forEachChild(of: kind) { result.append($0) }
+        return result
+    }
+
+    /// The same node with each value child replaced by `transform(child)`; span kept.
+    public func mappingChildren(_ transform: (Expr) -> Expr) -> Expr {
+        let mapped: Kind
+        switch kind {
+        case .number, .name, .member: return self
+        case .percent(let inner): mapped = .percent(transform(inner))
+        case .factor(let inner): mapped = .factor(transform(inner))
+        case .unary(let op, let inner): mapped = .unary(op, transform(inner))
+        case .quantity(let inner, let unit): mapped = .quantity(transform(inner), unit: unit)
+        case .rounding(let mode, let inner, let unit): mapped = .rounding(mode, transform(inner), unit: unit)
+        case .convert(let inner, let unit): mapped = .convert(transform(inner), to: unit)
+        case .money(let symbol, let amount): mapped = .money(symbol: symbol, amount: transform(amount))
+        case .binary(let op, let left, let right): mapped = .binary(op, transform(left), transform(right))
+        case .call(let name, let arguments): mapped = .call(name, arguments.map(transform))
+        case .conditional(let c, let a, let b): mapped = .conditional(transform(c), then: transform(a), else: transform(b))
+        }
+        return Expr(mapped, span)
+    }
+
+    /// Visits every node that is a value, parents first, left to right. Iterative, so even a
+    /// tree deeper than the parser allows cannot exhaust the stack here.
+    public func visit(_ body: (Expr) -> Void) {
+        var pending: [Expr] = [self]
+        while let next = pending.popLast() {
+            body(next)
+            let start = pending.count
+            Expr.forEachChild(of: next.kind) { pending.append($0) }
+            pending[start...].reverse()
         }
     }
 
     /// Calls `body` with every name read as a value, left to right.
     public func forEachName(_ body: (String) -> Void) {
         visit { if case .name(let name) = $0.kind { body(name) } }
+    }
+}
+
+extension UnitExpr {
+    /// Calls `body` with each unit name, left to right, with its span.
+    public func forEachName(_ body: (String, SourceSpan) -> Void) {
+        switch kind {
+        case .name(let name): body(name, span)
+        case .product(let left, let right), .quotient(let left, let right):
+            left.forEachName(body)
+            right.forEachName(body)
+        case .power(let base, _): base.forEachName(body)
+        }
     }
 }
 

@@ -182,7 +182,12 @@ public struct Lexer {
             if suffix == UInt8(ascii: "k") { scale = 1e3; index += 1 }
             else if suffix == UInt8(ascii: "M") { scale = 1e6; index += 1 }
         }
-        let value = (Double(digits) ?? 0) * scale
-        return Token(.number(value, decimals: decimals, scale: scale), SourceSpan(start, index))
+        var value = (Double(digits) ?? 0) * scale
+        if !value.isFinite {
+            diagnostics.append(.error("this number is too large to compute with (the largest is about 1.8e308)",
+                                      at: fragment.location(SourceSpan(start, index))))
+            value = 0
+        }
+        return Token(.number(value, decimals: min(decimals, 15), scale: scale), SourceSpan(start, index))
     }
 }

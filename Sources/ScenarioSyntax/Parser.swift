@@ -9,6 +9,8 @@ public struct Parser {
     public private(set) var diagnostics: [Diagnostic] = []
     /// Newlines are insignificant inside parentheses.
     private var parenDepth = 0
+    /// How deep the recursive descent is; bounded by `ScenarioLimits.expressionDepth`.
+    private var nesting = 0
 
     static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "as"]
 
@@ -23,11 +25,17 @@ public struct Parser {
 
     /// Parses a whole block: one statement per line.
     public static func parseBlock(_ fragment: SourceFragment) -> ([Statement], [Diagnostic]) {
+        if let tooLarge = sizeError(fragment, what: "scenario block") { return ([], [tooLarge]) }
         var parser = Parser(fragment)
         var statements: [Statement] = []
         while true {
             parser.skipNewlines()
             if parser.check(.end) { break }
+            if statements.count == ScenarioLimits.statements {
+                parser.error("this scenario block has more than \(ScenarioLimits.statements) statements",
+                             at: parser.current.span, notes: [.init("split the model into several blocks or essays")])
+                break
+            }
             do {
                 statements.append(try parser.statement())
                 if !parser.check(.end) && !parser.check(.newline) {
@@ -41,9 +49,12 @@ public struct Parser {
         return (statements, parser.diagnostics)
     }
 
-    /// Parses what sits between `{{` and `}}`.
+    /// Parses what sits between `{{` and `}}`. A character the lexer could not read is reported
+    /// alone: the parse around the gap it leaves would only add confusing second messages.
     public static func parseInline(_ fragment: SourceFragment) -> (InlineExpression?, [Diagnostic]) {
+        if let tooLarge = sizeError(fragment, what: "inline value") { return (nil, [tooLarge]) }
         var parser = Parser(fragment)
+        if !parser.diagnostics.isEmpty { return (nil, parser.diagnostics) }
         parser.parenDepth = 1   // prose may wrap inside the braces
         do {
             let expression = try parser.expression()
@@ -52,7 +63,8 @@ public struct Parser {
             if parser.match(.equals) != nil { claim = try parser.expression() }
             if parser.match(.pipe) != nil { format = try parser.numberFormat() }
             if !parser.check(.end) {
-                parser.error("unexpected \(parser.current.kind.described) in inline value", at: parser.current.span,
+                parser.error("expected the end of the inline value, found \(parser.current.kind.described)",
+                             at: parser.current.span,
                              notes: [.init("write `{{ name }}`, `{{ expression = claimed value }}` or `{{ expression | 2 decimals }}`")])
                 throw Failure()
             }
@@ -60,6 +72,13 @@ public struct Parser {
         } catch {
             return (nil, parser.diagnostics)
         }
+    }
+
+    private static func sizeError(_ fragment: SourceFragment, what: String) -> Diagnostic? {
+        let size = fragment.text.utf8.count
+        guard size > ScenarioLimits.bytes else { return nil }
+        return .error("this \(what) is \(size / 1024) KiB; the limit is \(ScenarioLimits.bytes / 1024) KiB",
+                      at: fragment.location(SourceSpan(0, 1)))
     }
 
     // MARK: Statements
@@ -147,22 +166,36 @@ public struct Parser {
     // MARK: Expressions, lowest precedence first
 
     public mutating func expression() throws -> Expr {
+        try descend(at: current.span)
+        defer { nesting -= 1 }
         var value = try conditional()
         while case .identifier("as") = current.kind {
             advance()
-            let unit = try unitTarget()
-            value = Expr(.convert(value, to: unit), value.span.union(unit.span))
+            let unit = try unitExpression()
+            value = try checked(Expr(.convert(value, to: unit), value.span.union(unit.span)))
         }
         return value
     }
 
-    /// The unit after `as`: like any product of units, and `%` on its own.
-    private mutating func unitTarget() throws -> Expr {
-        if case .percent = current.kind {
-            let token = advance()
-            return Expr(.name("%"), token.span)
+    /// One level deeper into the recursive descent, refused past the nesting limit.
+    private mutating func descend(at span: SourceSpan) throws {
+        nesting += 1
+        if nesting > ScenarioLimits.expressionDepth {
+            nesting -= 1
+            throw tooDeep(at: span)
         }
-        return try additive()
+    }
+
+    /// A node built by a loop (`1 + 1 + … + 1`) deepens the tree without recursing: check it here.
+    private mutating func checked(_ node: Expr) throws -> Expr {
+        guard node.depth > ScenarioLimits.expressionDepth else { return node }
+        throw tooDeep(at: node.span)
+    }
+
+    private mutating func tooDeep(at span: SourceSpan) -> Failure {
+        error("this expression is nested more than \(ScenarioLimits.expressionDepth) levels deep", at: span,
+              notes: [.init("give parts of it names of their own, one definition per line")])
+        return Failure()
     }
 
     private mutating func conditional() throws -> Expr {
@@ -181,7 +214,7 @@ public struct Parser {
         while case .identifier("or") = current.kind {
             advance()
             let right = try and()
-            left = Expr(.binary(.or, left, right, implicit: false), left.span.union(right.span))
+            left = try checked(Expr(.binary(.or, left, right), left.span.union(right.span)))
         }
         return left
     }
@@ -191,7 +224,7 @@ public struct Parser {
         while case .identifier("and") = current.kind {
             advance()
             let right = try not()
-            left = Expr(.binary(.and, left, right, implicit: false), left.span.union(right.span))
+            left = try checked(Expr(.binary(.and, left, right), left.span.union(right.span)))
         }
         return left
     }
@@ -199,6 +232,8 @@ public struct Parser {
     private mutating func not() throws -> Expr {
         guard case .identifier("not") = current.kind else { return try comparison() }
         let start = advance()
+        try descend(at: start.span)
+        defer { nesting -= 1 }
         let operand = try not()
         return Expr(.unary(.not, operand), start.span.union(operand.span))
     }
@@ -217,7 +252,7 @@ public struct Parser {
         }
         advance()
         let right = try additive()
-        return Expr(.binary(op, left, right, implicit: false), left.span.union(right.span))
+        return try checked(Expr(.binary(op, left, right), left.span.union(right.span)))
     }
 
     private mutating func additive() throws -> Expr {
@@ -231,7 +266,7 @@ public struct Parser {
             }
             advance()
             let right = try multiplicative()
-            left = Expr(.binary(op, left, right, implicit: false), left.span.union(right.span))
+            left = try checked(Expr(.binary(op, left, right), left.span.union(right.span)))
         }
     }
 
@@ -246,18 +281,22 @@ public struct Parser {
             }
             advance()
             let right = try unary()
-            left = Expr(.binary(op, left, right, implicit: false), left.span.union(right.span))
+            left = try checked(Expr(.binary(op, left, right), left.span.union(right.span)))
         }
     }
 
     private mutating func unary() throws -> Expr {
         if case .minus = current.kind {
             let start = advance()
+            try descend(at: start.span)
+            defer { nesting -= 1 }
             let operand = try unary()
             return Expr(.unary(.negate, operand), start.span.union(operand.span))
         }
         if case .plus = current.kind {
-            advance()
+            let start = advance()
+            try descend(at: start.span)
+            defer { nesting -= 1 }
             return try unary()
         }
         return try power()
@@ -267,9 +306,11 @@ public struct Parser {
     private mutating func power() throws -> Expr {
         let base = try juxtaposition()
         guard case .caret = current.kind else { return base }
-        advance()
+        let caret = advance()
+        try descend(at: caret.span)
+        defer { nesting -= 1 }
         let exponent = try unary()
-        return Expr(.binary(.power, base, exponent, implicit: false), base.span.union(exponent.span))
+        return try checked(Expr(.binary(.power, base, exponent), base.span.union(exponent.span)))
     }
 
     /// A literal followed by a name multiplies: `4 hours`, `250 days`, `30 EUR`, `4m`.
@@ -277,8 +318,8 @@ public struct Parser {
         let left = try postfix()
         guard left.isLiteral, case .identifier(let name) = current.kind, !Parser.keywords.contains(name) else { return left }
         let unitToken = advance()
-        let right = Expr(.name(name), unitToken.span)
-        return Expr(.binary(.multiply, left, right, implicit: true), left.span.union(right.span))
+        let unit = UnitExpr(.name(name), unitToken.span)
+        return try checked(Expr(.quantity(left, unit: unit), left.span.union(unit.span)))
     }
 
     private mutating func postfix() throws -> Expr {
@@ -287,10 +328,10 @@ public struct Parser {
             switch current.kind {
             case .percent:
                 let token = advance()
-                value = Expr(.percent(value), value.span.union(token.span))
+                value = try checked(Expr(.percent(value), value.span.union(token.span)))
             case .times:
                 let token = advance()
-                value = Expr(.factor(value), value.span.union(token.span))
+                value = try checked(Expr(.factor(value), value.span.union(token.span)))
             default:
                 return value
             }
@@ -314,15 +355,22 @@ public struct Parser {
         case .identifier(let name) where !Parser.keywords.contains(name):
             advance()
             if case .leftParen = current.kind {
+                if let mode = Rounding(rawValue: name) { return try rounding(mode, nameToken: token) }
                 advance()
                 parenDepth += 1
                 var arguments: [Expr] = []
                 if !check(.rightParen) {
-                    repeat { arguments.append(try expression()) } while match(.comma) != nil
+                    repeat {
+                        arguments.append(try expression())
+                        if arguments.count > Parser.maximumArguments {
+                            error("too many arguments to `\(name)`", at: arguments[arguments.count - 1].span)
+                            throw Failure()
+                        }
+                    } while match(.comma) != nil
                 }
                 parenDepth -= 1
                 let close = try expect(.rightParen, "`)` to close the call to `\(name)`")
-                return Expr(.call(name, arguments), token.span.union(close.span))
+                return try checked(Expr(.call(name, arguments), token.span.union(close.span)))
             }
             if case .dot = current.kind, case .identifier(let member) = peek(1).kind {
                 advance()
@@ -340,6 +388,90 @@ public struct Parser {
         default:
             let found = token.kind == .newline || token.kind == .end ? "the end of the line" : token.kind.described
             error("expected a value, found \(found)", at: token.span)
+            throw Failure()
+        }
+    }
+
+    /// No built-in function takes more; a longer list is a mistake, not a model.
+    static let maximumArguments = 64
+
+    /// `floor(x)`, `round(x, machines)`: the second argument is a unit, read as one.
+    private mutating func rounding(_ mode: Rounding, nameToken: Token) throws -> Expr {
+        advance()
+        parenDepth += 1
+        let value = try expression()
+        var unit: UnitExpr?
+        if match(.comma) != nil { unit = try unitExpression() }
+        parenDepth -= 1
+        if check(.comma) {
+            error("`\(mode.rawValue)` takes \(mode.rawValue)(x) or \(mode.rawValue)(x, unit)", at: current.span)
+            throw Failure()
+        }
+        let close = try expect(.rightParen, "`)` to close the call to `\(mode.rawValue)`")
+        return try checked(Expr(.rounding(mode, value, unit: unit), nameToken.span.union(close.span)))
+    }
+
+    // MARK: Units
+
+    /// A unit where only a unit may stand: names and symbols joined by `*`, `/` and whole powers.
+    private mutating func unitExpression() throws -> UnitExpr {
+        try descend(at: current.span)
+        defer { nesting -= 1 }
+        var left = try unitPower()
+        while true {
+            let isProduct: Bool
+            switch current.kind {
+            case .star: isProduct = true
+            case .slash: isProduct = false
+            default: return left
+            }
+            advance()
+            let right = try unitPower()
+            let span = left.span.union(right.span)
+            left = UnitExpr(isProduct ? .product(left, right) : .quotient(left, right), span)
+            nesting += 1   // a chain deepens the unit tree like nesting does
+            if nesting > ScenarioLimits.expressionDepth { throw tooDeep(at: span) }
+        }
+    }
+
+    private mutating func unitPower() throws -> UnitExpr {
+        let base = try unitAtom()
+        guard case .caret = current.kind else { return base }
+        advance()
+        let negative = match(.minus) != nil
+        guard case .number(let value, _, _) = current.kind, value == value.rounded(),
+              value <= Double(ScenarioLimits.unitPower) else {
+            error("a unit's power must be a whole number from -\(ScenarioLimits.unitPower) to \(ScenarioLimits.unitPower)",
+                  at: current.span)
+            throw Failure()
+        }
+        let token = advance()
+        let exponent = Int(value) * (negative ? -1 : 1)
+        return UnitExpr(.power(base, exponent), base.span.union(token.span))
+    }
+
+    private mutating func unitAtom() throws -> UnitExpr {
+        let token = current
+        switch token.kind {
+        case .identifier(let name) where !Parser.keywords.contains(name):
+            advance()
+            return UnitExpr(.name(name), token.span)
+        case .currency(let symbol):
+            advance()
+            return UnitExpr(.name(symbol), token.span)
+        case .percent:
+            advance()
+            return UnitExpr(.name("%"), token.span)
+        case .leftParen:
+            advance()
+            parenDepth += 1
+            let inner = try unitExpression()
+            parenDepth -= 1
+            let close = try expect(.rightParen, "`)`")
+            return UnitExpr(inner.kind, token.span.union(close.span))
+        default:
+            error("expected a unit such as `months`, `$/day` or `GB/month`, found \(token.kind.described)",
+                  at: token.span)
             throw Failure()
         }
     }
@@ -398,6 +530,7 @@ public struct Parser {
 
     private mutating func skipToNextLine() {
         parenDepth = 0
+        nesting = 0
         while !check(.newline) && !check(.end) { advance() }
     }
 

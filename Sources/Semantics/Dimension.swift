@@ -9,7 +9,8 @@ public struct Dimension: Sendable, Hashable {
         self.exponents = exponents.filter { $0.value != 0 }
     }
 
-    public static let none = Dimension()
+    /// A plain number (not `none`, which would shadow `Optional.none` wherever a `Dimension?` is expected).
+    public static let dimensionless = Dimension()
     public static let time = Dimension(["time": 1])
     public static let data = Dimension(["data": 1])
     public static func currency(_ code: String) -> Dimension { Dimension(["money:" + code: 1]) }

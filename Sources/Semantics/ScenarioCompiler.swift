@@ -3,8 +3,18 @@ import ScenarioSyntax
 
 /// Turns a parsed block into a `CompiledScenario`: declares its units, sets its timeline, orders
 /// definitions by dependency (order in the block is free) and checks every dimension. Every
-/// problem in the block is reported in one run.
-public enum ScenarioCompiler {
+/// problem in the block is reported in one run. Each pass is one method, run in this order.
+public struct ScenarioCompiler {
+    let fragment: SourceFragment
+    let statements: [Statement]
+    var diagnostics: [Diagnostic] = []
+    var units = UnitTable.builtIn
+    var timeline: Timeline?
+    /// The statement that defines each name, and the names in the order they were written.
+    var byName: [String: Statement] = [:]
+    var sourceOrder: [String] = []
+    var dependencies: [String: [String]] = [:]
+
     /// The scenario holds every definition that checked, even when others failed, so a page
     /// can still report all of its problems; any error means the build fails.
     public static func compile(name: String, fragment: SourceFragment) -> (CompiledScenario, [Diagnostic]) {
@@ -13,14 +23,27 @@ public enum ScenarioCompiler {
         return (scenario, parseErrors + errors)
     }
 
-    public static func compile(name: String, statements: [Statement], fragment: SourceFragment) -> (CompiledScenario, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
-            diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
-        }
+    public static func compile(name: String, statements: [Statement],
+                               fragment: SourceFragment) -> (CompiledScenario, [Diagnostic]) {
+        var compiler = ScenarioCompiler(fragment: fragment, statements: statements)
+        compiler.declareUnits()
+        compiler.setTimeline()
+        compiler.collectDefinitions()
+        compiler.findDependencies()
+        let (order, inCycle) = compiler.orderByDependency()
+        let checked = compiler.checkDefinitions(in: order, skipping: inCycle)
+        let scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
+                                        timeline: compiler.timeline, definitions: checked,
+                                        sourceOrder: compiler.sourceOrder)
+        return (scenario, compiler.diagnostics)
+    }
 
-        // Units first, in order: later unit lines may use earlier ones.
-        var units = UnitTable.builtIn
+    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
+    }
+
+    /// Units first, in order: later unit lines may use earlier ones.
+    mutating func declareUnits() {
         for statement in statements {
             switch statement.kind {
             case .unitDeclaration(let unitName):
@@ -31,27 +54,36 @@ public enum ScenarioCompiler {
                     units.declare(unitName)
                 }
             case .unitDefinition(let unitName, let expression):
-                var checker = TypeChecker(units: units, timeline: nil, fragment: fragment, definitions: [:], knownNames: units.allNames)
-                let type = checker.check(expression)
-                diagnostics += checker.diagnostics
-                guard let type else { continue }
-                guard let factor = type.constant, !type.isSeries, factor > 0 else {
-                    error("a unit must be a fixed positive amount of other units, such as `4 weeks` or `1.08 USD`", expression.span)
-                    continue
-                }
-                let isCurrency = { (dimension: Dimension) in dimension.exponents.count == 1 && dimension.exponents.keys.first!.hasPrefix("money:") }
-                if let existing = units.unit(named: unitName), existing.dimension != type.dimension,
-                   !(isCurrency(existing.dimension) && isCurrency(type.dimension)) {
-                    error("`\(unitName)` measures \(existing.dimension.described), but this makes it \(type.dimension.described)", expression.span)
-                    continue
-                }
-                units.define(unitName, factor: factor, dimension: type.dimension)
-            default:
+                defineUnit(unitName, expression)
+            case .definition, .timeline:
                 continue
             }
         }
+    }
 
-        var timeline: Timeline?
+    private mutating func defineUnit(_ unitName: String, _ expression: Expr) {
+        var checker = TypeChecker(units: units, timeline: nil, fragment: fragment, definitions: [:],
+                                  knownNames: units.allNames)
+        let type = checker.check(expression)
+        diagnostics += checker.diagnostics
+        guard let type else { return }
+        guard let factor = type.constant, !type.isSeries, factor > 0, factor.isFinite else {
+            error("a unit must be a fixed positive amount of other units, such as `4 weeks` or `1.08 USD`", expression.span)
+            return
+        }
+        let isCurrency = { (dimension: Dimension) in
+            dimension.exponents.count == 1 && dimension.exponents.keys.first!.hasPrefix("money:")
+        }
+        if let existing = units.unit(named: unitName), existing.dimension != type.dimension,
+           !(isCurrency(existing.dimension) && isCurrency(type.dimension)) {
+            error("`\(unitName)` measures \(existing.dimension.described), but this makes it \(type.dimension.described)",
+                  expression.span)
+            return
+        }
+        units.define(unitName, factor: factor, dimension: type.dimension)
+    }
+
+    mutating func setTimeline() {
         for statement in statements {
             guard case .timeline(let start, let end, let unitName, let unitSpan) = statement.kind else { continue }
             if timeline != nil {
@@ -66,18 +98,24 @@ public enum ScenarioCompiler {
                 error("a timeline runs from a whole number up to a larger one, as in `0..12 months`", statement.span)
                 continue
             }
-            let count = Int(end - start) + 1
-            guard count <= Timeline.maximumSteps else {
-                error("this timeline has \(count) steps; the limit is \(Timeline.maximumSteps)", statement.span,
+            // Compared as Doubles: `0..1e20 days` must be refused before anything becomes an Int.
+            guard abs(start) <= 1e9 else {
+                error("a timeline starts at a step between -1e9 and 1e9", statement.span)
+                continue
+            }
+            guard end - start < Double(Timeline.maximumSteps) else {
+                let steps = end - start + 1
+                let shown = steps < 1e15 ? String(Int64(steps)) : "about \(steps)"
+                error("this timeline has \(shown) steps; the limit is \(Timeline.maximumSteps)", statement.span,
                       notes: [.init("use a coarser unit (weeks instead of days, months instead of weeks)")])
                 continue
             }
-            timeline = Timeline(start: start, count: count, unit: unit)
+            timeline = Timeline(start: start, count: Int(end - start) + 1, unit: unit)
         }
+    }
 
-        // Definitions: one per name, none shadowing a unit or `t`.
-        var byName: [String: Statement] = [:]
-        var sourceOrder: [String] = []
+    /// One definition per name, none shadowing a unit, a function or `t`.
+    mutating func collectDefinitions() {
         for statement in statements {
             guard case .definition(let defined, _) = statement.kind else { continue }
             if let first = byName[defined] {
@@ -90,7 +128,7 @@ public enum ScenarioCompiler {
                 continue
             }
             // A unit's own name is taken; its plural and aliases may name values (`machines = …`),
-            // because after a number a word is always read as a unit.
+            // because in a unit position a word is always read as a unit.
             if let unit = units.unit(named: defined), unit.name == defined {
                 error("`\(defined)` is a unit; choose another name for this value", statement.nameSpan)
                 continue
@@ -102,65 +140,17 @@ public enum ScenarioCompiler {
             byName[defined] = statement
             sourceOrder.append(defined)
         }
+    }
 
-        var dependencies: [String: [String]] = [:]
+    mutating func findDependencies() {
         for defined in sourceOrder {
             guard case .definition(_, let expression) = byName[defined]!.kind else { continue }
             var seen: [String] = []
+            var seenSet: Set<String> = []
             expression.forEachName { referenced in
-                if byName[referenced] != nil, !seen.contains(referenced) { seen.append(referenced) }
+                if byName[referenced] != nil, seenSet.insert(referenced).inserted { seen.append(referenced) }
             }
             dependencies[defined] = seen
         }
-
-        // Order by dependency; a cycle is reported once, naming every definition in it.
-        var order: [String] = []
-        var state: [String: Int] = [:]   // 1 visiting, 2 done
-        var inCycle: Set<String> = []
-        func visit(_ current: String, path: [String]) {
-            if state[current] == 2 { return }
-            if state[current] == 1 {
-                let cycle = Array(path[path.firstIndex(of: current)!...]) + [current]
-                if inCycle.isDisjoint(with: cycle) {
-                    let span = byName[cycle[0]]!.nameSpan
-                    error("definitions depend on each other in a cycle: \(cycle.joined(separator: " → "))", span,
-                          notes: cycle.dropLast().dropFirst().map { .init("`\($0)` is part of the cycle", at: fragment.location(byName[$0]!.nameSpan)) })
-                }
-                inCycle.formUnion(cycle)
-                return
-            }
-            state[current] = 1
-            for next in dependencies[current] ?? [] { visit(next, path: path + [current]) }
-            state[current] = 2
-            order.append(current)
-        }
-        for defined in sourceOrder { visit(defined, path: []) }
-
-        var types: [String: TypeInfo] = [:]
-        var failed: Set<String> = inCycle
-        var checked: [CheckedDefinition] = []
-        let knownNames = sourceOrder + units.allNames + (timeline == nil ? [] : ["t"])
-        for defined in order where !inCycle.contains(defined) {
-            let statement = byName[defined]!
-            guard case .definition(_, let expression) = statement.kind else { continue }
-            if dependencies[defined]!.contains(where: failed.contains) {
-                failed.insert(defined)
-                continue
-            }
-            var checker = TypeChecker(units: units, timeline: timeline, fragment: fragment, definitions: types,
-                                      failed: failed, knownNames: knownNames)
-            let type = checker.check(expression)
-            diagnostics += checker.diagnostics
-            guard let type else {
-                failed.insert(defined)
-                continue
-            }
-            types[defined] = type
-            checked.append(CheckedDefinition(name: defined, expression: expression, type: type, nameSpan: statement.nameSpan,
-                                             span: statement.span, dependencies: dependencies[defined]!))
-        }
-        let scenario = CompiledScenario(name: name, fragment: fragment, units: units, timeline: timeline,
-                                        definitions: checked, sourceOrder: sourceOrder)
-        return (scenario, diagnostics)
     }
 }

@@ -43,16 +43,16 @@ public struct TypeChecker {
     private mutating func infer(_ expr: Expr) throws -> TypeInfo {
         switch expr.kind {
         case .number(let value, _, _):
-            return TypeInfo(dimension: .none, constant: value)
+            return TypeInfo(dimension: .dimensionless, constant: value)
         case .percent(let operand):
             let inner = try infer(operand)
             guard inner.dimension.isDimensionless else { throw fail("`%` applies to a plain number, not \(describe(inner))", expr.span) }
-            return TypeInfo(dimension: .none, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "%")!),
+            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "%")!),
                             constant: inner.constant.map { $0 / 100 })
         case .factor(let operand):
             let inner = try infer(operand)
             guard inner.dimension.isDimensionless else { throw fail("`×` marks a plain factor, not \(describe(inner))", expr.span) }
-            return TypeInfo(dimension: .none, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "×")!), constant: inner.constant)
+            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "×")!), constant: inner.constant)
         case .money(let symbol, let amount):
             let value = try infer(amount)
             guard let unit = units.unit(named: symbol) else { throw fail("unknown currency `\(symbol)`", expr.span) }
@@ -69,13 +69,13 @@ public struct TypeChecker {
             let inner = try infer(operand)
             guard inner.isCondition else { throw fail("`not` needs a condition (a comparison), not \(describe(inner))", operand.span) }
             return inner
-        case .binary(.multiply, let left, let right, true):
+        case .quantity(let amount, let unit):
             // `4 machines`: after a number the word is a unit, even if a value has its plural's name.
-            let a = try infer(left)
-            let b = try unitExpression(right)
+            let a = try infer(amount)
+            let b = try unitType(unit)
             return TypeInfo(dimension: a.dimension * b.dimension, isSeries: a.isSeries, label: a.label * b.label,
-                            constant: a.constant.flatMap { x in b.constant.map { x * $0 } })
-        case .binary(let op, let left, let right, _):
+                            constant: a.constant.map { $0 * b.factor })
+        case .binary(let op, let left, let right):
             return try binary(op, left, right, expr.span)
         case .conditional(let condition, let yes, let no):
             let c = try infer(condition)
@@ -88,11 +88,14 @@ public struct TypeChecker {
                             isCondition: a.isCondition && b.isCondition, label: a.label.isEmpty ? b.label : a.label)
         case .convert(let value, let target):
             let source = try infer(value)
-            let unit = try unitExpression(target)
+            let unit = try unitType(target)
             guard source.dimension == unit.dimension else {
-                throw fail("cannot show \(describe(source)) as `\(fragmentText(target.span))`, which is \(describe(unit))", expr.span)
+                throw fail("cannot show \(describe(source)) as `\(fragmentText(target.span))`, which is \(unit.dimension.described)",
+                           expr.span)
             }
             return TypeInfo(dimension: source.dimension, isSeries: source.isSeries, label: unit.label, constant: source.constant)
+        case .rounding(let mode, let value, let unit):
+            return try rounding(mode, value, unit, expr.span)
         case .call(let name, let arguments):
             return try call(name, arguments, expr.span)
         }
@@ -120,31 +123,33 @@ public struct TypeChecker {
         throw fail("unknown name `\(name)`", span, notes: notes)
     }
 
-    /// The right side of `as`, or a unit argument: only units, numbers, `*`, `/` and `^`.
-    private mutating func unitExpression(_ expr: Expr) throws -> TypeInfo {
-        switch expr.kind {
-        case .name(let name):
-            guard let unit = units.unit(named: name) else {
-                let notes = Suggestion.closest(to: name, in: units.allNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
-                throw fail("`\(name)` is not a unit", expr.span, notes: notes)
-            }
-            return TypeInfo(dimension: unit.dimension, label: UnitLabel(unit), constant: unit.factor)
-        case .binary(let op, let left, let right, _) where op == .multiply || op == .divide:
-            let a = try unitExpression(left), b = try unitExpression(right)
-            let product = op == .multiply
-            return TypeInfo(dimension: product ? a.dimension * b.dimension : a.dimension / b.dimension,
-                            label: product ? a.label * b.label : a.label / b.label,
-                            constant: a.constant.flatMap { x in b.constant.map { product ? x * $0 : x / $0 } })
-        case .binary(.power, let base, let exponent, _):
-            let a = try unitExpression(base)
-            guard case .number(let n, _, _) = exponent.kind, n == n.rounded() else {
-                throw fail("a unit's power must be a whole number", exponent.span)
-            }
-            return TypeInfo(dimension: a.dimension.raised(to: Int(n)), label: a.label.raised(to: Int(n)),
-                            constant: a.constant.map { pow($0, n) })
-        default:
-            throw fail("expected a unit such as `$/day` or `months`", expr.span)
+    /// A unit position: after a number, after `as`, the unit of `floor/ceil/round`.
+    private mutating func unitType(_ unit: UnitExpr) throws -> ResolvedUnit {
+        switch units.resolve(unit) {
+        case .success(let resolved): return resolved
+        case .failure(let unknown):
+            let notes = Suggestion.closest(to: unknown.name, in: units.allNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+            throw fail("`\(unknown.name)` is not a unit", unknown.span, notes: notes)
         }
+    }
+
+    private mutating func rounding(_ mode: Rounding, _ value: Expr, _ unit: UnitExpr?, _ span: SourceSpan) throws -> TypeInfo {
+        let x = try infer(value)
+        guard let unit else {
+            guard x.dimension.isDimensionless else {
+                throw fail("`\(mode.rawValue)` needs a plain number, not \(describe(x))", value.span,
+                           notes: [.init("to round in a unit, name it: `\(mode.rawValue)(x, unit)`")])
+            }
+            return TypeInfo(dimension: .dimensionless, isSeries: x.isSeries, label: x.label)
+        }
+        let resolved = try unitType(unit)
+        guard resolved.dimension == x.dimension else {
+            throw fail("cannot round \(describe(x)) in `\(fragmentText(unit.span))`, which is \(resolved.dimension.described)", span)
+        }
+        guard resolved.factor > 0, resolved.factor.isFinite else {
+            throw fail("cannot round in `\(fragmentText(unit.span))`: it is not a positive amount", unit.span)
+        }
+        return TypeInfo(dimension: x.dimension, isSeries: x.isSeries, label: resolved.label)
     }
 
     private mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) throws -> TypeInfo {
@@ -172,7 +177,7 @@ public struct TypeChecker {
                 throw fail("an exponent must be a plain number, not \(describe(b))", right.span)
             }
             if a.dimension.isDimensionless {
-                return TypeInfo(dimension: .none, isSeries: series, constant: a.constant.flatMap { x in b.constant.map { pow(x, $0) } })
+                return TypeInfo(dimension: .dimensionless, isSeries: series, constant: a.constant.flatMap { x in b.constant.map { pow(x, $0) } })
             }
             guard !b.isSeries, let n = b.constant, n == n.rounded(), abs(n) <= 12 else {
                 throw fail("\(describe(a)) can only be raised to a fixed whole power", right.span)
@@ -183,12 +188,12 @@ public struct TypeChecker {
             guard a.dimension == b.dimension else {
                 throw fail("cannot compare \(describe(a)) with \(describe(b))", span)
             }
-            return TypeInfo(dimension: .none, isSeries: series, isCondition: true)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, isCondition: true)
         case .and, .or:
             guard a.isCondition, b.isCondition else {
                 throw fail("`\(op.rawValue)` joins conditions (comparisons)", a.isCondition ? right.span : left.span)
             }
-            return TypeInfo(dimension: .none, isSeries: series, isCondition: true)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, isCondition: true)
         }
     }
 
@@ -207,22 +212,12 @@ public struct TypeChecker {
         let series = types.contains { $0.isSeries }
         func plain(_ index: Int) throws {
             guard types[index].dimension.isDimensionless else {
-                throw fail("`\(name)` needs a plain number, not \(describe(types[index]))", arguments[index].span,
-                           notes: name == "floor" || name == "ceil" || name == "round"
-                               ? [.init("to round in a unit, name it: `\(name)(x, unit)`")] : [])
+                throw fail("`\(name)` needs a plain number, not \(describe(types[index]))", arguments[index].span)
             }
         }
         switch function {
         case .floor, .ceil, .round:
-            if arguments.count == 2 {
-                let unit = try unitExpression(arguments[1])
-                guard unit.dimension == first.dimension else {
-                    throw fail("cannot round \(describe(first)) in `\(fragmentText(arguments[1].span))`, which is \(describe(unit))", span)
-                }
-                return TypeInfo(dimension: first.dimension, isSeries: first.isSeries, label: unit.label)
-            }
-            try plain(0)
-            return TypeInfo(dimension: .none, isSeries: series, label: first.label)
+            throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
         case .min, .max:
             for (index, type) in types.enumerated() where type.dimension != first.dimension {
                 throw fail("`\(name)` compares like with like: \(describe(first)) and \(describe(type))", arguments[index].span)
@@ -237,7 +232,7 @@ public struct TypeChecker {
             return TypeInfo(dimension: root, isSeries: series)
         case .exp, .ln, .log10:
             try plain(0)
-            return TypeInfo(dimension: .none, isSeries: series)
+            return TypeInfo(dimension: .dimensionless, isSeries: series)
         case .compound:
             guard first.dimension == Dimension.time.raised(to: -1) else {
                 throw fail("`compound` needs a rate per unit of time (such as 5%/week), not \(describe(first))", arguments[0].span)
@@ -248,7 +243,7 @@ public struct TypeChecker {
             guard period(of: first.label) != nil else {
                 throw fail("cannot tell how often this rate compounds; write it per a unit of time, such as 5%/week", arguments[0].span)
             }
-            return TypeInfo(dimension: .none, isSeries: series)
+            return TypeInfo(dimension: .dimensionless, isSeries: series)
         case .sum, .mean, .cumsum:
             guard first.isSeries else {
                 throw fail("`\(name)` works on a series (a value that depends on `t`); this is a single value", arguments[0].span)

@@ -18,7 +18,7 @@ public struct UnitLabel: Sendable, Hashable {
     }
 
     public var dimension: Dimension {
-        terms.reduce(Dimension.none) { $0 * $1.unit.dimension.raised(to: $1.exponent) }
+        terms.reduce(Dimension.dimensionless) { $0 * $1.unit.dimension.raised(to: $1.exponent) }
     }
 
     private mutating func multiply(by unit: Unit, exponent: Int) {

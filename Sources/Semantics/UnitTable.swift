@@ -38,8 +38,8 @@ public struct UnitTable: Sendable {
             let unit = Unit(name: symbol ?? code, factor: 1, dimension: .currency(code), isPrefixSymbol: symbol != nil)
             table.add(unit, aliases: symbol == nil ? [] : [code])
         }
-        table.add(Unit(name: "%", factor: 0.01, dimension: .none, isSuffixSymbol: true), aliases: ["percent"])
-        table.add(Unit(name: "×", factor: 1, dimension: .none, isSuffixSymbol: true), aliases: [])
+        table.add(Unit(name: "%", factor: 0.01, dimension: .dimensionless, isSuffixSymbol: true), aliases: ["percent"])
+        table.add(Unit(name: "×", factor: 1, dimension: .dimensionless, isSuffixSymbol: true), aliases: [])
         return table
     }()
 

@@ -1,0 +1,146 @@
+import Diagnostics
+import ScenarioSyntax
+import Semantics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Evaluator {
+    func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
+        let a = try needed(left), b = try needed(right)
+        let plain = Dimension.dimensionless
+        func compare(_ test: @escaping (Double, Double) -> Bool) -> Value {
+            Value.combine(a, b, dimension: plain, label: UnitLabel()) { test($0, $1) ? 1 : 0 }
+        }
+        switch op {
+        case .add: return Value.combine(a, b, dimension: a.dimension, label: a.label, +)
+        case .subtract: return Value.combine(a, b, dimension: a.dimension, label: a.label, -)
+        case .multiply: return Value.combine(a, b, dimension: a.dimension * b.dimension, label: a.label * b.label, *)
+        case .divide:
+            if let zero = b.firstIndex(where: { $0 == 0 }) {
+                let when = b.isSeries ? timeDescription(step: zero) : ""
+                throw Failure(message: "division by zero: `\(text(right.span))` is 0\(when)", span: right.span)
+            }
+            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: a.label / b.label, /)
+        case .power:
+            return try power(a, b, left, right)
+        case .equal: return compare { approximatelyEqual($0, $1) }
+        case .notEqual: return compare { !approximatelyEqual($0, $1) }
+        case .less: return compare { $0 < $1 && !approximatelyEqual($0, $1) }
+        case .lessEqual: return compare { $0 <= $1 || approximatelyEqual($0, $1) }
+        case .greater: return compare { $0 > $1 && !approximatelyEqual($0, $1) }
+        case .greaterEqual: return compare { $0 >= $1 || approximatelyEqual($0, $1) }
+        case .and: return compare { $0 != 0 && $1 != 0 }
+        case .or: return compare { $0 != 0 || $1 != 0 }
+        }
+    }
+
+    private func power(_ a: Value, _ b: Value, _ left: Expr, _ right: Expr) throws -> Value {
+        let result = Value.combine(a, b, dimension: .dimensionless, label: UnitLabel()) { pow($0, $1) }
+        if !a.dimension.isDimensionless {
+            // Checking allowed only a fixed whole exponent of at most 12 here; guard the conversion anyway.
+            guard let exponent = b.scalar, exponent == exponent.rounded(), Swift.abs(exponent) <= 12 else {
+                throw Failure(message: "a quantity with a unit can only be raised to a fixed whole power", span: right.span)
+            }
+            let n = Int(exponent)
+            return result.relabelled(dimension: a.dimension.raised(to: n), label: a.label.raised(to: n))
+        }
+        if let step = result.firstIndex(where: \.isNaN) {
+            let when = result.isSeries ? timeDescription(step: step) : ""
+            throw Failure(message: "`\(text(left.span))` raised to `\(text(right.span))` is not a real number\(when)",
+                          span: left.span.union(right.span))
+        }
+        return result
+    }
+
+    func rounding(_ mode: Rounding, _ x: Value, unit: ResolvedUnit?) throws -> Value {
+        let round: (Double) -> Double
+        switch mode {
+        case .floor: round = { $0.rounded(.down) }
+        case .ceil: round = { $0.rounded(.up) }
+        case .round: round = { $0.rounded(.toNearestOrAwayFromZero) }
+        }
+        // Round the value as shown in the unit, so 1.99999999 from floating point stays 2.
+        let size = unit?.factor ?? 1
+        return x.map { value in
+            let shown = value / size
+            let scaled = shown * 1e9
+            let cleaned = scaled.isFinite ? scaled.rounded() / 1e9 : shown
+            return round(cleaned) * size
+        }
+    }
+
+    func call(_ function: BuiltinFunction, _ arguments: [Expr], _ span: SourceSpan) throws -> Value {
+        if function == .first { return try first(arguments[0]) }
+        let values = try arguments.map { try needed($0) }
+        let x = values[0]
+        switch function {
+        case .floor, .ceil, .round:
+            return try rounding(Rounding(rawValue: function.rawValue)!, x, unit: nil)
+        case .min, .max:
+            let pick: (Double, Double) -> Double = function == .min ? { Swift.min($0, $1) } : { Swift.max($0, $1) }
+            return values.dropFirst().reduce(x) { Value.combine($0, $1, dimension: x.dimension, label: x.label, pick) }
+        case .abs:
+            return x.map { Swift.abs($0) }
+        case .sqrt:
+            if x.firstIndex(where: { $0 < 0 }) != nil {
+                throw Failure(message: "square root of a negative value: `\(text(arguments[0].span))`", span: arguments[0].span)
+            }
+            return x.map(dimension: x.dimension.root(2) ?? .dimensionless, label: UnitLabel()) { $0.squareRoot() }
+        case .exp:
+            return x.map(label: UnitLabel()) { Glibc.exp($0) }
+        case .ln, .log10:
+            if x.firstIndex(where: { $0 <= 0 }) != nil {
+                throw Failure(message: "`\(function.rawValue)` of a value that is not positive: `\(text(arguments[0].span))`",
+                              span: arguments[0].span)
+            }
+            return x.map(label: UnitLabel()) { function == .ln ? Glibc.log($0) : Glibc.log10($0) }
+        case .compound:
+            // Checking guaranteed the rate is written per one unit of time: that unit is the period.
+            let periodSeconds = period(of: x.label)?.factor ?? 1
+            return Value.combine(x, values[1], dimension: .dimensionless, label: UnitLabel()) { rate, duration in
+                pow(1 + rate * periodSeconds, duration / periodSeconds)
+            }
+        case .sum: return x.total()
+        case .mean: return x.average()
+        case .cumsum: return x.cumulative()
+        case .at: return try at(x, values[1], arguments[1])
+        case .first: return try first(arguments[0])
+        }
+    }
+
+    private func first(_ conditionExpr: Expr) throws -> Value {
+        let condition = try needed(conditionExpr)
+        guard let timeline = scenario.timeline else {
+            throw Failure(message: "`first` needs a timeline", span: conditionExpr.span)
+        }
+        guard let index = condition.firstIndex(where: { $0 != 0 }) else {
+            return .never(.time, label: UnitLabel(timeline.unit))
+        }
+        return .scalar(timeline.time(at: index), .time, label: UnitLabel(timeline.unit))
+    }
+
+    /// `at(series, 6 months)`: the step is worked out in Doubles and checked before it becomes an Int.
+    private func at(_ x: Value, _ when: Value, _ whenExpr: Expr) throws -> Value {
+        guard let timeline = scenario.timeline, let seconds = when.scalar else {
+            throw Failure(message: "`at` needs a timeline and a single time", span: whenExpr.span)
+        }
+        let position = seconds / timeline.step - timeline.start
+        let nearest = position.rounded()
+        guard nearest >= 0, nearest < Double(timeline.count) else {
+            throw Failure(message: "`\(text(whenExpr.span))` is outside the timeline", span: whenExpr.span)
+        }
+        guard Swift.abs(position - nearest) < 1e-9 else {
+            throw Failure(message: "`\(text(whenExpr.span))` is not a step of the timeline "
+                            + "(steps are 1 \(timeline.unit.name) apart)", span: whenExpr.span)
+        }
+        return x.at(step: Int(nearest))
+    }
+}
+
+/// Equal within the last few bits of a Double, so `0.1 + 0.2 == 0.3` holds as a reader expects.
+func approximatelyEqual(_ a: Double, _ b: Double) -> Bool {
+    a == b || Swift.abs(a - b) <= 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))
+}
