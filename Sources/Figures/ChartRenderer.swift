@@ -54,7 +54,7 @@ public struct ChartRenderer {
         let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
             : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
         let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * Self.characterWidth
-        let plotWidth = Self.width - left - right
+        let plotWidth = max(80, Self.width - left - right)   // huge tick labels must not leave no room (or a negative one)
         let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
         let yPosition: (Double) -> Double = data.logarithmic
             ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }

@@ -22,22 +22,36 @@ public struct NiceTicks: Sendable, Hashable {
             // All data equal: an axis from zero (or around the value) so the line has somewhere to sit.
             if low == 0 { high = 1 } else if low > 0 { low = 0; high *= 1.5 } else { high = 0; low *= 1.5 }
         }
-        let count = max(2, maximumCount)
+        let count = max(2, min(maximumCount, 1_000))
         let rough = (high - low) / Double(count - 1)
+        // A span beyond a Double (±1e308 together) or below its precision has no nice ticks:
+        // the two ends are the axis.
+        guard rough.isFinite, rough > 0, pow(10, floor(log10(rough))) > 0 else {
+            values = [low, high]
+            step = high - low
+            return
+        }
         let magnitude = pow(10, floor(log10(rough)))
         var step = magnitude * 10
         for multiple in [1.0, 2.0, 5.0, 10.0] {
             let candidate = multiple * magnitude
             let first = floor(low / candidate + 1e-9) * candidate
             let last = ceil(high / candidate - 1e-9) * candidate
-            if Int(((last - first) / candidate).rounded()) + 1 <= count {
+            let intervals = ((last - first) / candidate).rounded()
+            if intervals.isFinite, intervals + 1 <= Double(count) {
                 step = candidate
                 break
             }
         }
         let first = floor(low / step + 1e-9) * step
         let last = ceil(high / step - 1e-9) * step
-        let steps = Int(((last - first) / step).rounded())
+        let intervals = ((last - first) / step).rounded()
+        guard intervals.isFinite, intervals <= Double(count) * 10 else {
+            values = [low, high]
+            self.step = high - low
+            return
+        }
+        let steps = Int(intervals)
         values = (0...max(1, steps)).map { index in
             let value = first + Double(index) * step
             return abs(value) < step * 1e-9 ? 0 : value
@@ -74,6 +88,7 @@ public struct LogScale: Sendable {
     /// Powers of ten covering the data.
     public static func ticks(low: Double, high: Double) -> [Double] {
         let first = floor(log10(max(low, 1e-300))), last = ceil(log10(max(high, low * 10)))
-        return stride(from: first, through: last, by: 1).map { pow(10, $0) }
+        guard first.isFinite, last.isFinite else { return [1] }
+        return stride(from: max(first, -320), through: min(last, 308), by: 1).map { pow(10, $0) }
     }
 }

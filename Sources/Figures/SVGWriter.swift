@@ -6,9 +6,11 @@ struct SVGWriter {
     private(set) var text = ""
 
     static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "0" }   // no position or size is ever infinite; never trap on one
         var rounded = (value * 100).rounded() / 100
         if rounded == 0 { rounded = 0 }
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        guard Swift.abs(rounded) < 1e13 else { return String(format: "%.0f", rounded) }
+        if rounded == rounded.rounded() { return String(Int64(rounded)) }
         var text = String(format2(rounded))
         while text.hasSuffix("0") { text.removeLast() }
         return text
@@ -16,7 +18,7 @@ struct SVGWriter {
 
     private static func format2(_ value: Double) -> String {
         let negative = value < 0
-        let scaled = Int((abs(value) * 100).rounded())
+        let scaled = Int64((abs(value) * 100).rounded())
         let fraction = scaled % 100
         return (negative ? "-" : "") + "\(scaled / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }

@@ -32,6 +32,8 @@ enum TickLabel {
     /// `1200` → `1.2k`, `2500000` → `2.5M`, `0.25` → `0.25`.
     static func compact(_ x: Double) -> String {
         let magnitude = abs(x)
+        if magnitude >= 1e15 || !magnitude.isFinite { return String(format: "%.2g", x) }
+        if magnitude >= 1e12 { return ValueFormatter.significant(x / 1e12, digits: 3) + "T" }
         if magnitude >= 1e9 { return ValueFormatter.significant(x / 1e9, digits: 3) + "G" }
         if magnitude >= 1e6 { return ValueFormatter.significant(x / 1e6, digits: 3) + "M" }
         if magnitude >= 1e4 { return ValueFormatter.significant(x / 1e3, digits: 3) + "k" }
