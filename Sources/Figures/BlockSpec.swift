@@ -83,6 +83,10 @@ struct BlockSpec {
             error("`\(key)` must be an expression or a list of them", entry.value)
             return []
         }
+        if nodes.count > FigureLimits.listItems {
+            error("`\(key)` lists \(nodes.count) expressions; the limit is \(FigureLimits.listItems)", entry.value)
+            return []
+        }
         return nodes.compactMap { node in expression(node).map { ($0.0, $0.1, node.scalar?.string ?? "") } }
     }
 

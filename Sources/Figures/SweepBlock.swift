@@ -23,7 +23,11 @@ enum SweepBlock {
 
     static func render(spec: inout BlockSpec, page: PageScenarios, scenario: String?, id: String) -> String? {
         spec.rejectUnknownKeys(keys, block: "sweep")
-        guard let base = page.results.first(where: { $0.scenario.name == (scenario ?? "main") }) ?? (scenario == nil ? page.results.first : nil) else {
+        if scenario == nil, let ambiguous = ambiguity(in: page, spec: spec) {
+            spec.diagnostics.append(ambiguous)
+            return nil
+        }
+        guard let base = chosenScenario(page, named: scenario, spec: spec) else {
             spec.diagnostics.append(.error(scenario.map { "no scenario named `\($0)` on this page" } ?? "this page has no scenario to sweep",
                                            at: spec.document.file.location(line: max(1, spec.document.firstLine - 1), column: 1)))
             return nil
@@ -47,6 +51,10 @@ enum SweepBlock {
                 spec.error("list the values to try, e.g. `\(name): [3%/week, 5%/week]`", value)
                 continue
             }
+            guard sequence.count <= FigureLimits.sweepValues else {
+                spec.error("`\(name)` lists \(sequence.count) values; a sweep tries at most \(FigureLimits.sweepValues)", value)
+                continue
+            }
             inputs.append(Input(name: name, values: sequence.map { ($0.scalar?.string ?? "", $0) }))
         }
         guard let shows = spec.expressions("show"), !shows.isEmpty else {
@@ -54,6 +62,12 @@ enum SweepBlock {
             return nil
         }
         guard inputs.count == mapping.count else { return nil }
+        let variants = inputs.reduce(1) { $0 * $1.values.count }
+        guard variants <= FigureLimits.sweepVariants else {
+            spec.error("this sweep computes \(variants) variants of the model; the limit is \(FigureLimits.sweepVariants)",
+                       vary.value)
+            return nil
+        }
 
         // Evaluate every combination once; the table prints the values and the chart draws them.
         func outcome(_ overrides: [(String, String, Node)]) -> [Value?]? {
@@ -100,15 +114,25 @@ enum SweepBlock {
             html += "</tbody>\n</table>\n"
             if wantsChart { html += sweepChart(firstOutputs, input: input, output: shows[0].2, id: id) }
         } else {
+            // Each combination is computed once, whatever the number of outputs shown.
+            var grid: [[[Value?]]] = []
+            for row in inputs[0].values {
+                var cellsInRow: [[Value?]] = []
+                for column in inputs[1].values {
+                    guard let cells = outcome([(inputs[0].name, row.text, row.node),
+                                               (inputs[1].name, column.text, column.node)]) else { return nil }
+                    cellsInRow.append(cells)
+                }
+                grid.append(cellsInRow)
+            }
             for (index, show) in shows.enumerated() {
                 html += "<table class=\"cm-sweep\">\n<caption>\(HTMLEscaping.escape(title.map { "\($0): " } ?? ""))\(HTMLEscaping.escape(show.2)) by \(HTMLEscaping.escape(inputs[0].name)) and \(HTMLEscaping.escape(inputs[1].name))</caption>\n"
                 html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(inputs[0].name)) \\ \(HTMLEscaping.escape(inputs[1].name))</th>"
                 for column in inputs[1].values { html += "<th scope=\"col\">\(HTMLEscaping.escape(column.text))</th>" }
                 html += "</tr></thead>\n<tbody>\n"
-                for row in inputs[0].values {
+                for (rowIndex, row) in inputs[0].values.enumerated() {
                     html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(row.text))</th>"
-                    for column in inputs[1].values {
-                        guard let cells = outcome([(inputs[0].name, row.text, row.node), (inputs[1].name, column.text, column.node)]) else { return nil }
+                    for cells in grid[rowIndex] {
                         html += "<td>\(HTMLEscaping.escape(text(cells[index])))</td>"
                     }
                     html += "</tr>\n"
@@ -117,6 +141,33 @@ enum SweepBlock {
             }
         }
         return html + "</div>\n"
+    }
+
+    /// The scenario named on the fence line, else `main`, else the page's first.
+    private static func chosenScenario(_ page: PageScenarios, named scenario: String?, spec: BlockSpec) -> ScenarioResult? {
+        if let scenario { return page.results.first { $0.scenario.name == scenario } }
+        let varied = variedNames(spec)
+        let defining = page.results.filter { result in varied.allSatisfy { result.scenario.definition(named: $0) != nil } }
+        if defining.count == 1 { return defining[0] }
+        return page.results.first { $0.scenario.name == "main" } ?? page.results.first
+    }
+
+    /// Several scenarios define every varied input and the fence names none: as in prose and
+    /// charts, that is an error naming them, never a silent choice.
+    private static func ambiguity(in page: PageScenarios, spec: BlockSpec) -> Diagnostic? {
+        let varied = variedNames(spec)
+        guard !varied.isEmpty, page.results.count > 1 else { return nil }
+        let defining = page.results.filter { result in varied.allSatisfy { result.scenario.definition(named: $0) != nil } }
+        guard defining.count > 1 else { return nil }
+        let names = defining.map { "`\($0.scenario.name)`" }.joined(separator: ", ")
+        let location = spec.document.file.location(line: max(1, spec.document.firstLine - 1), column: 1)
+        return .error("`\(varied[0])` is defined in several scenarios: \(names)", at: location,
+                      notes: [.init("name one on the fence line, e.g. ```` ```sweep \(defining[0].scenario.name) ````")])
+    }
+
+    private static func variedNames(_ spec: BlockSpec) -> [String] {
+        guard let vary = spec.document.entry("vary"), case .mapping(let mapping) = vary.value else { return [] }
+        return mapping.map { $0.key.string ?? "" }
     }
 
     /// The model with some definitions' formulas replaced, compiled and evaluated. The text is

@@ -7,7 +7,7 @@ import Semantics
 /// results too large for a Double, `first` that never holds where a value is needed, times
 /// outside the timeline. Every node's result is checked to be finite, so infinity and
 /// "not a number" never reach the page.
-public struct Evaluator {
+public struct Evaluator: Sendable {
     let scenario: CompiledScenario
     var values: [String: Value]
     /// `t` at each step, in seconds.

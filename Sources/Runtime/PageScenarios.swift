@@ -18,9 +18,36 @@ public struct InlineValue: Sendable, Hashable {
 /// The evaluated scenarios of one page, and the resolution of `{{ }}` references against them.
 public struct PageScenarios: Sendable {
     public var results: [ScenarioResult]
+    /// Per result, what checking an inline value needs, built once per page rather than once per
+    /// `{{ }}`: an essay may hold thousands of inline values over a large model.
+    private let lookups: [Lookup]
+
+    struct Lookup: Sendable {
+        var types: [String: TypeInfo] = [:]
+        var defined: Set<String>
+        var failed: Set<String>
+        var knownNames: [String]
+        var evaluator: Evaluator
+    }
 
     public init(results: [ScenarioResult]) {
         self.results = results
+        lookups = results.map { result in
+            let scenario = result.scenario
+            var lookup = Lookup(defined: Set(scenario.sourceOrder),
+                                failed: Set(scenario.sourceOrder.filter { result.values[$0] == nil }),
+                                knownNames: scenario.sourceOrder + scenario.units.allNames,
+                                evaluator: Evaluator(scenario: scenario, values: result.values))
+            for definition in scenario.definitions { lookup.types[definition.name] = definition.type }
+            return lookup
+        }
+    }
+
+    private func lookupTable(for result: ScenarioResult) -> Lookup {
+        if let index = results.firstIndex(where: { $0.scenario.name == result.scenario.name }) { return lookups[index] }
+        let scenario = result.scenario
+        return Lookup(defined: Set(scenario.sourceOrder), failed: [], knownNames: scenario.units.allNames,
+                      evaluator: Evaluator(scenario: scenario, values: result.values))
     }
 
     /// An expression evaluated against the page's scenarios, for inline values and figures.
@@ -63,7 +90,7 @@ public struct PageScenarios: Sendable {
             result = found
         } else {
             let defines = { (result: ScenarioResult, name: String) in
-                result.scenario.sourceOrder.contains(name) || result.scenario.units.unit(named: name) != nil
+                lookupTable(for: result).defined.contains(name) || result.scenario.units.unit(named: name) != nil
             }
             var candidates = results.filter { candidate in names.allSatisfy { defines(candidate, $0.0) } }
             if let preferred, let chosen = candidates.first(where: { $0.scenario.name == preferred }) { candidates = [chosen] }
@@ -89,16 +116,13 @@ public struct PageScenarios: Sendable {
         }
 
         let scenario = result.scenario
-        let failed = Set(scenario.sourceOrder.filter { result.values[$0] == nil })
-        var types: [String: TypeInfo] = [:]
-        for definition in scenario.definitions { types[definition.name] = definition.type }
+        let lookup = lookupTable(for: result)
         let expression = input.replacingMembers()
-        var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: fragment, definitions: types,
-                                  failed: failed, knownNames: scenario.sourceOrder + scenario.units.allNames)
+        var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: fragment,
+                                  definitions: lookup.types, failed: lookup.failed, knownNames: lookup.knownNames)
         guard let type = checker.check(expression) else { return (nil, checker.diagnostics) }
-        let evaluator = Evaluator(scenario: scenario, values: result.values)
         var value: Value
-        switch evaluator.value(of: expression, fragment: fragment) {
+        switch lookup.evaluator.value(of: expression, fragment: fragment) {
         case .success(let computed): value = computed
         case .failure(let problem): return (nil, problem.diagnostic.map { [$0] } ?? [])
         }

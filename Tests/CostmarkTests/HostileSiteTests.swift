@@ -10,6 +10,8 @@ import Testing
         "-- Content/\(name).md --\n---\ntitle: \(name)\n---\n\(body)\n"
     }
 
+    static func list(_ count: Int) -> String { (1...count).map(String.init).joined(separator: ", ") }
+
     static let deep = String(repeating: "(", count: 1_000) + "1" + String(repeating: ")", count: 1_000)
 
     static let hostile: [(file: String, body: String, message: String)] = [
@@ -27,6 +29,12 @@ import Testing
          "`exp(1000)` is too large to compute with"),
         ("claim", "{{ 1 = 1e400 }}", "this number is too large"),
         ("stray", "{{ 1 = ~1 }}", "unexpected character `~`"),
+        ("sweep-ambiguous", "```scenario\ngrowth = 1\ntotal = growth * 2\n```\n\n```scenario other\ngrowth = 2\ntotal = growth\n```"
+            + "\n\n```sweep\nvary:\n  growth: [1, 2]\nshow: [total]\n```", "`growth` is defined in several scenarios"),
+        ("sweep-variants", "```scenario\na = 1\nb = 1\nc = a + b\n```\n\n```sweep\nvary:\n  a: [\(list(30))]\n  b: [\(list(30))]"
+            + "\nshow: [c]\n```", "this sweep computes 900 variants of the model; the limit is 400"),
+        ("chart-list", "```scenario\ntimeline = 0..3 months\na = t\n```\n\n```chart\ny: [\(Array(repeating: "a", count: 30).joined(separator: ", "))]\n```",
+         "`y` lists 30 expressions; the limit is 24"),
     ]
 
     @Test func everyHostileEssayIsReportedInOneRun() throws {
