@@ -77,7 +77,8 @@ struct EssayPageWriter: Sendable {
                                                         site: context["site"] as Any, templates: templates)
         } catch {
             // The essay's front matter is the data that varies from page to page.
-            diagnostics.report(.error(error.message, at: .file(essay.displayPath), notes: [.init(TemplateRenderError.hint)]))
+            diagnostics.report(.error(error.message, at: .file(essay.displayPath),
+                                      notes: [.init(TemplateRenderError.hint)]))
             return nil
         }
         return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,

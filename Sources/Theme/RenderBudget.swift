@@ -59,7 +59,7 @@ final class RenderBudget {
         case let object as [String: Any]:
             return BudgetedObject(base: object, key: key, budget: self)
         case let list as [Any]:
-            return BudgetedList(base: list, key: key, budget: self)
+            return BudgetedList(base: list, original: value, key: key, budget: self)
         default:
             return value
         }
@@ -89,6 +89,8 @@ struct BudgetedObject: MustacheParent, MustacheTransformable, CustomStringConver
 /// A list in the context: each item a section renders is a step and costs the section's text.
 struct BudgetedList: MustacheSequence, MustacheTransformable, CustomStringConvertible {
     let base: [Any]
+    /// The list as it was typed (`[String]` sorts, `[Any]` does not), for transforms.
+    let original: Any
     let key: String
     let budget: RenderBudget
 
@@ -109,7 +111,7 @@ struct BudgetedList: MustacheSequence, MustacheTransformable, CustomStringConver
     }
 
     func transform(_ name: String) -> Any? {
-        guard let result = base.transform(name) else { return nil }
+        guard let result = (original as? any MustacheTransformable)?.transform(name) else { return nil }
         if let sequence = result as? any MustacheSequence { return budget.wrap(Array(any: sequence), key: key) }
         return budget.wrap(result, key: key)
     }

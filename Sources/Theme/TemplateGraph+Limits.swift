@@ -5,8 +5,8 @@ extension TemplateGraph {
     /// `p1` twice and both are too big, the error names `p0`, where the doubling starts.
     func limitProblems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let includedBy = Dictionary(grouping: sources.keys.flatMap { name in targets(of: name).map { ($0.target, name) } },
-                                    by: \.0).mapValues { $0.map(\.1) }
+        let edges = sources.keys.flatMap { name in targets(of: name).map { (target: $0.target, by: name) } }
+        let includedBy = Dictionary(grouping: edges, by: \.target).mapValues { $0.map(\.by) }
         var reported = Set<String>()
         for check in Check.all {
             let failing = Set(costs.filter { check.value($0.value) > check.limit }.keys)
@@ -27,7 +27,9 @@ extension TemplateGraph {
         static var all: [Check] { [
             Check(value: \.expansions, limit: TemplateLimits.maxExpansions) { "expands to \($0.grouped) partials" },
             Check(value: \.depth, limit: TemplateLimits.maxDepth) { "nests sections and partials \($0.grouped) deep" },
-            Check(value: \.bytes, limit: TemplateLimits.maxOutputBytes) { "expands to \($0.grouped) bytes of template text" },
+            Check(value: \.bytes, limit: TemplateLimits.maxOutputBytes) {
+                "expands to \($0.grouped) bytes of template text"
+            },
         ] }
     }
 
@@ -35,7 +37,8 @@ extension TemplateGraph {
     private func problem(_ name: String, _ check: Check) -> Diagnostic {
         let source = sources[name]!
         let file = SourceFile(path: source.displayPath, text: source.text)
-        let message = "template `\(name)` \(check.says(check.value(costs[name]!))), more than the limit of \(check.limit.grouped)"
+        let message = "template `\(name)` \(check.says(check.value(costs[name]!))), "
+            + "more than the limit of \(check.limit.grouped)"
         let edges = targets(of: name)
         guard let worst = edges.max(by: { check.value(costs[$0.target]!) < check.value(costs[$1.target]!) }) else {
             return .error(message, at: file.location(line: 1, column: 1))
@@ -43,8 +46,8 @@ extension TemplateGraph {
         let count = edges.filter { $0.target == worst.target }.count
         let note = "`\(worst.target)` is included \(count == 1 ? "here" : "\(count.grouped) times here"); "
             + "it \(check.says(check.value(costs[worst.target]!)))"
-        return .error(message, at: file.location(ofUTF8Offset: worst.tag.offset, length: worst.tag.end - worst.tag.offset),
-                      notes: [.init(note)])
+        let location = file.location(ofUTF8Offset: worst.tag.offset, length: worst.tag.end - worst.tag.offset)
+        return .error(message, at: location, notes: [.init(note)])
     }
 }
 

@@ -33,8 +33,8 @@ struct TemplateGraph {
     /// Static targets of a template's partial and parent tags that exist.
     func targets(of name: String) -> [(tag: TemplateTag, target: String)] {
         (tags[name] ?? []).compactMap { tag in
-            guard tag.kind == .partial || tag.kind == .parent, !tag.isDynamic, sources[tag.name] != nil else { return nil }
-            return (tag, tag.name)
+            let isStatic = (tag.kind == .partial || tag.kind == .parent) && !tag.isDynamic
+            return isStatic && sources[tag.name] != nil ? (tag, tag.name) : nil
         }
     }
 

@@ -100,7 +100,9 @@ public struct TemplateSet: Sendable {
         let budget = RenderBudget(prices: prices)
         let html = library.render(BudgetedObject(base: context, key: "", budget: budget), withTemplate: name) ?? ""
         if let exceeded = budget.exceeded { throw TemplateRenderError(template: name, exceeded: exceeded) }
-        if html.utf8.count > TemplateLimits.maxOutputBytes { throw TemplateRenderError(template: name, exceeded: .bytes) }
+        if html.utf8.count > TemplateLimits.maxOutputBytes {
+            throw TemplateRenderError(template: name, exceeded: .bytes)
+        }
         return html
     }
 

@@ -17,7 +17,8 @@ import Testing
     }
 
     func load(_ files: [String: String], rendering root: String) throws -> Loaded {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("costmark-limits-\(UUID().uuidString)").path
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("costmark-limits-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in files { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name)) }
@@ -86,7 +87,10 @@ import Testing
     @Test func inheritanceThatRepeatsBlocksCountsEveryOverride() throws {
         // Each level's override renders twice, once per block in the parent: 2^20 renderings.
         var files = ["l0.mustache": "{{$m}}{{/m}}{{$m}}{{/m}}"]
-        for level in 1...20 { files["l\(level).mustache"] = "{{<l\(level - 1)}}{{$m}}{{> l\(level - 1)}}{{/m}}{{/l\(level - 1)}}" }
+        for level in 1...20 {
+            let parent = "l\(level - 1)"
+            files["l\(level).mustache"] = "{{<\(parent)}}{{$m}}{{> \(parent)}}{{/m}}{{/\(parent)}}"
+        }
         let loaded = try load(files, rendering: "l20")
         #expect(loaded.set == nil)
         #expect(loaded.diagnostics.first?.message.hasPrefix("template `l") == true)

@@ -48,12 +48,21 @@ import Testing
     }
 
     @Test func aLongFrontMatterListRendersInOneSection() throws {
-        let site = try site(page: "<ol>{{#page.meta.xs}}<li>{{.}}</li>{{/page.meta.xs}}</ol>{{#first(page.meta.xs)}}{{/first(page.meta.xs)}}")
+        let site = try site(page: "<ol>{{#page.meta.xs}}<li>{{.}}</li>{{/page.meta.xs}}</ol>"
+                                + "<p>{{count(page.meta.xs)}} items</p>")
         defer { site.cleanUp() }
         let report = site.build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
         let html = try site.output("a/index.html")
         #expect(html.contains("<li>1</li>") && html.contains("<li>100</li>"))
+        #expect(html.contains("<p>100 items</p>"), "transforms still see the list")
+    }
+
+    @Test func transformsSeeTheListAsItWasTyped() throws {
+        let budget = RenderBudget(prices: .init())
+        let object = BudgetedObject(base: ["names": ["b", "a"]], key: "", budget: budget)
+        let sorted = try #require(object.child(named: "names").flatMap { ($0 as? BudgetedList)?.transform("sorted") })
+        #expect((sorted as? BudgetedList)?.base as? [String] == ["a", "b"])
     }
 
     @Test func theBudgetEndsEveryLookUpOnceSpent() throws {
@@ -63,6 +72,7 @@ import Testing
         #expect(object.child(named: "a") as? String == "x")
         let list = try #require(object.child(named: "b") as? BudgetedList)
         #expect(budget.exceeded == nil)
+        #expect(list.transform("count") as? Int == 1)
         #expect(Array(list).isEmpty, "the item's text would take a fifth step")
         #expect(budget.exceeded == .steps)
         #expect(object.child(named: "a") == nil)
