@@ -69,20 +69,29 @@ struct EssayPageWriter: Sendable {
             if position + 1 < plan.listed.count { context["older"] = link(plan.listed[position + 1]) }
             context["hasNeighbours"] = context["newer"] != nil || context["older"] != nil
         }
-        let html = templates.render("page", context: context)
-        let fragment = EssayPageWriter.listFragment(of: essay, summary: summary, readingTime: readingTime,
-                                                    site: context["site"] as Any, templates: templates)
+        let html: String
+        let fragment: ListFragment
+        do {
+            html = try templates.render("page", context: context)
+            fragment = try EssayPageWriter.listFragment(of: essay, summary: summary, readingTime: readingTime,
+                                                        site: context["site"] as Any, templates: templates)
+        } catch {
+            // The essay's front matter is the data that varies from page to page.
+            diagnostics.report(.error(error.message, at: .file(essay.displayPath),
+                                      notes: [.init(TemplateRenderError.hint)]))
+            return nil
+        }
         return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
                                     listFragment: fragment))
     }
 
     /// The essay's `summary` partial as list pages show it, with the root left as a marker.
     static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any,
-                             templates: TemplateSet) -> ListFragment {
+                             templates: TemplateSet) throws(TemplateRenderError) -> ListFragment {
         var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
         item["site"] = site
         item["root"] = ListFragment.rootMarker
-        return ListFragment(rendered: templates.render("summary", context: item))
+        return ListFragment(rendered: try templates.render("summary", context: item))
     }
 
     /// Cuts text at a word boundary and marks the cut with an ellipsis.

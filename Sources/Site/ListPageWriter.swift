@@ -1,4 +1,5 @@
 import Content
+import Diagnostics
 import Foundation
 import Theme
 
@@ -7,13 +8,16 @@ struct ListPageWriter {
     let plan: SitePlan
     let rendered: [RenderedFacts]
     let templates: TemplateSet
+    /// Where a page the data makes too big to render is reported (it then renders as nothing).
+    let diagnostics: DiagnosticBag
     private let site: Any
     private let decoded = DecodedEntries()
 
-    init(plan: SitePlan, rendered: [RenderedFacts], templates: TemplateSet) {
+    init(plan: SitePlan, rendered: [RenderedFacts], templates: TemplateSet, diagnostics: DiagnosticBag) {
         self.plan = plan
         self.rendered = rendered
         self.templates = templates
+        self.diagnostics = diagnostics
         self.site = TemplateContext.site(plan.settings)
     }
 
@@ -23,15 +27,29 @@ struct ListPageWriter {
         if case .value(let essay) = rendered[index], essay.listFragment != nil { return essay }
         return decoded.value(for: index) {
             var essay = rendered[index].essay
-            essay.listFragment = essay.listFragment
-                ?? EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
-                                                readingTime: essay.readingTime, site: site, templates: templates)
+            guard essay.listFragment == nil else { return essay }
+            do throws(TemplateRenderError) {
+                essay.listFragment = try EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
+                                                                      readingTime: essay.readingTime, site: site,
+                                                                      templates: templates)
+            } catch {
+                diagnostics.report(.error(error.message, at: .file(plan.essays[index].displayPath),
+                                          notes: [.init(TemplateRenderError.hint)]))
+                essay.listFragment = .empty
+            }
             return essay
         }
     }
 
     private func render(_ template: String, _ context: [String: Any]) -> String {
-        templates.render(template, context: context)
+        do {
+            return try templates.render(template, context: context)
+        } catch {
+            // Lists are made of site data, not one essay's: the template is the place to look.
+            let path = templates.sources[template]?.displayPath ?? template
+            diagnostics.report(.error(error.message, at: .file(path), notes: [.init(TemplateRenderError.hint)]))
+            return ""
+        }
     }
 
     /// One page of a list, described before rendering so all pages of all lists can render in parallel.

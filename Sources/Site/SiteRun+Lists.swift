@@ -4,7 +4,8 @@ import Content
 extension SiteRun {
     /// Renders (or keeps) every page of the home list and of each tag; returns their files.
     func listPages(_ pages: [EssayPage]) -> [String] {
-        let lists = ListPageWriter(plan: plan, rendered: pages.map(\.essay), templates: templates)
+        let lists = ListPageWriter(plan: plan, rendered: pages.map(\.essay), templates: templates,
+                                   diagnostics: diagnostics)
         let jobs = lists.jobs()
         let produced: [(file: String, kept: Bool)] = parallelMap(jobs.count) { index in
             let job = jobs[index]

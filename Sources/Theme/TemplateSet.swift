@@ -18,6 +18,7 @@ public struct TemplateSet: Sendable {
     /// Theme files copied to the output root (`style.css`), overridable like templates.
     public private(set) var assets: [String: String]
     private let library: MustacheLibrary
+    private let prices: RenderBudget.Prices
 
     /// Templates every site needs; they exist in the built-in theme, so only a broken override can lose one.
     public static let required = ["base", "page", "list", "tags", "404"]
@@ -55,8 +56,14 @@ public struct TemplateSet: Sendable {
 
         var library = MustacheLibrary()
         ByteHTMLContentType.registered
+        let tags = sources.mapValues { TemplateTag.scan($0.text) }
         for name in sources.keys.sorted() {
             let source = sources[name]!
+            // Mustache's parser recurses once per nested section: thousands would overflow it.
+            if let problem = TemplateGraph.nestingProblem(in: source, tags: tags[name]!) {
+                diagnostics.append(problem)
+                continue
+            }
             do {
                 library.register(try MustacheTemplate(string: ByteHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -71,15 +78,32 @@ public struct TemplateSet: Sendable {
             }
         }
         for name in sources.keys.sorted() {
-            diagnostics.append(contentsOf: missingPartials(in: sources[name]!, known: sources))
+            diagnostics.append(contentsOf: missingPartials(in: sources[name]!, tags: tags[name]!, known: sources))
         }
+        var graph = TemplateGraph(sources: sources, tags: tags)
+        diagnostics.append(contentsOf: graph.cycles())
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (TemplateSet(sources: sources, assets: assets, library: library), diagnostics)
+        graph.measure()
+        diagnostics.append(contentsOf: graph.limitProblems())
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        let prices = RenderBudget.Prices(sections: graph.sectionPrices,
+                                         anySection: graph.sectionPrices.values.reduce(RenderBudget.Price()) {
+                                             .init(steps: max($0.steps, $1.steps), bytes: max($0.bytes, $1.bytes))
+                                         },
+                                         unsafeNames: graph.reachesDynamic)
+        return (TemplateSet(sources: sources, assets: assets, library: library, prices: prices), diagnostics)
     }
 
     /// Renders a named template; names are fixed by the site stage and always present.
-    public func render(_ name: String, context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// - Throws: when the data makes the page too big or too slow to render (`TemplateLimits`).
+    public func render(_ name: String, context: [String: Any]) throws(TemplateRenderError) -> String {
+        let budget = RenderBudget(prices: prices)
+        let html = library.render(BudgetedObject(base: context, key: "", budget: budget), withTemplate: name) ?? ""
+        if let exceeded = budget.exceeded { throw TemplateRenderError(template: name, exceeded: exceeded) }
+        if html.utf8.count > TemplateLimits.maxOutputBytes {
+            throw TemplateRenderError(template: name, exceeded: .bytes)
+        }
+        return html
     }
 
     /// The templates whose text can change what `roots` render: the roots and every partial or
@@ -91,45 +115,25 @@ public struct TemplateSet: Sendable {
         var pending = roots
         while let name = pending.popLast() {
             guard let source = sources[name], seen.insert(name).inserted else { continue }
-            if TemplateSet.hasDynamicPartial(source.text) { return sources.keys.sorted() }
-            pending += TemplateSet.partialReferences(in: source.text).map(\.name)
+            let tags = TemplateTag.scan(source.text)
+            if tags.contains(where: \.isDynamic) { return sources.keys.sorted() }
+            pending += TemplateSet.partialReferences(in: tags).map(\.name)
         }
         return seen.sorted()
     }
 
-    private static func hasDynamicPartial(_ text: String) -> Bool {
-        partialTags(in: text).contains { $0.name.hasPrefix("*") }
-    }
-
     /// The names a template pulls in through `{{> name}}` or `{{< name}}`, with their positions.
     static func partialReferences(in text: String) -> [(name: String, offset: Int)] {
-        partialTags(in: text).filter { !$0.name.hasPrefix("*") }
+        partialReferences(in: TemplateTag.scan(text))
     }
 
-    /// Every `{{> name}}` and `{{< name}}` tag, dynamic ones (`{{> *name}}`) included.
-    private static func partialTags(in text: String) -> [(name: String, offset: Int)] {
-        var references: [(String, Int)] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 2 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
-                  bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") else {
-                index += 1
-                continue
-            }
-            var start = index + 3
-            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "}"), bytes[end] != UInt8(ascii: " ") { end += 1 }
-            if end > start { references.append((String(decoding: bytes[start..<end], as: UTF8.self), start)) }
-            index = end
-        }
-        return references
+    private static func partialReferences(in tags: [TemplateTag]) -> [(name: String, offset: Int)] {
+        tags.filter { ($0.kind == .partial || $0.kind == .parent) && !$0.isDynamic }.map { ($0.name, $0.nameOffset) }
     }
 
-    static func missingPartials(in source: Source, known: [String: Source]) -> [Diagnostic] {
+    static func missingPartials(in source: Source, tags: [TemplateTag], known: [String: Source]) -> [Diagnostic] {
         let file = SourceFile(path: source.displayPath, text: source.text)
-        return partialReferences(in: source.text).compactMap { reference in
+        return partialReferences(in: tags).compactMap { reference in
             guard known[reference.name] == nil else { return nil }
             let notes: [Diagnostic.Note] = Suggestion.closest(to: reference.name, in: Array(known.keys)).map { [.init("did you mean `\($0)`?")] }
                 ?? [.init("templates available: \(known.keys.sorted().joined(separator: ", "))")]
