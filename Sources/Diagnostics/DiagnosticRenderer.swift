@@ -39,18 +39,30 @@ public struct DiagnosticRenderer: Sendable {
         return "\u{1B}[1m\(prefix)\u{1B}[0m\(color)\(label)\u{1B}[0m\u{1B}[1m \(message)\u{1B}[0m\n"
     }
 
+    /// Characters of a source line shown around the caret; a longer line (a 30 KB template on one
+    /// line, a generated model) is cut to a window with `…` at the cut ends.
+    public static let lineWindow = 160
+
     /// The source line and a caret under the column, tabs expanded the same way in both lines
     /// so the caret stays aligned.
     private func snippet(_ location: SourceLocation) -> String {
         guard location.hasPosition, let text = location.lineText else { return "" }
-        let characters = Array(text)
+        var characters = Array(text)
+        var column = location.column
+        if characters.count > Self.lineWindow {
+            let start = max(0, min(column - 1 - Self.lineWindow / 4, characters.count - Self.lineWindow))
+            let end = min(characters.count, start + Self.lineWindow)
+            let window = Array(characters[start..<end])
+            characters = (start > 0 ? ["…"] : []) + window + (end < characters.count ? ["…"] : [])
+            column = column - start + (start > 0 ? 1 : 0)
+        }
         var line = "", pad = ""
         for (index, character) in characters.enumerated() {
             let isTab = character == "\t"
             line += isTab ? "    " : String(character)
-            if index < location.column - 1 { pad += isTab ? "    " : " " }
+            if index < column - 1 { pad += isTab ? "    " : " " }
         }
-        let available = max(1, characters.count - (location.column - 1))
+        let available = max(1, characters.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))
         let marker = useColor ? "\u{1B}[1;32m\(underline)\u{1B}[0m" : underline
         return "\(line)\n\(pad)\(marker)\n"

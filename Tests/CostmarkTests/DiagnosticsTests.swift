@@ -49,3 +49,18 @@ import Testing
         #expect(Suggestion.closest(to: "xyz", in: ["header", "footer"]) == nil)
     }
 }
+
+@Suite struct LongLineDiagnosticsTests {
+    @Test func longSourceLinesAreCutToAWindowAroundTheCaret() {
+        let text = String(repeating: "a", count: 5_000) + "XYZ" + String(repeating: "b", count: 5_000)
+        let file = SourceFile(path: "t.md", text: text)
+        let diagnostic = Diagnostic.error("here", at: file.location(line: 1, column: 5_001, length: 3))
+        let lines = DiagnosticRenderer().render(diagnostic).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].count <= DiagnosticRenderer.lineWindow + 2)
+        #expect(lines[1].hasPrefix("…") && lines[1].hasSuffix("…"))
+        let caret = lines[2].firstIndex(of: "^")!
+        let offset = lines[2].distance(from: lines[2].startIndex, to: caret)
+        #expect(Array(lines[1])[offset...].prefix(3) == ["X", "Y", "Z"])
+    }
+}
