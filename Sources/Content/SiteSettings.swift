@@ -46,7 +46,8 @@ public struct SiteSettings: Sendable, Hashable {
 
     public static func parse(_ file: SourceFile) -> (settings: SiteSettings?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, diagnostics: &diagnostics) else {
+        guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, subject: file.path,
+                                          diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         var settings = SiteSettings()
