@@ -80,6 +80,13 @@ final class OutputDirectory: @unchecked Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
+        try writeAll(descriptor, bytes)
+        var info = stat()
+        fstat(descriptor, &info)
+        return info
+    }
+
+    private static func writeAll(_ descriptor: Int32, _ bytes: UnsafeBufferPointer<UInt8>) throws {
         var offset = 0
         while offset < bytes.count {
             let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
@@ -89,9 +96,6 @@ final class OutputDirectory: @unchecked Sendable {
             }
             offset += count
         }
-        var info = stat()
-        fstat(descriptor, &info)
-        return info
     }
 
     @discardableResult
@@ -99,10 +103,30 @@ final class OutputDirectory: @unchecked Sendable {
         try bytes.withUnsafeBufferPointer { try writeFile(path, $0) }
     }
 
+    /// Copies a static file's bytes. Never a link: `source` is opened without following one
+    /// (the scan hands over links' resolved targets), and the copy is a new regular file.
     func copy(from source: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
-        try FileManager.default.copyItem(atPath: source, toPath: stagingPath + "/" + relativePath)
+        try OutputDirectory.copyFile(source, to: stagingPath + "/" + relativePath)
         try recordStaged(relativePath, key: key)
+    }
+
+    static func copyFile(_ source: String, to destination: String) throws {
+        func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard input >= 0 else { throw failure() }
+        defer { close(input) }
+        let output = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw failure() }
+        defer { close(output) }
+        var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(input, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { throw failure() }
+            if count == 0 { return }
+            try buffer.withUnsafeBufferPointer { try writeAll(output, UnsafeBufferPointer(rebasing: $0[0..<count])) }
+        }
     }
 
     private func recordStaged(_ relativePath: String, key: String) throws {

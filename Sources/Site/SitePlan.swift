@@ -35,7 +35,9 @@ struct SitePlan: Sendable {
         let contentDisplay = contentDisplay(options)
         let entries: [ContentEntry]
         do {
-            entries = try ContentInventory.scan(root: options.contentDirectory)
+            let listing = try ContentInventory.scan(root: options.contentDirectory, displayRoot: contentDisplay)
+            diagnostics.report(contentsOf: listing.diagnostics)
+            entries = listing.entries
         } catch {
             diagnostics.report(.error("cannot read content folder: \(error.localizedDescription)", at: .file(contentDisplay)))
             return nil
