@@ -10,7 +10,7 @@ public enum ScenarioReport {
     /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would).
     public static func load(path: String, displayPath: String) -> ([ScenarioResult], [Diagnostic]) {
         let file: SourceFile
-        switch TextDecoding.read(path: path, displayPath: displayPath) {
+        switch TextDecoding.readEssay(path: path, displayPath: displayPath) {
         case .success(let decoded): file = decoded
         case .failure(let diagnostic): return ([], [diagnostic])
         }

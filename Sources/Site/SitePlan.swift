@@ -58,12 +58,16 @@ struct SitePlan: Sendable {
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
                                    previous: record)
             }
+            if entry.stamp.size > ContentLimits.essayBytes {
+                diagnostics.report(ContentLimits.essayTooLarge(displayPath))
+                return nil
+            }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
                FrontMatterParser.split(prefix.text) != nil {
                 return source(from: prefix, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
             }
-            switch TextDecoding.read(path: entry.absolutePath, displayPath: displayPath) {
+            switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: displayPath) {
             case .success(let file):
                 return source(from: file, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
             case .failure(let diagnostic):
