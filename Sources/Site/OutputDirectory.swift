@@ -1,5 +1,6 @@
 import CAtomicSwap
 import Content
+import Dispatch
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,6 +31,16 @@ final class OutputDirectory: @unchecked Sendable {
     private var produced: [String: BuildManifest.Output] = [:]
     /// Files written to the staging folder (in update mode, the ones to move into place).
     private var written: [String] = []
+
+    /// How long an update's folder held files of both builds, for `COSTMARK_TIMINGS` and
+    /// `scripts/update-window.sh`.
+    struct MixedWindow: Sendable {
+        var seconds: Double
+        var moved: Int
+        var removed: Int
+    }
+    /// Set by `commit` in update mode.
+    private(set) var mixedWindow: MixedWindow?
 
     init(finalPath: String, previous: [String: BuildManifest.Output]?) throws {
         let standardized = URL(fileURLWithPath: finalPath).standardizedFileURL.path
@@ -203,20 +214,40 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Moves each staged file over its old version, then removes files no longer produced and
-    /// the folders they leave empty.
+    /// the folders they leave empty. Only the renames and removals are in the window where the
+    /// folder mixes two builds: new folders are made before it, leftovers cleared after it.
     private func update(previous: [String: BuildManifest.Output], written: [String],
                         produced: [String: BuildManifest.Output]) throws {
         let gone = previous.keys.filter { produced[$0] == nil }.sorted()
+        let moving = written.sorted()
+        // A folder can only be made once a file of the same name is gone: those few wait.
+        let goneSet = Set(gone)
+        func isBlocked(_ file: String) -> Bool {
+            var path = Substring(file)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if goneSet.contains(String(path)) { return true }
+            }
+            return false
+        }
+        let blocked = goneSet.isEmpty ? [] : moving.filter(isBlocked)
+        let finalDirectories = DirectorySet()
+        for file in moving where blocked.isEmpty || !isBlocked(file) {
+            try ensureParent(of: file, under: finalPath, known: finalDirectories)
+        }
+        let start = DispatchTime.now().uptimeNanoseconds
         for file in gone where unlink(finalPath + "/" + file) != 0 && errno != ENOENT {
             throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
         }
-        let finalDirectories = DirectorySet()
-        for file in written.sorted() {
-            try ensureParent(of: file, under: finalPath, known: finalDirectories)
+        let afterRemoval = DirectorySet()
+        for file in blocked { try ensureParent(of: file, under: finalPath, known: afterRemoval) }
+        for file in moving {
             guard rename(stagingPath + "/" + file, finalPath + "/" + file) == 0 else {
                 throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
             }
         }
+        mixedWindow = MixedWindow(seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
+                                  moved: moving.count, removed: gone.count)
         // Deepest first, so a folder emptied by removing its only subfolder goes too.
         var folders = Set<String>()
         for file in gone {
