@@ -31,6 +31,7 @@ for i in $(seq "$runs"); do
     echo "{{! edit $i }}" >> Templates/page.mustache
     window >> all.txt
 done
-printf 'in-place update window, %d essays in %s, median of %d runs (%s)\n' "$n" "$base" "$runs" "$(basename "$(dirname "$(dirname "$costmark")")")/$(basename "$(dirname "$costmark")")"
-printf '  one essay edited:       %7.2f ms  (%s)\n' "$(cut -d' ' -f1 < one.txt | median)" "$(head -1 one.txt | cut -d' ' -f2-)"
-printf '  page template edited:   %7.2f ms  (%s)\n' "$(cut -d' ' -f1 < all.txt | median)" "$(head -1 all.txt | cut -d' ' -f2-)"
+row() { printf '  %-22s %8.2f ms  (%s)\n' "$1" "$(cut -d' ' -f1 < "$2" | median)" "$(head -1 "$2" | cut -d' ' -f2-)"; }
+printf 'in-place update window, %d essays in %s, median of %d runs (%s)\n' "$n" "$base" "$runs" "$costmark"
+row "one essay edited" one.txt
+row "page template edited" all.txt

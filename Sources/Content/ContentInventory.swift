@@ -82,7 +82,8 @@ public enum ContentInventory {
                 }
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: try self.folder(path, prefix: relative, identity: FolderIdentity(info))
-                case S_IFREG: entries.append(ContentEntry(relativePath: relative, absolutePath: path, stamp: FileStamp(info)))
+                case S_IFREG:
+                    entries.append(ContentEntry(relativePath: relative, absolutePath: path, stamp: FileStamp(info)))
                 default: continue
                 }
             }

@@ -70,11 +70,12 @@ public struct YAMLDocument {
         case let .tooManyValues(line, column, throughAliases: true):
             return .error("\(subject) expands to more than \(limit) values (YAML aliases); refusing to read it",
                           at: at(line, column),
-                          notes: [.init("each alias (`*name`) stands for a copy of everything its anchor (`&name`) holds")])
+                          notes: [.init("each alias (`*name`) stands for a copy of all that its anchor (`&name`) holds")])
         case let .tooManyValues(line, column, throughAliases: false):
             return .error("\(subject) holds more than \(limit) values; refusing to read it", at: at(line, column))
         case let .tooDeep(line, column):
-            return .error("\(subject) nests lists and mappings more than \(budget.maxDepth) levels deep; refusing to read it",
+            let levels = budget.maxDepth
+            return .error("\(subject) nests lists and mappings more than \(levels) levels deep; refusing to read it",
                           at: at(line, column))
         }
     }

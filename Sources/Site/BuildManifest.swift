@@ -30,9 +30,14 @@ struct BuildManifest: Sendable {
 
         var explanation: String {
             switch self {
-            case .moving: return "changed files are being moved over their old versions one by one, so until this file goes the folder may mix files of the old and the new build."
-            case .swapping: return "a complete new folder is being swapped in with one rename; the folder is either the old build or the new one."
-            case .recording: return "the folder holds the new build; its record in this folder is being written."
+            case .moving:
+                return "changed files are being moved over their old versions one by one, so until this file"
+                    + " goes the folder may mix files of the old and the new build."
+            case .swapping:
+                return "a complete new folder is being swapped in with one rename; the folder is either the old"
+                    + " build or the new one."
+            case .recording:
+                return "the folder holds the new build; its record in this folder is being written."
             }
         }
     }
@@ -266,7 +271,8 @@ struct BuildManifest: Sendable {
 
     /// The stage named by a journal that is still there, or nil when there is none.
     static func journalStage(directory: String) -> JournalStage? {
-        guard case .success(let bytes) = TextDecoding.readBytes(directory + "/" + journalName, limit: 4096) else { return nil }
+        let path = directory + "/" + journalName
+        guard case .success(let bytes) = TextDecoding.readBytes(path, limit: 4096) else { return nil }
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
         // An empty journal comes from costmark before 2026-11: it marked the moving of files.
         return JournalStage(rawValue: String(decoding: firstLine, as: UTF8.self)) ?? .moving

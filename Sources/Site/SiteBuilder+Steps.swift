@@ -33,9 +33,10 @@ extension SiteBuilder {
         let remedy = options.writeOutput
             ? "this build replaces \(options.outputDirectory) whole; until it succeeds, do not publish the folder"
             : "run `costmark build` to replace it whole before publishing it"
-        return .warning("\(options.outputDirectory) may mix files of two builds: a build was interrupted while moving its files into place",
+        let output = options.outputDirectory
+        return .warning("\(output) may mix files of two builds: a build was interrupted while moving its files into place",
                         at: .file(journal),
-                        notes: [.init(remedy), .init("publish \(options.outputDirectory) only after `costmark build` exits with 0")])
+                        notes: [.init(remedy), .init("publish \(output) only after `costmark build` exits with 0")])
     }
 
     /// The manifest the last build left: from the session when one is kept, else from disk.

@@ -31,7 +31,8 @@ struct SiteOptions: ParsableArguments {
             throw ValidationError("config file '\(config)' does not exist")
         }
         if let baseURL, BuildOptions.normalizedBaseURL(baseURL) == nil {
-            throw ValidationError("--base-url must be an absolute http(s) URL such as https://example.org/, not '\(baseURL)'")
+            throw ValidationError(
+                "--base-url must be an absolute http(s) URL such as https://example.org/, not '\(baseURL)'")
         }
     }
 
