@@ -26,7 +26,7 @@ for n in "${sizes[@]}"; do
     python3 scripts/bench/generate.py "$n" "$corpus"
     scripts/bench/hugo-site.sh "$work/hugo-$n" "$corpus"
     : > "$work/c.txt"; : > "$work/h.txt"; : > "$work/r.txt"
-    build_c=("$costmark" build --quiet --no-cache --content "$corpus" --output "$work/out-c" --config /dev/null/none --templates /dev/null/none)
+    build_c=("$costmark" build --quiet --no-cache --content "$corpus" --output "$work/out-c" --config /dev/null --templates /dev/null/none)
     for _ in $(seq "$runs"); do
         # Alternate the tools so machine noise hits both alike. Each writes into a fresh folder;
         # deleting the previous output and flushing it to disk happen outside the timing.

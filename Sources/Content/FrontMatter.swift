@@ -45,7 +45,8 @@ public enum FrontMatterParser {
                                     at: file.location(line: 1, column: 1))])
         }
         var diagnostics: [Diagnostic] = []
-        guard let document = YAMLDocument(text: String(yaml), file: file, firstLine: 2, diagnostics: &diagnostics) else {
+        guard let document = YAMLDocument(text: String(yaml), file: file, firstLine: 2, subject: "front matter",
+                                          diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         let frontMatter = read(document, diagnostics: &diagnostics)

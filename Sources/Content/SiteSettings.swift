@@ -44,9 +44,24 @@ public struct SiteSettings: Sendable, Hashable {
         }
     }
 
+    /// The known key an unknown one was probably meant to be: the same letters written with
+    /// `-`, `_` or capitals (`baseURL`, `page-size`), or a misspelling of up to two edits
+    /// (`titel`, `langauge`). The keys are few and far apart, so two edits rarely mislead,
+    /// where the general rule for names (`Suggestion`) allows one edit in a short word.
+    static func suggestion(for key: String, among known: Set<String>) -> String? {
+        func squeezed(_ text: String) -> String {
+            text.lowercased().filter { $0 != "_" && $0 != "-" }
+        }
+        if let same = known.sorted().first(where: { squeezed($0) == squeezed(key) }) { return same }
+        let scored = known.sorted().map { ($0, Suggestion.editDistance(squeezed(key), squeezed($0))) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= min(2, key.count / 2) else { return nil }
+        return best.0
+    }
+
     public static func parse(_ file: SourceFile) -> (settings: SiteSettings?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, diagnostics: &diagnostics) else {
+        guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, subject: file.path,
+                                          diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
         var settings = SiteSettings()
@@ -55,7 +70,7 @@ public struct SiteSettings: Sendable, Hashable {
             let key = keyNode.string ?? ""
             let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)
             guard known.contains(key) else {
-                let hint = known.sorted().first { $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "") }
+                let hint = suggestion(for: key, among: known)
                 diagnostics.append(.warning("unknown setting `\(key)` is ignored", at: document.location(of: keyNode),
                                             notes: hint.map { [.init("did you mean `\($0)`?")] } ?? []))
                 continue

@@ -10,9 +10,21 @@ public enum TextDecoding {
     public static func read(path: String, displayPath: String) -> Result<SourceFile, Diagnostic> {
         switch readBytes(path) {
         case .success(let bytes): return decode(bytes, displayPath: displayPath)
-        case .failure(let error):
-            return .failure(.error("cannot read file: \(String(cString: strerror(error.code.rawValue)))", at: .file(displayPath)))
+        case .failure(let error): return .failure(readFailure(error, displayPath: displayPath))
         }
+    }
+
+    /// An essay, refused without reading past the limit when it is larger than an essay may be.
+    public static func readEssay(path: String, displayPath: String) -> Result<SourceFile, Diagnostic> {
+        switch readBytes(path, limit: ContentLimits.essayBytes) {
+        case .success(let bytes): return decode(bytes, displayPath: displayPath)
+        case .failure(let error) where error.code == .EFBIG: return .failure(ContentLimits.essayTooLarge(displayPath))
+        case .failure(let error): return .failure(readFailure(error, displayPath: displayPath))
+        }
+    }
+
+    static func readFailure(_ error: POSIXError, displayPath: String) -> Diagnostic {
+        .error("cannot read file: \(String(cString: strerror(error.code.rawValue)))", at: .file(displayPath))
     }
 
     /// The start of a file, cut after its last complete line: enough for front matter without
@@ -36,13 +48,18 @@ public enum TextDecoding {
     }
 
     /// The whole file through POSIX calls; Foundation's reader costs more than the read for small files.
-    public static func readBytes(_ path: String) -> Result<[UInt8], POSIXError> {
+    /// - Parameter limit: the most bytes wanted; a larger file (or one that grows past it while
+    ///   being read) fails with `EFBIG` after reading at most one chunk past the limit.
+    public static func readBytes(_ path: String, limit: Int = .max) -> Result<[UInt8], POSIXError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)) }
         defer { close(descriptor) }
         var info = stat()
         var bytes = [UInt8]()
-        if fstat(descriptor, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        if fstat(descriptor, &info) == 0, info.st_size > 0 {
+            if info.st_size > limit { return .failure(POSIXError(.EFBIG)) }
+            bytes.reserveCapacity(Int(info.st_size))
+        }
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -52,6 +69,7 @@ public enum TextDecoding {
             }
             if count == 0 { break }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(POSIXError(.EFBIG)) }
         }
         return .success(bytes)
     }

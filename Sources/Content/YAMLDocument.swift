@@ -9,10 +9,19 @@ public struct YAMLDocument {
     public let firstLine: Int
     public let root: Node.Mapping?
 
-    /// Returns nil and reports a diagnostic when the text is not a YAML mapping.
-    public init?(text: String, file: SourceFile, firstLine: Int, diagnostics: inout [Diagnostic]) {
+    /// Returns nil and reports a diagnostic when the text is not a YAML mapping, or stands for
+    /// more values or deeper nesting than `budget` allows (checked before Yams composes anything).
+    /// - Parameter subject: how messages name the text, e.g. "front matter" or "site.yml".
+    public init?(text: String, file: SourceFile, firstLine: Int, subject: String = "this block",
+                 budget: YAMLBudget = .standard, diagnostics: inout [Diagnostic]) {
         self.file = file
         self.firstLine = firstLine
+        if let excess = budget.excess(in: text) {
+            root = nil
+            diagnostics.append(YAMLDocument.diagnostic(for: excess, subject: subject, budget: budget,
+                                                       file: file, firstLine: firstLine))
+            return nil
+        }
         do {
             // Naming the encoding matters for speed: Yams' default looks it up in the process
             // environment, copying the whole environment on every call.
@@ -50,6 +59,35 @@ public struct YAMLDocument {
     }
 
     public var entries: [(key: Node, value: Node)] { root.map { Array($0) } ?? [] }
+
+    static func diagnostic(for excess: YAMLBudget.Excess, subject: String, budget: YAMLBudget,
+                           file: SourceFile, firstLine: Int) -> Diagnostic {
+        func at(_ line: Int, _ column: Int) -> SourceLocation {
+            clipped(file.location(line: firstLine + line - 1, column: column))
+        }
+        let limit = YAMLBudget.grouped(budget.maxValues)
+        switch excess {
+        case let .tooManyValues(line, column, throughAliases: true):
+            return .error("\(subject) expands to more than \(limit) values (YAML aliases); refusing to read it",
+                          at: at(line, column),
+                          notes: [.init("each alias (`*name`) stands for a copy of all that its anchor (`&name`) holds")])
+        case let .tooManyValues(line, column, throughAliases: false):
+            return .error("\(subject) holds more than \(limit) values; refusing to read it", at: at(line, column))
+        case let .tooDeep(line, column):
+            let levels = budget.maxDepth
+            return .error("\(subject) nests lists and mappings more than \(levels) levels deep; refusing to read it",
+                          at: at(line, column))
+        }
+    }
+
+    /// A location whose source line is cut after the column: a line of 100,000 brackets is no
+    /// help under a message.
+    static func clipped(_ location: SourceLocation) -> SourceLocation {
+        var location = location
+        let keep = Swift.max(120, location.column + 20)
+        if let text = location.lineText, text.count > keep { location.lineText = text.prefix(keep) + " …" }
+        return location
+    }
 
     static func diagnostic(for error: YamlError, file: SourceFile, firstLine: Int) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {

@@ -18,6 +18,30 @@ struct BuildManifest: Sendable {
     static let fileName = "manifest"
     static let journalName = "updating"
 
+    /// What a build was doing to the output folder while its journal existed.
+    enum JournalStage: String, Sendable {
+        /// Renaming changed files over their old versions one by one, and removing old ones:
+        /// until it ends, the folder holds some files of each build.
+        case moving
+        /// Swapping a complete staging folder for the output folder in one rename.
+        case swapping
+        /// The folder is complete; the record of the build is being written.
+        case recording
+
+        var explanation: String {
+            switch self {
+            case .moving:
+                return "changed files are being moved over their old versions one by one, so until this file"
+                    + " goes the folder may mix files of the old and the new build."
+            case .swapping:
+                return "a complete new folder is being swapped in with one rename; the folder is either the old"
+                    + " build or the new one."
+            case .recording:
+                return "the folder holds the new build; its record in this folder is being written."
+            }
+        }
+    }
+
     /// One essay as the last build left it. A class, immutable: a rebuild moves 10,000 of these
     /// from one manifest to the next, and a reference moves with one retain.
     final class Essay: Sendable {
@@ -232,12 +256,26 @@ struct BuildManifest: Sendable {
         return directory
     }
 
-    /// Marks an update of the output folder as begun; `endUpdate` marks it finished.
-    static func beginUpdate(directory: String) throws {
+    /// Marks a stage of putting a build in place; `endUpdate` marks it finished. The journal's
+    /// first line names the stage, so whoever finds it left behind can tell whether the output
+    /// folder may mix two builds' files; the rest explains it to a person who opens it.
+    static func beginUpdate(directory: String, stage: JournalStage, outputPath: String) throws {
+        let text = stage.rawValue + "\n" + """
+        costmark (process \(getpid())) is putting a build into \(outputPath): \(stage.explanation)
+        This file is removed when the build is complete. If it outlives that process, run
+        `costmark build` again before publishing \(outputPath).
+
+        """
+        try OutputDirectory.writeFile(directory + "/" + journalName, Array(text.utf8))
+    }
+
+    /// The stage named by a journal that is still there, or nil when there is none.
+    static func journalStage(directory: String) -> JournalStage? {
         let path = directory + "/" + journalName
-        guard FileManager.default.createFile(atPath: path, contents: Data()) else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
+        guard case .success(let bytes) = TextDecoding.readBytes(path, limit: 4096) else { return nil }
+        let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
+        // An empty journal comes from costmark before 2026-11: it marked the moving of files.
+        return JournalStage(rawValue: String(decoding: firstLine, as: UTF8.self)) ?? .moving
     }
 
     static func endUpdate(directory: String) {

@@ -1,3 +1,5 @@
+import Content
+
 /// What to build and where; the CLI's flags map one to one onto these.
 public struct BuildOptions: Sendable {
     public var contentDirectory = "Content"
@@ -19,4 +21,10 @@ public struct BuildOptions: Sendable {
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     public init() {}
+
+    /// `raw` as a base URL (absolute http(s), ending in `/`), or nil when it is not one; for
+    /// the command line, which checks `--base-url` before building.
+    public static func normalizedBaseURL(_ raw: String) -> String? {
+        SiteSettings.normalizedBaseURL(raw)
+    }
 }

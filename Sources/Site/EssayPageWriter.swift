@@ -17,7 +17,7 @@ struct EssayPageWriter: Sendable {
         let essay = plan.essays[index]
         let file: SourceFile
         let decoded = bytes.map { TextDecoding.decode($0, displayPath: essay.displayPath) }
-            ?? TextDecoding.read(path: essay.entry.absolutePath, displayPath: essay.displayPath)
+            ?? TextDecoding.readEssay(path: essay.entry.absolutePath, displayPath: essay.displayPath)
         switch decoded {
         case .success(let decoded): file = decoded
         case .failure(let diagnostic):

@@ -24,6 +24,15 @@ final class OutputLock: @unchecked Sendable {
         }
     }
 
+    /// True while a build of `outputPath` holds the lock (checked without waiting for it).
+    static func isHeld(outputPath: String) -> Bool {
+        let parent = URL(fileURLWithPath: outputPath).deletingLastPathComponent().path
+        let descriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        return flock(descriptor, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK
+    }
+
     /// Lets the next build go; also done when the lock is freed.
     func release() {
         guard descriptor >= 0 else { return }

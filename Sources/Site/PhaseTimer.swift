@@ -13,4 +13,10 @@ struct PhaseTimer {
         FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", Double(now - last) / 1e6, phase).utf8))
         last = now
     }
+
+    /// A line of its own, about the phase just marked.
+    func note(_ line: String) {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }

@@ -10,7 +10,7 @@ public enum ScenarioReport {
     /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would).
     public static func load(path: String, displayPath: String) -> ([ScenarioResult], [Diagnostic]) {
         let file: SourceFile
-        switch TextDecoding.read(path: path, displayPath: displayPath) {
+        switch TextDecoding.readEssay(path: path, displayPath: displayPath) {
         case .success(let decoded): file = decoded
         case .failure(let diagnostic): return ([], [diagnostic])
         }
@@ -29,6 +29,8 @@ public enum ScenarioReport {
         /// Numbers in the shown unit: one for a single value, one per step for a series, none for `never`.
         var numbers: [Double]
         var isSeries: Bool
+        /// For a series, every step formatted as `text` formats its first and last few.
+        var steps: [String] = []
     }
 
     // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
@@ -45,9 +47,12 @@ public enum ScenarioReport {
             let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
             let unit = ValueFormatter.attach(number: "", amount: 2, label: label).trimmingSpaces
             let factor = label.factor
+            let steps = value.series?.map {
+                ValueFormatter.formatScalar($0, dimension: value.dimension, label: value.label, format: nil)
+            } ?? []
             rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
                             dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
-                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil))
+                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps))
         }
         return rows
     }
@@ -69,12 +74,28 @@ public enum ScenarioReport {
             }
             out += "  " + pad("name", nameWidth) + "  " + pad("value", valueWidth) + "  formula\n"
             for row in rows {
-                let value = row.text.count > valueWidth ? String(row.text.prefix(valueWidth - 1)) + "…" : row.text
+                let value = row.isSeries ? abbreviated(row.steps, width: valueWidth)
+                    : row.text.count > valueWidth ? String(row.text.prefix(valueWidth - 1)) + "…" : row.text
                 out += "  " + pad(row.name, nameWidth) + "  " + pad(value, valueWidth) + "  " + row.formula + "\n"
             }
             out += "\n"
         }
         return out
+    }
+
+    /// A series in at most `width` characters: as many of its first and last steps as fit, with
+    /// "…" between them. Cutting the joined text instead would drop the last steps, the ones a
+    /// reader of a timeline most wants. At least the first and the last step are shown.
+    static func abbreviated(_ steps: [String], width: Int) -> String {
+        let whole = steps.joined(separator: ", ")
+        guard whole.count > width, steps.count > 2 else { return whole }
+        var shown = min(steps.count - 1, 12)
+        while true {
+            let head = (shown + 1) / 2, tail = shown / 2
+            let text = (steps.prefix(head) + ["…"] + steps.suffix(tail)).joined(separator: ", ")
+            if text.count <= width || shown == 2 { return text }
+            shown -= 1
+        }
     }
 
     /// Every value in full, as JSON: numbers in the unit they are shown in.

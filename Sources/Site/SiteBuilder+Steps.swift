@@ -21,6 +21,24 @@ extension SiteBuilder {
         return settings
     }
 
+    /// A warning when a build was killed while moving its files into the output folder, which
+    /// may then hold some files of each build: anyone about to publish the folder must know.
+    /// A build (holding the output lock, so no other build is under way) then replaces the
+    /// folder whole; a check only warns, and stays quiet while a build holds the lock.
+    static func interruptedUpdate(_ options: BuildOptions, outputPath: String) -> Diagnostic? {
+        guard let directory = options.cacheDirectory,
+              BuildManifest.journalStage(directory: directory) == .moving,
+              options.writeOutput || !OutputLock.isHeld(outputPath: outputPath) else { return nil }
+        let journal = directory + "/" + BuildManifest.journalName
+        let remedy = options.writeOutput
+            ? "this build replaces \(options.outputDirectory) whole; until it succeeds, do not publish the folder"
+            : "run `costmark build` to replace it whole before publishing it"
+        let output = options.outputDirectory
+        return .warning("\(output) may mix files of two builds: a build was interrupted while moving its files into place",
+                        at: .file(journal),
+                        notes: [.init(remedy), .init("publish \(output) only after `costmark build` exits with 0")])
+    }
+
     /// The manifest the last build left: from the session when one is kept, else from disk.
     static func lastRecord(in directory: String, session: BuildSession?, _ diagnostics: DiagnosticBag) -> BuildManifest? {
         guard let session else { return BuildManifest.load(directory: directory) }
@@ -36,8 +54,14 @@ extension SiteBuilder {
     static func commit(_ output: OutputDirectory?, recordedIn directory: String?, _ options: BuildOptions,
                        _ diagnostics: DiagnosticBag) -> Bool {
         do {
-            if let directory { try BuildManifest.beginUpdate(directory: directory) }
+            if let directory, let output {
+                try BuildManifest.beginUpdate(directory: directory, stage: output.isUpdating ? .moving : .swapping,
+                                              outputPath: output.finalPath)
+            }
             try output?.commit()
+            if let directory, let output {
+                try BuildManifest.beginUpdate(directory: directory, stage: .recording, outputPath: output.finalPath)
+            }
             return true
         } catch {
             output?.discard()

@@ -35,7 +35,9 @@ struct SitePlan: Sendable {
         let contentDisplay = contentDisplay(options)
         let entries: [ContentEntry]
         do {
-            entries = try ContentInventory.scan(root: options.contentDirectory)
+            let listing = try ContentInventory.scan(root: options.contentDirectory, displayRoot: contentDisplay)
+            diagnostics.report(contentsOf: listing.diagnostics)
+            entries = listing.entries
         } catch {
             diagnostics.report(.error("cannot read content folder: \(error.localizedDescription)", at: .file(contentDisplay)))
             return nil
@@ -56,14 +58,20 @@ struct SitePlan: Sendable {
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
                                    previous: record)
             }
+            if entry.stamp.size > ContentLimits.essayBytes {
+                diagnostics.report(ContentLimits.essayTooLarge(displayPath))
+                return nil
+            }
             // Only the header matters here; a long essay's body is read when its page renders.
             if let prefix = TextDecoding.readPrefix(path: entry.absolutePath, displayPath: displayPath, limit: 16 * 1024),
                FrontMatterParser.split(prefix.text) != nil {
-                return source(from: prefix, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
+                return source(from: prefix, entry: entry, displayPath: displayPath, previous: previous[index],
+                              settings: settings, diagnostics: diagnostics)
             }
-            switch TextDecoding.read(path: entry.absolutePath, displayPath: displayPath) {
+            switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: displayPath) {
             case .success(let file):
-                return source(from: file, entry: entry, displayPath: displayPath, previous: previous[index], diagnostics: diagnostics)
+                return source(from: file, entry: entry, displayPath: displayPath, previous: previous[index],
+                              settings: settings, diagnostics: diagnostics)
             case .failure(let diagnostic):
                 diagnostics.report(diagnostic)
                 return nil
@@ -93,10 +101,17 @@ struct SitePlan: Sendable {
     }
 
     private static func source(from file: SourceFile, entry: ContentEntry, displayPath: String,
-                               previous: BuildManifest.Essay?, diagnostics: DiagnosticBag) -> EssaySource? {
+                               previous: BuildManifest.Essay?, settings: SiteSettings,
+                               diagnostics: DiagnosticBag) -> EssaySource? {
         let (parsed, problems) = FrontMatterParser.parse(file)
         diagnostics.report(contentsOf: problems)
-        guard let parsed else { return nil }
+        guard let parsed else {
+            // Not published, but checked: every error of the file is reported in this run.
+            if FrontMatterParser.split(file.text) != nil {
+                diagnostics.report(contentsOf: bodyDiagnostics(of: entry, file: file, settings: settings))
+            }
+            return nil
+        }
         let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
         return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route,
                            frontMatterIsClean: problems.isEmpty, previous: previous)

@@ -39,7 +39,8 @@ extension SiteRun {
         let file = essay.route.outputFile
         var contentHash = essay.contentHash
         var source: [UInt8]?
-        if recording, contentHash == nil, case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath) {
+        if recording, contentHash == nil,
+           case .success(let bytes) = TextDecoding.readBytes(essay.entry.absolutePath, limit: ContentLimits.essayBytes) {
             source = bytes
             var fingerprint = Fingerprint()
             fingerprint.add(bytes)

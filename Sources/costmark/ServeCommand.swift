@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.log = { Terminal.printError($0) }
         let server = DevServer(options: options)
         let url = try await server.start()
-        Terminal.printError("Serving \(output) at \(url) — watching \(site.content), \(site.templates) and \(site.config); Ctrl-C stops")
+        Terminal.printError("Serving \(output) at \(url) — watching \(site.content), \(site.templates) and \(site.configPath); Ctrl-C stops")
         // On Ctrl-C or a polite kill, let the last build's record reach the disk before exiting.
         var stops: [DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {

@@ -10,8 +10,12 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "Folder of templates that replace the built-in theme's.")
     var templates = "Templates"
 
-    @Option(help: "Site settings file.")
-    var config = "site.yml"
+    /// nil when not given: then a missing `site.yml` means default settings, while a file named
+    /// on the command line must exist.
+    @Option(help: "Site settings file (default: site.yml, optional; a file named here must exist).")
+    var config: String?
+
+    var configPath: String { config ?? "site.yml" }
 
     @Flag(help: "Include essays marked `draft: true`.")
     var drafts = false
@@ -23,13 +27,20 @@ struct SiteOptions: ParsableArguments {
         if !FileManagerCheck.isDirectory(content) {
             throw ValidationError("content folder '\(content)' does not exist")
         }
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw ValidationError("config file '\(config)' does not exist")
+        }
+        if let baseURL, BuildOptions.normalizedBaseURL(baseURL) == nil {
+            throw ValidationError(
+                "--base-url must be an absolute http(s) URL such as https://example.org/, not '\(baseURL)'")
+        }
     }
 
     func buildOptions() -> BuildOptions {
         var options = BuildOptions()
         options.contentDirectory = content
         options.templatesDirectory = templates
-        options.configPath = config
+        options.configPath = configPath
         options.includeDrafts = drafts
         options.baseURL = baseURL
         return options

@@ -17,7 +17,7 @@ cd "$work"
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 # Appends "seconds peak-KB" of one build to the named file.
 timed() { local out=$1; shift
-    /usr/bin/time -f '%e %M' -o "$work/t" "$costmark" build --quiet --config none --templates Templates "$@" >/dev/null
+    /usr/bin/time -f '%e %M' -o "$work/t" "$costmark" build --quiet --templates Templates "$@" >/dev/null
     cat "$work/t" >> "$out"; }
 
 : > clean.txt; : > nochange.txt; : > edit.txt; : > title.txt; : > list.txt

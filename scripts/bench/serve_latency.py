@@ -19,7 +19,7 @@ def free_port():
 def main():
     costmark, site, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
     port = free_port()
-    server = subprocess.Popen([costmark, "serve", "--port", str(port), "--config", "none", "--templates", "Templates"],
+    server = subprocess.Popen([costmark, "serve", "--port", str(port), "--templates", "Templates"],
                               cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         # Wait for the first build and the listening socket.

@@ -1,0 +1,23 @@
+import Content
+import Diagnostics
+import Markdown
+
+extension SitePlan {
+    /// The messages of an essay's body, for an essay whose front matter failed: it will not be
+    /// published, but its author should learn every error of the file in one run, not meet the
+    /// body's only after fixing a date. The body is checked exactly as its page would render it.
+    /// - Parameter file: the essay as read so far (perhaps only its start): it is read whole here.
+    static func bodyDiagnostics(of entry: ContentEntry, file: SourceFile, settings: SiteSettings) -> [Diagnostic] {
+        var whole = file
+        if whole.text.utf8.count < entry.stamp.size {
+            switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: file.path) {
+            case .success(let read): whole = read
+            case .failure(let diagnostic): return [diagnostic]
+            }
+        }
+        guard let (_, markdown, bodyFirstLine) = FrontMatterParser.split(whole.text) else { return [] }
+        let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML)
+        let document = MarkdownDocument(String(markdown), options: options)
+        return ScenarioPage(document: document, file: whole, bodyFirstLine: bodyFirstLine).diagnostics
+    }
+}
