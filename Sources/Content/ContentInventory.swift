@@ -50,6 +50,11 @@ public enum ContentInventory {
         var skipped: [Diagnostic] = []
         /// The folders from the root down to the one being listed: a link back to one is a loop.
         var ancestors: [FolderIdentity] = []
+        /// Files and folders seen so far, bounded by `ContentLimits.contentEntries`.
+        var visited = 0
+        /// Folders already entered through a link, with that link's path: a folder is published
+        /// under one link only, so links that branch at every level cannot open 2^n paths.
+        var linkedFolders: [FolderIdentity: String] = [:]
 
         mutating func folder(_ directory: String, prefix: String, identity: FolderIdentity) throws {
             guard let handle = opendir(directory) else {
@@ -68,11 +73,23 @@ public enum ContentInventory {
             }
             for (name, info) in zip(names, stats) {
                 guard var info else { continue }
+                visited += 1
+                if visited > ContentLimits.contentEntries { throw ContentTooLarge() }
                 var path = directory + "/" + name
                 let relative = prefix.isEmpty ? name : prefix + "/" + name
                 if info.st_mode & S_IFMT == S_IFLNK {
                     switch links.resolve(linkPath: path, relativePath: relative, ancestors: ancestors) {
                     case .follow(let target, let targetInfo):
+                        if targetInfo.st_mode & S_IFMT == S_IFDIR {
+                            let identity = FolderIdentity(targetInfo)
+                            if let first = linkedFolders[identity] {
+                                skipped.append(.warning("symbolic link leads to a folder already published through "
+                                                        + "\(links.displayRoot)/\(first); skipped",
+                                                        at: .file(links.displayRoot + "/" + relative)))
+                                continue
+                            }
+                            linkedFolders[identity] = relative
+                        }
                         path = target
                         info = targetInfo
                     case .skip(let warning):

@@ -39,7 +39,8 @@ struct SitePlan: Sendable {
             diagnostics.report(contentsOf: listing.diagnostics)
             entries = listing.entries
         } catch {
-            diagnostics.report(.error("cannot read content folder: \(error.localizedDescription)", at: .file(contentDisplay)))
+            let reason = (error as? ContentTooLarge)?.description ?? "cannot read content folder: \(error.localizedDescription)"
+            diagnostics.report(.error(reason, at: .file(contentDisplay)))
             return nil
         }
         let essayEntries = entries.filter(\.isEssay)

@@ -93,4 +93,20 @@ import Testing
         #expect(!site.exists("key.txt") && !site.exists("gone.txt") && !site.exists("posts/up"))
         #expect(site.exists("posts/a/index.html"))
     }
+
+    /// Folder links that branch at every level are not a loop, but would open 2^n paths: a
+    /// folder is published through one link only, and the others are skipped with a warning.
+    @Test func branchingFolderLinksPublishEachFolderOnce() throws {
+        let site = try InlineSite("-- Content/d30/x.md --\n---\ntitle: x\n---\nx\n")
+        defer { site.cleanUp() }
+        for level in 0..<30 {
+            try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Content/d\(level)"),
+                                                    withIntermediateDirectories: true)
+            for name in ["a", "b"] { try link("Content/d\(level)/\(name)", to: "../d\(level + 1)", in: site) }
+        }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+        #expect(report.diagnostics.contains { $0.message.hasPrefix("symbolic link leads to a folder already published") })
+        #expect(report.essayCount <= 31 * 2)
+    }
 }
