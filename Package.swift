@@ -26,7 +26,8 @@ let package = Package(
         .target(name: "Markup"),
         .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
-        .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax"]),
+        .target(name: "DataFiles", dependencies: ["Diagnostics"]),
+        .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax", "DataFiles"]),
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics"]),
         .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime",
                                                 .product(name: "Yams", package: "Yams")]),
@@ -39,7 +40,7 @@ let package = Package(
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "DevServer",
-                                                        "Markdown", "Theme", "Site"],
+                                                        "DataFiles", "Markdown", "Theme", "Site"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]
 )

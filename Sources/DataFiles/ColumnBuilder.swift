@@ -1,0 +1,79 @@
+import Diagnostics
+
+/// Collects one column's cells while a file is read, and types the column by its first
+/// non-empty cell: a number makes a column of numbers, a date one of dates, anything else text.
+/// A later cell that does not fit is an error at that cell.
+struct ColumnBuilder {
+    enum Kind { case undecided, numbers, dates, text }
+
+    let header: DataHeader.Parsed
+    let headerText: String
+    let headerOffset: Int
+    private(set) var kind = Kind.undecided
+    private var numbers: [Double] = []
+    private var dates: [Int] = []
+    private var texts: [String] = []
+    /// Offsets of empty cells met before the kind was known.
+    private var earlyEmpties: [Int] = []
+
+    init(header: String, offset: Int) {
+        self.header = DataHeader.parse(header)
+        self.headerText = header
+        self.headerOffset = offset
+    }
+
+    /// Adds a cell; returns a problem (message, offset) when it does not fit the column.
+    mutating func add<Bytes: Collection<UInt8>>(_ cell: Bytes, offset: Int) -> (String, Int)? {
+        let isEmpty = cell.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+        if kind == .undecided {
+            if isEmpty {
+                earlyEmpties.append(offset)
+                texts.append("")
+                return nil
+            }
+            if CellParsing.number(cell) != nil { kind = .numbers }
+            else if CellParsing.date(cell) != nil { kind = .dates }
+            else { kind = .text }
+            if kind != .text, let first = earlyEmpties.first {
+                return ("empty cell in column \(header.name), which holds \(kindWord)", first)
+            }
+            if kind == .text { texts = Array(repeating: "", count: earlyEmpties.count) }
+        }
+        switch kind {
+        case .numbers:
+            guard let value = CellParsing.number(cell) else { return problem(cell, offset) }
+            numbers.append(value)
+        case .dates:
+            guard let value = CellParsing.date(cell) else { return problem(cell, offset) }
+            dates.append(value)
+        case .text, .undecided:
+            texts.append(String(decoding: cell, as: UTF8.self).trimmingSpaces)
+        }
+        return nil
+    }
+
+    private var kindWord: String { kind == .dates ? "dates" : "numbers" }
+
+    private func problem<Bytes: Collection<UInt8>>(_ cell: Bytes, _ offset: Int) -> (String, Int) {
+        let text = String(decoding: cell, as: UTF8.self).trimmingSpaces
+        if text.isEmpty { return ("empty cell in column \(header.name), which holds \(kindWord)", offset) }
+        let what = kind == .dates ? "a date (YYYY-MM-DD)" : "a number"
+        return ("\"\(text)\" is not \(what) (column \(header.name), which holds \(kindWord))", offset)
+    }
+
+    func column() -> DataColumn {
+        let content: DataColumn.Content
+        switch kind {
+        case .numbers: content = .numbers(numbers)
+        case .dates: content = .dates(dates)
+        case .text, .undecided: content = .text(texts)
+        }
+        var unitSpan: Range<Int>?
+        if let unit = header.unit {
+            let unitOffset = headerOffset + headerText.prefix(header.unitOffset).utf8.count
+            unitSpan = unitOffset..<unitOffset + unit.utf8.count
+        }
+        return DataColumn(name: header.name, header: headerText, unit: header.unit, unitSpan: unitSpan,
+                          headerSpan: headerOffset..<headerOffset + headerText.utf8.count, content: content)
+    }
+}

@@ -1,0 +1,74 @@
+import Diagnostics
+
+/// Which file a scenario reads, and how: `csv("data/weekly.csv")`, `json("bench.json", "results")`.
+public struct DataRequest: Sendable, Hashable {
+    public enum Format: String, Sendable, Hashable { case csv, json }
+    /// As written: relative to the essay, or rooted at the content folder with a leading `/`.
+    public var path: String
+    public var format: Format
+    public var keyPath: String?
+
+    public init(path: String, format: Format, keyPath: String? = nil) {
+        self.path = path
+        self.format = format
+        self.keyPath = keyPath
+    }
+}
+
+/// Why a data file could not be used, said at the `csv(…)` that asked for it. A file whose own
+/// content is broken has its errors reported once, located in the file, and the reference says
+/// only that (`isReportedElsewhere`).
+public struct DataLoadError: Error, Sendable {
+    public var message: String
+    public var notes: [Diagnostic.Note]
+    public var isReportedElsewhere: Bool
+
+    public init(message: String, notes: [Diagnostic.Note] = [], isReportedElsewhere: Bool = false) {
+        self.message = message
+        self.notes = notes
+        self.isReportedElsewhere = isReportedElsewhere
+    }
+}
+
+/// Gives scenarios their data tables. The site stage implements it with a per-build cache, so a
+/// file read by a thousand essays is read and parsed once; tests implement it in memory.
+public protocol DataSource: Sendable {
+    func table(for request: DataRequest) -> Result<DataTable, DataLoadError>
+}
+
+/// A source with no files: every request fails, naming the path.
+public struct NoData: DataSource {
+    public init() {}
+
+    public func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
+        .failure(DataLoadError(message: "no data file `\(request.path)` here"))
+    }
+}
+
+/// Tables given up front, keyed by path (tests, `explain`).
+public struct InMemoryData: DataSource {
+    public var files: [String: String]
+
+    public init(_ files: [String: String]) { self.files = files }
+
+    public func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
+        guard let text = files[request.path] else {
+            return .failure(DataLoadError(message: "no data file `\(request.path)`"))
+        }
+        let (table, problems) = DataFileReader.parse(Array(text.utf8), file: SourceFile(path: request.path, text: text),
+                                                     request: request)
+        if let table { return .success(table) }
+        return .failure(DataLoadError(message: problems.first?.message ?? "cannot read `\(request.path)`",
+                                      notes: problems.first?.location.map { [.init("here", at: $0)] } ?? []))
+    }
+}
+
+/// Reading a file's bytes into a table, by format.
+public enum DataFileReader {
+    public static func parse(_ bytes: [UInt8], file: SourceFile, request: DataRequest) -> (DataTable?, [Diagnostic]) {
+        switch request.format {
+        case .csv: return CSVReader.read(bytes, file: file)
+        case .json: return JSONTableReader.read(bytes, file: file, keyPath: request.keyPath)
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Diagnostics
+
+/// A data file read as a table: named columns of equal length, each typed by its content.
+/// Scenario blocks read it with `csv("…")` or `json("…")`; every cell keeps enough of its
+/// position that an error in the data points at the file's own line and column.
+public struct DataTable: Sendable {
+    /// The file as the user sees it in messages (`Content/reports/data/weekly.csv`).
+    public var file: SourceFile
+    public var columns: [DataColumn]
+    public var rowCount: Int
+    /// The line each row starts on, for messages about a row.
+    public var rowLines: [Int]
+
+    public init(file: SourceFile, columns: [DataColumn], rowCount: Int, rowLines: [Int]) {
+        self.file = file
+        self.columns = columns
+        self.rowCount = rowCount
+        self.rowLines = rowLines
+    }
+
+    public func column(named name: String) -> DataColumn? {
+        columns.first { $0.name == name }
+    }
+
+    /// A byte range of the file as a location for messages (computed only when one is needed:
+    /// the line table of a large file is not free).
+    public func location(of span: Range<Int>) -> SourceLocation {
+        file.location(ofUTF8Offset: span.lowerBound, length: max(1, span.count))
+    }
+}
+
+/// One column: its name as an identifier (`p99` from `p99 (ms)`), the unit its header gives, and
+/// its cells.
+public struct DataColumn: Sendable {
+    public enum Content: Sendable {
+        case numbers([Double])
+        /// Calendar dates as days since 1970-01-01.
+        case dates([Int])
+        /// Text may label charts and tables; it cannot be computed with.
+        case text([String])
+    }
+
+    public var name: String
+    /// The header as written.
+    public var header: String
+    /// The unit in the header's parentheses (`ms` in `p99 (ms)`), if any, and its bytes in the file.
+    public var unit: String?
+    public var unitSpan: Range<Int>?
+    /// The header's bytes in the file (a JSON file: the key of the first row holding it).
+    public var headerSpan: Range<Int>
+    public var content: Content
+
+    public init(name: String, header: String, unit: String?, unitSpan: Range<Int>?, headerSpan: Range<Int>,
+                content: Content) {
+        self.name = name
+        self.header = header
+        self.unit = unit
+        self.unitSpan = unitSpan
+        self.headerSpan = headerSpan
+        self.content = content
+    }
+
+    public var kindDescription: String {
+        switch content {
+        case .numbers: return "numbers"
+        case .dates: return "dates"
+        case .text: return "text"
+        }
+    }
+}
+
+/// What a data file may hold. Beyond anything a report needs; low enough that one file cannot
+/// take a build's memory or time. The README lists them.
+public enum DataLimits {
+    public static let fileBytes = 64 * 1024 * 1024
+    public static let rows = 1_000_000
+    public static let columns = 256
+    /// Nesting of arrays and objects in a JSON file.
+    public static let jsonDepth = 64
+}
