@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
         .target(name: "DataFiles", dependencies: ["Diagnostics"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax", "DataFiles"]),
-        .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics"]),
+        .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "DataFiles"]),
         .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime",
                                                 .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark"]),

@@ -32,7 +32,7 @@ public struct MathMLRenderer {
         case .unary(.not, _): return 2
         case .unary(.negate, _): return 7
         case .convert(let inner, _): return precedence(inner)
-        case .number, .percent, .factor, .money, .name, .member, .call, .rounding: return 9
+        case .number, .percent, .factor, .money, .name, .member, .call, .rounding, .string, .list: return 9
         }
     }
 
@@ -116,6 +116,11 @@ public struct MathMLRenderer {
             return "<mrow><mtext>if </mtext>\(render(condition))<mtext> then </mtext>\(render(yes))<mtext> else </mtext>\(render(no))</mrow>"
         case .convert(let inner, _):
             return render(inner)
+        case .string(let text):
+            return "<ms>\(HTMLEscaping.escape(text))</ms>"
+        case .list(let items):
+            let inner = items.map(render).joined(separator: "<mo>,</mo>")
+            return "<mrow><mo>[</mo>\(inner)<mo>]</mo></mrow>"
         }
     }
 

@@ -10,6 +10,7 @@ import Darwin
 extension Evaluator {
     func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
         let a = try needed(left), b = try needed(right)
+        try checkLengths(a, left, b, right)
         let plain = Dimension.dimensionless
         func compare(_ test: @escaping (Double, Double) -> Bool) -> Value {
             Value.combine(a, b, dimension: plain, label: UnitLabel()) { test($0, $1) ? 1 : 0 }
@@ -80,6 +81,10 @@ extension Evaluator {
         case .floor, .ceil, .round:
             return try rounding(Rounding(rawValue: function.rawValue)!, x, unit: nil)
         case .min, .max:
+            if values.count == 1 { return function == .min ? x.smallest() : x.largest() }
+            for (value, argument) in zip(values.dropFirst(), arguments.dropFirst()) {
+                try checkLengths(x, arguments[0], value, argument)
+            }
             let pick: (Double, Double) -> Double = function == .min ? { Swift.min($0, $1) } : { Swift.max($0, $1) }
             return values.dropFirst().reduce(x) { Value.combine($0, $1, dimension: x.dimension, label: x.label, pick) }
         case .abs:
@@ -103,6 +108,10 @@ extension Evaluator {
             return Value.combine(x, values[1], dimension: .dimensionless, label: UnitLabel()) { rate, duration in
                 pow(1 + rate * periodSeconds, duration / periodSeconds)
             }
+        case .median, .percentile, .last, .count, .lag, .fitGrowth:
+            return try seriesFunction(function, values, arguments)
+        case .csv, .json:
+            throw Failure(message: "`\(function.rawValue)(…)` reads a table; give it a line of its own", span: span)
         case .sum: return x.total()
         case .mean: return x.average()
         case .cumsum: return x.cumulative()

@@ -47,6 +47,7 @@ public struct Evaluator: Sendable {
                 failed.insert(definition.name)
                 continue
             }
+            if definition.type.table != nil { continue }   // a table is read by its columns
             evaluator.definitionName = definition.name
             switch evaluator.attempt(definition.expression) {
             case .success(var value):
@@ -130,8 +131,15 @@ public struct Evaluator: Sendable {
             return try needed(amount).map(dimension: unit.dimension, label: UnitLabel(unit)) { $0 * unit.factor }
         case .name(let name):
             return try lookUp(name, expr.span)
-        case .member(_, let name):
+        case .member(let base, let name):
+            if let table = scenario.tables[base] { return try column(table, name, expr.span) }
             return try lookUp(name, expr.span)
+        case .string:
+            throw Failure(message: "text in quotes names a data file, as in `csv(\"data/weekly.csv\")`", span: expr.span)
+        case .list(let items):
+            let values = try items.map { try needed($0) }
+            return .series(values.map { $0.element(0) }, values.first?.dimension ?? .dimensionless,
+                           label: values.first?.label ?? UnitLabel())
         case .quantity(let amount, let unitExpr):
             let a = try needed(amount)
             let unit = try resolved(unitExpr)

@@ -156,41 +156,28 @@ public struct PageScenarios: Sendable {
             if scenario.definition(named: name) != nil, !reads.contains(name) { reads.append(name) }
         }
 
-        guard let literal = parsed.claim else {
+        guard let claim = parsed.claim else {
             let text = ValueFormatter.format(value, format: parsed.format)
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false), [])
         }
-        // A claim: compare with the literal at the literal's precision.
-        let claimed: Value
-        let claimLabel: UnitLabel
-        if case .name("never") = literal.kind {
-            claimed = .never(value.dimension)
-            claimLabel = value.label
-        } else {
-            var literalChecker = TypeChecker(units: scenario.units, timeline: nil, fragment: fragment, definitions: [:],
-                                             knownNames: scenario.units.allNames)
-            guard let literalType = literalChecker.check(literal) else { return (nil, literalChecker.diagnostics) }
-            guard let constant = literalType.constant, constant.isFinite else {
-                return error("a claim compares with a written value such as `$960` or `6 months`", literal.span)
-            }
-            guard literalType.dimension == type.dimension else {
-                return error("the claim is \(literalType.dimension.described), but `\(source)` is \(type.dimension.described)", literal.span)
-            }
-            claimed = .scalar(constant, literalType.dimension, label: literalType.label)
-            claimLabel = literalType.label.isEmpty ? value.label : literalType.label
-        }
-        let claim = Claim(claimed: claimed, literal: literal, label: claimLabel)
-        let computedText = claim.rendered(value)
         guard value.series == nil else {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
-                         notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`")])
+                         notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`, `max` or `last`")])
         }
-        guard claim.holds(for: value) else {
-            let writtenClaim = fragment.text(of: literal.span)
-            return error("claim does not hold: \(source) is \(computedText), the text says \(writtenClaim)", literal.span,
-                         notes: [.init(formula == source ? "computed from \(source)" : "computed from \(formula)")])
+        let checked = ClaimCheck(claim: claim, value: value, type: type, scenario: scenario, fragment: fragment, source: source)
+        switch checked.run() {
+        case .failure(let problems):
+            return (nil, problems.diagnostics.map { problem in
+                var problem = problem
+                if problem.message.hasPrefix("claim does not hold") {
+                    problem.notes.append(.init(formula == source ? "computed from \(source)" : "computed from \(formula)"))
+                }
+                return problem
+            })
+        case .success(let text):
+            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads,
+                                isClaim: true), [])
         }
-        return (InlineValue(text: computedText, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: true), [])
     }
 
 }

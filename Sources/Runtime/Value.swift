@@ -118,6 +118,14 @@ public struct Value: Sendable, Hashable {
         Value(.scalar(elements.reduce(0, +) / Double(Swift.max(1, elements.count))), dimension: dimension, label: label)
     }
 
+    func smallest() -> Value {
+        Value(.scalar(elements.min() ?? .nan), dimension: dimension, label: label)
+    }
+
+    func largest() -> Value {
+        Value(.scalar(elements.max() ?? .nan), dimension: dimension, label: label)
+    }
+
     /// The running total, step by step.
     func cumulative() -> Value {
         var total = 0.0

@@ -28,6 +28,10 @@ public struct Expr: Sendable, Hashable {
         case conditional(Expr, then: Expr, else: Expr)
         /// `expr as unit`
         case convert(Expr, to: UnitExpr)
+        /// `"data/weekly.csv"`: text, which only the data functions take.
+        case string(String)
+        /// `[180, 176, 190]`: a short series typed by hand.
+        case list([Expr])
     }
 
     public var kind: Kind
@@ -98,6 +102,8 @@ public struct Statement: Sendable, Hashable {
         case unitDefinition(name: String, expression: Expr)
         /// `timeline = 0..12 months`
         case timeline(start: Double, end: Double, unit: String, unitSpan: SourceSpan)
+        /// `timeline = weekly.week`, or `timeline = weekly.week .. 2027-03-01` to project past the data.
+        case dataTimeline(table: String, column: String, columnSpan: SourceSpan, until: Int?, untilSpan: SourceSpan?)
     }
 
     public var kind: Kind
@@ -113,10 +119,29 @@ public enum NumberFormat: Sendable, Hashable {
     case integer
 }
 
+/// What the prose asserts about an inline value.
+public enum ClaimSyntax: Sendable, Hashable {
+    /// `= $960`: equal at the literal's precision.
+    case equals(Expr)
+    /// `≈ $1,000` or `~ $1,000`: equal at two significant digits.
+    case approximately(Expr)
+    /// `in $40..$45`: within the range, both ends included.
+    case within(Expr, Expr)
+    /// `< 250 ms` (also `<=`, `>`, `>=`).
+    case compares(BinaryOperator, Expr)
+
+    /// The written values, left to right.
+    public var literals: [Expr] {
+        switch self {
+        case .equals(let value), .approximately(let value), .compares(_, let value): return [value]
+        case .within(let low, let high): return [low, high]
+        }
+    }
+}
+
 /// What sits between `{{` and `}}` in prose: a value, optionally a claim about it, optionally a format.
 public struct InlineExpression: Sendable, Hashable {
     public var expression: Expr
-    /// `= $960`: the value the text asserts.
-    public var claim: Expr?
+    public var claim: ClaimSyntax?
     public var format: NumberFormat?
 }

@@ -16,6 +16,8 @@ extension Expr: CustomStringConvertible {
         case .call(let name, let arguments): return "(\(name)\(arguments.map { " \($0)" }.joined()))"
         case .rounding(let mode, let value, let unit): return "(\(mode.rawValue) \(value)\(unit.map { " \($0)" } ?? ""))"
         case .conditional(let c, let a, let b): return "(if \(c) \(a) \(b))"
+        case .string(let text): return "\"\(text)\""
+        case .list(let items): return "[\(items.map(\.description).joined(separator: " "))]"
         case .convert(let value, let unit): return "(as \(value) \(unit))"
         }
     }
@@ -39,6 +41,8 @@ extension Statement: CustomStringConvertible {
         case .unitDeclaration(let name): return "unit \(name)"
         case .unitDefinition(let name, let expression): return "unit \(name) = \(expression)"
         case .timeline(let start, let end, let unit, _): return "timeline \(Expr.printed(start))..\(Expr.printed(end)) \(unit)"
+        case .dataTimeline(let table, let column, _, let until, _):
+            return "timeline \(table).\(column)" + (until.map { " .. day \($0)" } ?? "")
         }
     }
 }
@@ -47,5 +51,16 @@ extension Expr {
     /// A whole number without a decimal point; anything else as Swift prints it (never traps).
     static func printed(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+}
+
+extension ClaimSyntax: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .equals(let value): return value.description
+        case .approximately(let value): return "(≈ \(value))"
+        case .within(let low, let high): return "(in \(low) \(high))"
+        case .compares(let op, let value): return "(\(op.rawValue) \(value))"
+        }
     }
 }

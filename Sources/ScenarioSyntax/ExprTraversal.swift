@@ -6,7 +6,8 @@ extension Expr {
     /// Calls `body` with each direct child that is a value, left to right.
     public static func forEachChild(of kind: Kind, _ body: (Expr) -> Void) {
         switch kind {
-        case .number, .name, .member: break
+        case .number, .name, .member, .string: break
+        case .list(let items): items.forEach(body)
         case .percent(let inner), .factor(let inner), .unary(_, let inner), .quantity(let inner, _),
              .rounding(_, let inner, _), .convert(let inner, _):
             body(inner)
@@ -33,7 +34,8 @@ extension Expr {
     public func mappingChildren(_ transform: (Expr) -> Expr) -> Expr {
         let mapped: Kind
         switch kind {
-        case .number, .name, .member: return self
+        case .number, .name, .member, .string: return self
+        case .list(let items): mapped = .list(items.map(transform))
         case .percent(let inner): mapped = .percent(transform(inner))
         case .factor(let inner): mapped = .factor(transform(inner))
         case .unary(let op, let inner): mapped = .unary(op, transform(inner))

@@ -53,6 +53,8 @@ public struct Lexer {
     mutating func all() -> [Token] {
         var tokens: [Token] = []
         var afterCurrency = false
+        /// Inside `(…)` and `[…]` a comma separates; outside, `14,474,302` groups thousands.
+        var bracketDepth = 0
         while index < bytes.count {
             let start = index
             let byte = bytes[index]
@@ -66,8 +68,10 @@ public struct Lexer {
             case UInt8(ascii: "\n"):
                 index += 1
                 tokens.append(Token(.newline, SourceSpan(start, index)))
+            case _ where Lexer.isDigit(byte) && atDate():
+                tokens.append(date())
             case _ where Lexer.isDigit(byte) || (byte == UInt8(ascii: ".") && Lexer.isDigit(peek(1))):
-                tokens.append(number(allowCommaGroups: afterCurrency))
+                tokens.append(number(allowCommaGroups: afterCurrency || bracketDepth == 0))
                 // `12.6×` or `12.6x`: a plain factor, as prose writes growth multiples.
                 if starts(with: "×") {
                     tokens.append(Token(.times, SourceSpan(index, index + 2)))
@@ -88,6 +92,11 @@ public struct Lexer {
             case _ where starts(with: "·"):
                 index += 2
                 tokens.append(Token(.star, SourceSpan(start, index)))
+            case UInt8(ascii: "\""):
+                tokens.append(string())
+            case _ where starts(with: "≈"):
+                index += 3
+                tokens.append(Token(.approximately, SourceSpan(start, index)))
             case UInt8(ascii: "$"):
                 index += 1
                 tokens.append(Token(.currency("$"), SourceSpan(start, index)))
@@ -109,8 +118,11 @@ public struct Lexer {
                 case UInt8(ascii: "*"): kind = .star
                 case UInt8(ascii: "/"): kind = .slash
                 case UInt8(ascii: "^"): kind = .caret
-                case UInt8(ascii: "("): kind = .leftParen
-                case UInt8(ascii: ")"): kind = .rightParen
+                case UInt8(ascii: "("): kind = .leftParen; bracketDepth += 1
+                case UInt8(ascii: ")"): kind = .rightParen; bracketDepth = max(0, bracketDepth - 1)
+                case UInt8(ascii: "["): kind = .leftBracket; bracketDepth += 1
+                case UInt8(ascii: "]"): kind = .rightBracket; bracketDepth = max(0, bracketDepth - 1)
+                case UInt8(ascii: "~"): kind = .approximately
                 case UInt8(ascii: ","): kind = .comma
                 case UInt8(ascii: "|"): kind = .pipe
                 case UInt8(ascii: "."):
@@ -140,7 +152,64 @@ public struct Lexer {
         return tokens
     }
 
-    /// `42`, `3.5`, `1_000`, `1e6`, `100k`, `2.5M`; after a currency symbol also `100,000`.
+    /// `2027-03-01` (and not followed by a digit): a date, never a subtraction.
+    private func atDate() -> Bool {
+        guard index + 10 <= bytes.count, !Lexer.isDigit(peek(10)), !Lexer.isNameByte(peek(10)) else { return false }
+        for offset in 0..<10 {
+            let isDash = offset == 4 || offset == 7
+            if isDash ? bytes[index + offset] != UInt8(ascii: "-") : !Lexer.isDigit(bytes[index + offset]) { return false }
+        }
+        return true
+    }
+
+    private mutating func date() -> Token {
+        let start = index
+        func value(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[start + $1] - 0x30) } }
+        index += 10
+        let (year, month, day) = (value(0..<4), value(5..<7), value(8..<10))
+        guard (1...12).contains(month), day >= 1, day <= Lexer.daysIn(month: month, year: year) else {
+            diagnostics.append(.error("not a date on the calendar", at: fragment.location(SourceSpan(start, index))))
+            return Token(.date(0), SourceSpan(start, index))
+        }
+        return Token(.date(Lexer.days(year: year, month: month, day: day)), SourceSpan(start, index))
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+    }
+
+    /// `"text"` on one line; `\"` is a quote inside it.
+    private mutating func string() -> Token {
+        let start = index
+        index += 1
+        var content: [UInt8] = []
+        while let byte = peek(), byte != UInt8(ascii: "\n") {
+            index += 1
+            if byte == UInt8(ascii: "\""), content.last != UInt8(ascii: "\\") {
+                return Token(.string(String(decoding: content, as: UTF8.self)), SourceSpan(start, index))
+            }
+            if byte == UInt8(ascii: "\""), content.last == UInt8(ascii: "\\") { content.removeLast() }
+            content.append(byte)
+        }
+        diagnostics.append(.error("a text in quotes is never closed", at: fragment.location(SourceSpan(start, index))))
+        return Token(.string(String(decoding: content, as: UTF8.self)), SourceSpan(start, index))
+    }
+
+    /// `42`, `3.5`, `1_000`, `1e6`, `100k`, `2.5M`; outside parentheses and brackets (and always
+    /// after a currency symbol) also `100,000`.
     private mutating func number(allowCommaGroups: Bool) -> Token {
         let start = index
         var digits = ""

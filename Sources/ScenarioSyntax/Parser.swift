@@ -12,7 +12,7 @@ public struct Parser {
     /// How deep the recursive descent is; bounded by `ScenarioLimits.expressionDepth`.
     private var nesting = 0
 
-    static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "as"]
+    static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "as", "in"]
 
     private struct Failure: Error {}
 
@@ -49,6 +49,23 @@ public struct Parser {
         return (statements, parser.diagnostics)
     }
 
+    /// Parses a unit written outside a scenario, such as the `ms` of a data file's `p99 (ms)` header.
+    public static func parseUnit(_ fragment: SourceFragment) -> (UnitExpr?, [Diagnostic]) {
+        var parser = Parser(fragment)
+        if !parser.diagnostics.isEmpty { return (nil, parser.diagnostics) }
+        do {
+            let unit = try parser.unitExpression()
+            if !parser.check(.end) {
+                parser.error("expected a unit such as `ms`, `$` or `GB/month`, found \(parser.current.kind.described)",
+                             at: parser.current.span)
+                return (nil, parser.diagnostics)
+            }
+            return (unit, parser.diagnostics)
+        } catch {
+            return (nil, parser.diagnostics)
+        }
+    }
+
     /// Parses what sits between `{{` and `}}`. A character the lexer could not read is reported
     /// alone: the parse around the gap it leaves would only add confusing second messages.
     public static func parseInline(_ fragment: SourceFragment) -> (InlineExpression?, [Diagnostic]) {
@@ -57,10 +74,23 @@ public struct Parser {
         if !parser.diagnostics.isEmpty { return (nil, parser.diagnostics) }
         parser.parenDepth = 1   // prose may wrap inside the braces
         do {
-            let expression = try parser.expression()
-            var claim: Expr?
+            var expression = try parser.expression()
+            var claim: ClaimSyntax?
             var format: NumberFormat?
-            if parser.match(.equals) != nil { claim = try parser.expression() }
+            if parser.match(.equals) != nil {
+                claim = .equals(try parser.expression())
+            } else if parser.match(.approximately) != nil {
+                claim = .approximately(try parser.expression())
+            } else if case .identifier("in") = parser.current.kind {
+                parser.advance()
+                let low = try parser.additive()
+                _ = try parser.expect(.dotDot, "`..` between the range's ends, as in `in $40..$45`")
+                claim = .within(low, try parser.additive())
+            } else if case .binary(let op, let left, let right) = expression.kind,
+                      [.less, .lessEqual, .greater, .greaterEqual].contains(op) {
+                claim = .compares(op, right)
+                expression = left
+            }
             if parser.match(.pipe) != nil { format = try parser.numberFormat() }
             if !parser.check(.end) {
                 parser.error("expected the end of the inline value, found \(parser.current.kind.described)",
@@ -116,6 +146,7 @@ public struct Parser {
 
     /// `timeline = 0..12 months`
     private mutating func timeline(keyword: Token) throws -> Statement {
+        if case .identifier(let table) = current.kind { return try dataTimeline(keyword: keyword, table: table) }
         let startToken = current
         guard case .number(let start, _, _) = startToken.kind else {
             error("expected a timeline such as `0..12 months`", at: startToken.span)
@@ -138,6 +169,32 @@ public struct Parser {
         let unitToken = advance()
         return Statement(kind: .timeline(start: start, end: end, unit: unit, unitSpan: unitToken.span),
                          nameSpan: keyword.span, span: keyword.span.union(unitToken.span))
+    }
+
+    /// `timeline = weekly.week` or `timeline = weekly.week .. 2027-03-01`.
+    private mutating func dataTimeline(keyword: Token, table: String) throws -> Statement {
+        let tableToken = advance()
+        guard match(.dot) != nil, case .identifier(let column) = current.kind else {
+            error("expected a column of dates, as in `timeline = weekly.week`", at: current.span)
+            throw Failure()
+        }
+        let columnToken = advance()
+        var until: Int?
+        var untilSpan: SourceSpan?
+        var end = columnToken.span
+        if match(.dotDot) != nil {
+            guard case .date(let days) = current.kind else {
+                error("expected the date the timeline runs to, as in `.. 2027-03-01`", at: current.span)
+                throw Failure()
+            }
+            let dateToken = advance()
+            until = days
+            untilSpan = dateToken.span
+            end = dateToken.span
+        }
+        return Statement(kind: .dataTimeline(table: table, column: column, columnSpan: tableToken.span.union(columnToken.span),
+                                             until: until, untilSpan: untilSpan),
+                         nameSpan: keyword.span, span: keyword.span.union(end))
     }
 
     private mutating func numberFormat() throws -> NumberFormat {
@@ -255,7 +312,7 @@ public struct Parser {
         return try checked(Expr(.binary(op, left, right), left.span.union(right.span)))
     }
 
-    private mutating func additive() throws -> Expr {
+    mutating func additive() throws -> Expr {
         var left = try multiplicative()
         while true {
             let op: BinaryOperator
@@ -378,6 +435,11 @@ public struct Parser {
                 return Expr(.member(scenario: name, name: member), token.span.union(memberToken.span))
             }
             return Expr(.name(name), token.span)
+        case .string(let text):
+            advance()
+            return Expr(.string(text), token.span)
+        case .leftBracket:
+            return try list(token)
         case .leftParen:
             advance()
             parenDepth += 1
@@ -390,6 +452,29 @@ public struct Parser {
             error("expected a value, found \(found)", at: token.span)
             throw Failure()
         }
+    }
+
+    /// Values typed in a series literal; longer data belongs in a data file.
+    static let maximumListItems = 1_000
+
+    /// `[180, 176, 190]`
+    private mutating func list(_ open: Token) throws -> Expr {
+        advance()
+        parenDepth += 1
+        var items: [Expr] = []
+        if !check(.rightBracket) {
+            repeat {
+                items.append(try expression())
+                if items.count > Parser.maximumListItems {
+                    error("a series typed in brackets holds at most \(Parser.maximumListItems) values; put longer data in a file",
+                          at: items[items.count - 1].span)
+                    throw Failure()
+                }
+            } while match(.comma) != nil
+        }
+        parenDepth -= 1
+        let close = try expect(.rightBracket, "`]` to close the series")
+        return try checked(Expr(.list(items), open.span.union(close.span)))
     }
 
     /// No built-in function takes more; a longer list is a mistake, not a model.
@@ -478,7 +563,7 @@ public struct Parser {
 
     // MARK: Token helpers
 
-    private var current: Token {
+    var current: Token {
         var index = position
         if parenDepth > 0 { while index < tokens.count - 1, tokens[index].kind == .newline { index += 1 } }
         return tokens[index]
@@ -496,7 +581,7 @@ public struct Parser {
     }
 
     @discardableResult
-    private mutating func advance() -> Token {
+    mutating func advance() -> Token {
         if parenDepth > 0 { while position < tokens.count - 1, tokens[position].kind == .newline { position += 1 } }
         let token = tokens[position]
         if position < tokens.count - 1 { position += 1 }
@@ -509,7 +594,7 @@ public struct Parser {
         check(kind) ? advance() : nil
     }
 
-    private mutating func expect(_ kind: Token.Kind, _ what: String) throws -> Token {
+    mutating func expect(_ kind: Token.Kind, _ what: String) throws -> Token {
         if let token = match(kind) { return token }
         error("expected \(what), found \(current.kind.described)", at: current.span)
         throw Failure()

@@ -7,10 +7,16 @@ public struct Token: Sendable, Hashable {
         case identifier(String)
         /// `$`, `€`, `£`.
         case currency(String)
+        /// `"data/weekly.csv"`: only a data function's arguments take text.
+        case string(String)
+        /// `2027-03-01`, as days since 1970-01-01: a timeline's end.
+        case date(Int)
         case percent            // %
         case times              // × after a number: a plain factor, as in "12.6×"
         case plus, minus, star, slash, caret
-        case leftParen, rightParen, comma, dot, dotDot, pipe
+        case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, pipe
+        /// `≈` or `~`: an approximate claim.
+        case approximately
         case equals             // =
         case equalEqual, notEqual, less, lessEqual, greater, greaterEqual
         case newline
@@ -33,6 +39,11 @@ extension Token.Kind {
         case .number: return "a number"
         case .identifier(let name): return "`\(name)`"
         case .currency(let symbol): return "`\(symbol)`"
+        case .string: return "a text in quotes"
+        case .date: return "a date"
+        case .leftBracket: return "`[`"
+        case .rightBracket: return "`]`"
+        case .approximately: return "`≈`"
         case .percent: return "`%`"
         case .times: return "`×`"
         case .plus: return "`+`"

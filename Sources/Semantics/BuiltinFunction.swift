@@ -3,21 +3,30 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case floor, ceil, round, min, max, abs, sqrt, exp, ln, log10
     case compound
     case sum, cumsum, mean, at, first
+    case median, percentile, last, count, lag
+    case fitGrowth = "fit_growth"
+    case csv, json
 
     /// How many arguments the function takes.
     var arity: ClosedRange<Int> {
         switch self {
         case .floor, .ceil, .round: return 1...2
-        case .min, .max: return 2...16
+        case .min, .max: return 1...16
         case .abs, .sqrt, .exp, .ln, .log10, .sum, .cumsum, .mean, .first: return 1...1
-        case .compound, .at: return 2...2
+        case .median, .last, .count, .fitGrowth, .csv: return 1...1
+        case .compound, .at, .percentile, .lag: return 2...2
+        case .json: return 1...2
         }
     }
 
     var usage: String {
         switch self {
         case .floor, .ceil, .round: return "\(rawValue)(x) or \(rawValue)(x, unit)"
-        case .min, .max: return "\(rawValue)(a, b, …)"
+        case .min, .max: return "\(rawValue)(series) or \(rawValue)(a, b, …)"
+        case .percentile: return "percentile(series, 90%)"
+        case .lag: return "lag(series, steps)"
+        case .csv: return "csv(\"data/file.csv\")"
+        case .json: return "json(\"data/file.json\") or json(\"file.json\", \"key.path\")"
         case .compound: return "compound(rate, duration)"
         case .at: return "at(series, time)"
         case .first: return "first(condition)"

@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import ScenarioSyntax
 
@@ -22,10 +23,13 @@ public struct CompiledScenario: Sendable {
     public var definitions: [CheckedDefinition]
     /// Definition names in the order the author wrote them, for tables and `explain`.
     public var sourceOrder: [String]
+    /// The data tables its table definitions read (`weekly = csv("weekly.csv")`), by name.
+    public var tables: [String: DataTable]
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,
-         definitions: [CheckedDefinition], sourceOrder: [String]) {
+         definitions: [CheckedDefinition], sourceOrder: [String], tables: [String: DataTable] = [:]) {
+        self.tables = tables
         self.name = name
         self.fragment = fragment
         self.units = units

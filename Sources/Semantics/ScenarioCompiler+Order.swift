@@ -53,12 +53,19 @@ extension ScenarioCompiler {
     /// a message of its own, so each root cause is reported once.
     mutating func checkDefinitions(in order: [String], skipping inCycle: Set<String>) -> [CheckedDefinition] {
         var types: [String: TypeInfo] = [:]
-        var failed: Set<String> = inCycle
+        var failed: Set<String> = inCycle.union(failedTables)
         var checked: [CheckedDefinition] = []
         let knownNames = sourceOrder + units.allNames + (timeline == nil ? [] : ["t"])
         for defined in order where !inCycle.contains(defined) {
             let statement = byName[defined]!
             guard case .definition(_, let expression) = statement.kind else { continue }
+            if failed.contains(defined) { continue }
+            if let table = tableTypes[defined] {
+                types[defined] = table
+                checked.append(CheckedDefinition(name: defined, expression: expression, type: table,
+                                                 nameSpan: statement.nameSpan, span: statement.span, dependencies: []))
+                continue
+            }
             if dependencies[defined]!.contains(where: failed.contains) {
                 failed.insert(defined)
                 continue
@@ -80,7 +87,7 @@ extension ScenarioCompiler {
     private mutating func typeOf(_ expression: Expr, types: [String: TypeInfo], failed: Set<String>,
                                  knownNames: [String]) -> TypeInfo? {
         var checker = TypeChecker(units: units, timeline: timeline, fragment: fragment, definitions: types,
-                                  failed: failed, knownNames: knownNames)
+                                  failed: failed, knownNames: knownNames, tables: tables)
         let type = checker.check(expression)
         diagnostics += checker.diagnostics
         return type

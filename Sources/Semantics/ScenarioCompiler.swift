@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import ScenarioSyntax
 
@@ -14,27 +15,36 @@ public struct ScenarioCompiler {
     var byName: [String: Statement] = [:]
     var sourceOrder: [String] = []
     var dependencies: [String: [String]] = [:]
+    /// Where `csv(…)` and `json(…)` find their files.
+    let data: DataSource
+    /// The tables read by table definitions, by definition name.
+    var tables: [String: DataTable] = [:]
+    var tableTypes: [String: TypeInfo] = [:]
+    /// Table definitions whose file could not be used: skipped, like any failed definition.
+    var failedTables: Set<String> = []
 
     /// The scenario holds every definition that checked, even when others failed, so a page
     /// can still report all of its problems; any error means the build fails.
-    public static func compile(name: String, fragment: SourceFragment) -> (CompiledScenario, [Diagnostic]) {
+    public static func compile(name: String, fragment: SourceFragment,
+                               data: DataSource = NoData()) -> (CompiledScenario, [Diagnostic]) {
         let (statements, parseErrors) = Parser.parseBlock(fragment)
-        let (scenario, errors) = compile(name: name, statements: statements, fragment: fragment)
+        let (scenario, errors) = compile(name: name, statements: statements, fragment: fragment, data: data)
         return (scenario, parseErrors + errors)
     }
 
-    public static func compile(name: String, statements: [Statement],
-                               fragment: SourceFragment) -> (CompiledScenario, [Diagnostic]) {
-        var compiler = ScenarioCompiler(fragment: fragment, statements: statements)
+    public static func compile(name: String, statements: [Statement], fragment: SourceFragment,
+                               data: DataSource = NoData()) -> (CompiledScenario, [Diagnostic]) {
+        var compiler = ScenarioCompiler(fragment: fragment, statements: statements, data: data)
         compiler.declareUnits()
-        compiler.setTimeline()
         compiler.collectDefinitions()
+        compiler.loadTables()
+        compiler.setTimeline()
         compiler.findDependencies()
         let (order, inCycle) = compiler.orderByDependency()
         let checked = compiler.checkDefinitions(in: order, skipping: inCycle)
         let scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
-                                        sourceOrder: compiler.sourceOrder)
+                                        sourceOrder: compiler.sourceOrder, tables: compiler.tables)
         return (scenario, compiler.diagnostics)
     }
 
@@ -55,7 +65,7 @@ public struct ScenarioCompiler {
                 }
             case .unitDefinition(let unitName, let expression):
                 defineUnit(unitName, expression)
-            case .definition, .timeline:
+            case .definition, .timeline, .dataTimeline:
                 continue
             }
         }
@@ -85,6 +95,14 @@ public struct ScenarioCompiler {
 
     mutating func setTimeline() {
         for statement in statements {
+            if case .dataTimeline = statement.kind, timeline != nil {
+                error("a scenario has one timeline; this is the second", statement.span)
+                continue
+            }
+            if case .dataTimeline(let table, let column, let columnSpan, let until, let untilSpan) = statement.kind {
+                timeline = dataTimeline(table, column, columnSpan, until: until, untilSpan: untilSpan)
+                continue
+            }
             guard case .timeline(let start, let end, let unitName, let unitSpan) = statement.kind else { continue }
             if timeline != nil {
                 error("a scenario has one timeline; this is the second", statement.span)
@@ -147,7 +165,13 @@ public struct ScenarioCompiler {
             guard case .definition(_, let expression) = byName[defined]!.kind else { continue }
             var seen: [String] = []
             var seenSet: Set<String> = []
-            expression.forEachName { referenced in
+            expression.visit { node in
+                let referenced: String
+                switch node.kind {
+                case .name(let name): referenced = name
+                case .member(let table, _): referenced = table   // a column of a table definition
+                default: return
+                }
                 if byName[referenced] != nil, seenSet.insert(referenced).inserted { seen.append(referenced) }
             }
             dependencies[defined] = seen

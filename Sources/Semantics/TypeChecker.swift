@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import ScenarioSyntax
 
@@ -14,10 +15,13 @@ public struct TypeChecker {
     var failed: Set<String>
     /// All names a reader could have meant, for "did you mean".
     let knownNames: [String]
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
+    /// Data tables read by the scenario's table definitions, for the type of `table.column`.
+    let tables: [String: DataTable]
 
     public init(units: UnitTable, timeline: Timeline?, fragment: SourceFragment, definitions: [String: TypeInfo],
-                failed: Set<String> = [], knownNames: [String]) {
+                failed: Set<String> = [], knownNames: [String], tables: [String: DataTable] = [:]) {
+        self.tables = tables
         self.units = units
         self.timeline = timeline
         self.fragment = fragment
@@ -26,33 +30,33 @@ public struct TypeChecker {
         self.knownNames = knownNames
     }
 
-    private struct Failure: Error {}
+    struct Failure: Error {}
 
     /// The expression's type, or nil after reporting why it has none.
     public mutating func check(_ expr: Expr) -> TypeInfo? {
         try? infer(expr)
     }
 
-    private mutating func fail(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> Failure {
+    mutating func fail(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> Failure {
         diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
         return Failure()
     }
 
-    private func describe(_ type: TypeInfo) -> String { type.dimension.described }
+    func describe(_ type: TypeInfo) -> String { type.dimension.described }
 
-    private mutating func infer(_ expr: Expr) throws -> TypeInfo {
+    mutating func infer(_ expr: Expr) throws -> TypeInfo {
         switch expr.kind {
         case .number(let value, _, _):
             return TypeInfo(dimension: .dimensionless, constant: value)
         case .percent(let operand):
             let inner = try infer(operand)
             guard inner.dimension.isDimensionless else { throw fail("`%` applies to a plain number, not \(describe(inner))", expr.span) }
-            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "%")!),
+            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, rows: inner.rows, label: UnitLabel(units.unit(named: "%")!),
                             constant: inner.constant.map { $0 / 100 })
         case .factor(let operand):
             let inner = try infer(operand)
             guard inner.dimension.isDimensionless else { throw fail("`×` marks a plain factor, not \(describe(inner))", expr.span) }
-            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, label: UnitLabel(units.unit(named: "×")!), constant: inner.constant)
+            return TypeInfo(dimension: .dimensionless, isSeries: inner.isSeries, rows: inner.rows, label: UnitLabel(units.unit(named: "×")!), constant: inner.constant)
         case .money(let symbol, let amount):
             let value = try infer(amount)
             guard let unit = units.unit(named: symbol) else { throw fail("unknown currency `\(symbol)`", expr.span) }
@@ -60,7 +64,13 @@ public struct TypeChecker {
         case .name(let name):
             return try resolve(name, span: expr.span)
         case .member(let scenario, let name):
+            if let table = tables[scenario] { return try columnType(table, scenario, name, expr.span) }
+            if failed.contains(scenario) { throw Failure() }
             throw fail("`\(scenario).\(name)` names another scenario; inside a scenario write just `\(name)`", expr.span)
+        case .string:
+            throw fail("text in quotes names a data file, as in `csv(\"data/weekly.csv\")`", expr.span)
+        case .list(let items):
+            return try listType(items, expr.span)
         case .unary(.negate, let operand):
             var inner = try infer(operand)
             inner.constant = inner.constant.map { -$0 }
@@ -73,7 +83,7 @@ public struct TypeChecker {
             // `4 machines`: after a number the word is a unit, even if a value has its plural's name.
             let a = try infer(amount)
             let b = try unitType(unit)
-            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: a.isSeries, label: a.label * b.label,
+            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: a.isSeries, rows: a.rows, label: a.label * b.label,
                             constant: a.constant.map { $0 * b.factor })
         case .binary(let op, let left, let right):
             return try binary(op, left, right, expr.span)
@@ -81,10 +91,11 @@ public struct TypeChecker {
             let c = try infer(condition)
             guard c.isCondition else { throw fail("`if` needs a condition (a comparison), not \(describe(c))", condition.span) }
             let a = try infer(yes), b = try infer(no)
+            let rows = try seriesRows([(c, condition.span), (a, yes.span), (b, no.span)])
             guard a.dimension == b.dimension else {
                 throw fail("the branches of `if` differ: \(describe(a)) after `then`, \(describe(b)) after `else`", expr.span)
             }
-            return TypeInfo(dimension: a.dimension, isSeries: c.isSeries || a.isSeries || b.isSeries,
+            return TypeInfo(dimension: a.dimension, isSeries: c.isSeries || a.isSeries || b.isSeries, rows: rows,
                             isCondition: a.isCondition && b.isCondition, label: a.label.isEmpty ? b.label : a.label)
         case .convert(let value, let target):
             let source = try infer(value)
@@ -93,7 +104,7 @@ public struct TypeChecker {
                 throw fail("cannot show \(describe(source)) as `\(fragmentText(target.span))`, which is \(unit.dimension.described)",
                            expr.span)
             }
-            return TypeInfo(dimension: source.dimension, isSeries: source.isSeries, label: unit.label, constant: source.constant)
+            return TypeInfo(dimension: source.dimension, isSeries: source.isSeries, rows: source.rows, label: unit.label, constant: source.constant)
         case .rounding(let mode, let value, let unit):
             return try rounding(mode, value, unit, expr.span)
         case .call(let name, let arguments):
@@ -101,10 +112,16 @@ public struct TypeChecker {
         }
     }
 
-    private func fragmentText(_ span: SourceSpan) -> String { fragment.text(of: span) }
+    func fragmentText(_ span: SourceSpan) -> String { fragment.text(of: span) }
 
     private mutating func resolve(_ name: String, span: SourceSpan) throws -> TypeInfo {
-        if let type = definitions[name] { return type }
+        if let type = definitions[name] {
+            if type.table != nil {
+                throw fail("`\(name)` is a table; read one of its columns, as in `\(name).\(tables[name]?.columns.first?.name ?? "column")`",
+                           span)
+            }
+            return type
+        }
         if failed.contains(name) { throw Failure() }
         if name == "t" {
             guard let timeline else {
@@ -124,7 +141,7 @@ public struct TypeChecker {
     }
 
     /// A unit position: after a number, after `as`, the unit of `floor/ceil/round`.
-    private mutating func unitType(_ unit: UnitExpr) throws -> ResolvedUnit {
+    mutating func unitType(_ unit: UnitExpr) throws -> ResolvedUnit {
         switch units.resolve(unit) {
         case .success(let resolved): return resolved
         case .failure(let unknown):
@@ -140,7 +157,7 @@ public struct TypeChecker {
                 throw fail("`\(mode.rawValue)` needs a plain number, not \(describe(x))", value.span,
                            notes: [.init("to round in a unit, name it: `\(mode.rawValue)(x, unit)`")])
             }
-            return TypeInfo(dimension: .dimensionless, isSeries: x.isSeries, label: x.label)
+            return TypeInfo(dimension: .dimensionless, isSeries: x.isSeries, rows: x.rows, label: x.label)
         }
         let resolved = try unitType(unit)
         guard resolved.dimension == x.dimension else {
@@ -149,13 +166,35 @@ public struct TypeChecker {
         guard resolved.factor > 0, resolved.factor.isFinite else {
             throw fail("cannot round in `\(fragmentText(unit.span))`: it is not a positive amount", unit.span)
         }
-        return TypeInfo(dimension: x.dimension, isSeries: x.isSeries, label: resolved.label)
+        return TypeInfo(dimension: x.dimension, isSeries: x.isSeries, rows: x.rows, label: resolved.label)
+    }
+
+    /// The rows the series among `operands` share (nil: the timeline's). Series of different
+    /// lengths cannot be combined step by step: an error naming both lengths.
+    private mutating func seriesRows(_ operands: [(TypeInfo, SourceSpan)]) throws -> SeriesRows? {
+        var first: (type: TypeInfo, span: SourceSpan)?
+        for (type, span) in operands where type.isSeries {
+            guard let found = first else {
+                first = (type, span)
+                continue
+            }
+            if found.type.rows != type.rows {
+                func length(_ type: TypeInfo) -> String {
+                    type.rows?.described ?? "\(timeline?.count ?? 0) steps (the timeline)"
+                }
+                throw fail("these series have different lengths: `\(fragmentText(found.span))` has \(length(found.type)), "
+                           + "`\(fragmentText(span))` has \(length(type))", found.span.union(span),
+                           notes: [.init("a column lines up with the timeline when the timeline is made from its table")])
+            }
+        }
+        return first?.type.rows
     }
 
     private mutating func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr, _ span: SourceSpan) throws -> TypeInfo {
         let a = try infer(left)
         let b = try infer(right)
         let series = a.isSeries || b.isSeries
+        let rows = try seriesRows([(a, left.span), (b, right.span)])
         switch op {
         case .add, .subtract:
             guard a.dimension == b.dimension else {
@@ -165,35 +204,35 @@ public struct TypeChecker {
                                    .init("right: `\(fragmentText(right.span))` is \(describe(b))")])
             }
             let constant = a.constant.flatMap { x in b.constant.map { op == .add ? x + $0 : x - $0 } }
-            return TypeInfo(dimension: a.dimension, isSeries: series, label: a.label.isEmpty ? b.label : a.label, constant: constant)
+            return TypeInfo(dimension: a.dimension, isSeries: series, rows: rows, label: a.label.isEmpty ? b.label : a.label, constant: constant)
         case .multiply:
-            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: series, label: a.label * b.label,
+            return TypeInfo(dimension: a.dimension * b.dimension, isSeries: series, rows: rows, label: a.label * b.label,
                             constant: a.constant.flatMap { x in b.constant.map { x * $0 } })
         case .divide:
-            return TypeInfo(dimension: a.dimension / b.dimension, isSeries: series, label: a.label / b.label,
+            return TypeInfo(dimension: a.dimension / b.dimension, isSeries: series, rows: rows, label: a.label / b.label,
                             constant: a.constant.flatMap { x in b.constant.map { $0 == 0 ? nil : x / $0 } ?? nil })
         case .power:
             guard b.dimension.isDimensionless else {
                 throw fail("an exponent must be a plain number, not \(describe(b))", right.span)
             }
             if a.dimension.isDimensionless {
-                return TypeInfo(dimension: .dimensionless, isSeries: series, constant: a.constant.flatMap { x in b.constant.map { pow(x, $0) } })
+                return TypeInfo(dimension: .dimensionless, isSeries: series, rows: rows, constant: a.constant.flatMap { x in b.constant.map { pow(x, $0) } })
             }
             guard !b.isSeries, let n = b.constant, n == n.rounded(), abs(n) <= 12 else {
                 throw fail("\(describe(a)) can only be raised to a fixed whole power", right.span)
             }
-            return TypeInfo(dimension: a.dimension.raised(to: Int(n)), isSeries: series, label: a.label.raised(to: Int(n)),
+            return TypeInfo(dimension: a.dimension.raised(to: Int(n)), isSeries: series, rows: rows, label: a.label.raised(to: Int(n)),
                             constant: a.constant.map { pow($0, n) })
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             guard a.dimension == b.dimension else {
                 throw fail("cannot compare \(describe(a)) with \(describe(b))", span)
             }
-            return TypeInfo(dimension: .dimensionless, isSeries: series, isCondition: true)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, rows: rows, isCondition: true)
         case .and, .or:
             guard a.isCondition, b.isCondition else {
                 throw fail("`\(op.rawValue)` joins conditions (comparisons)", a.isCondition ? right.span : left.span)
             }
-            return TypeInfo(dimension: .dimensionless, isSeries: series, isCondition: true)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, rows: rows, isCondition: true)
         }
     }
 
@@ -207,9 +246,13 @@ public struct TypeChecker {
         guard function.arity.contains(arguments.count) else {
             throw fail("`\(name)` takes \(function.usage)", span)
         }
+        if function == .csv || function == .json {
+            throw fail("`\(name)(…)` reads a table; give it a line of its own: `data = \(name)(\"…\")`", span)
+        }
         let types = try arguments.map { try infer($0) }
         let first = types[0]
         let series = types.contains { $0.isSeries }
+        let rows = try seriesRows(Array(zip(types, arguments.map(\.span))))
         func plain(_ index: Int) throws {
             guard types[index].dimension.isDimensionless else {
                 throw fail("`\(name)` needs a plain number, not \(describe(types[index]))", arguments[index].span)
@@ -218,21 +261,29 @@ public struct TypeChecker {
         switch function {
         case .floor, .ceil, .round:
             throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
+        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json:
+            return try seriesFunction(function, arguments, types, span)
         case .min, .max:
+            if types.count == 1 {
+                guard first.isSeries else {
+                    throw fail("`\(name)` of a single value; give it a series, or several values to compare", arguments[0].span)
+                }
+                return TypeInfo(dimension: first.dimension, label: first.label)
+            }
             for (index, type) in types.enumerated() where type.dimension != first.dimension {
                 throw fail("`\(name)` compares like with like: \(describe(first)) and \(describe(type))", arguments[index].span)
             }
-            return TypeInfo(dimension: first.dimension, isSeries: series, label: first.label)
+            return TypeInfo(dimension: first.dimension, isSeries: series, rows: rows, label: first.label)
         case .abs:
-            return TypeInfo(dimension: first.dimension, isSeries: series, label: first.label)
+            return TypeInfo(dimension: first.dimension, isSeries: series, rows: rows, label: first.label)
         case .sqrt:
             guard let root = first.dimension.root(2) else {
                 throw fail("the square root of \(describe(first)) has no unit", arguments[0].span)
             }
-            return TypeInfo(dimension: root, isSeries: series)
+            return TypeInfo(dimension: root, isSeries: series, rows: rows)
         case .exp, .ln, .log10:
             try plain(0)
-            return TypeInfo(dimension: .dimensionless, isSeries: series)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, rows: rows)
         case .compound:
             guard first.dimension == Dimension.time.raised(to: -1) else {
                 throw fail("`compound` needs a rate per unit of time (such as 5%/week), not \(describe(first))", arguments[0].span)
@@ -243,12 +294,12 @@ public struct TypeChecker {
             guard period(of: first.label) != nil else {
                 throw fail("cannot tell how often this rate compounds; write it per a unit of time, such as 5%/week", arguments[0].span)
             }
-            return TypeInfo(dimension: .dimensionless, isSeries: series)
+            return TypeInfo(dimension: .dimensionless, isSeries: series, rows: rows)
         case .sum, .mean, .cumsum:
             guard first.isSeries else {
                 throw fail("`\(name)` works on a series (a value that depends on `t`); this is a single value", arguments[0].span)
             }
-            return TypeInfo(dimension: first.dimension, isSeries: function == .cumsum, label: first.label)
+            return TypeInfo(dimension: first.dimension, isSeries: function == .cumsum, rows: function == .cumsum ? first.rows : nil, label: first.label)
         case .at:
             guard first.isSeries else { throw fail("`at` reads a series at a time; this is a single value", arguments[0].span) }
             guard types[1].dimension == .time, !types[1].isSeries else {

@@ -28,7 +28,7 @@ import Testing
         ("chart", "```scenario\ntimeline = 0..12 months\ny = exp(1000) * t / 1 month\n```\n\n```chart\ny: [y]\n```",
          "`exp(1000)` is too large to compute with"),
         ("claim", "{{ 1 = 1e400 }}", "this number is too large"),
-        ("stray", "{{ 1 = ~1 }}", "unexpected character `~`"),
+        ("stray", "{{ 1 = &1 }}", "unexpected character `&`"),
         ("sweep-ambiguous", "```scenario\ngrowth = 1\ntotal = growth * 2\n```\n\n```scenario other\ngrowth = 2\ntotal = growth\n```"
             + "\n\n```sweep\nvary:\n  growth: [1, 2]\nshow: [total]\n```", "`growth` is defined in several scenarios"),
         ("sweep-variants", "```scenario\na = 1\nb = 1\nc = a + b\n```\n\n```sweep\nvary:\n  a: [\(list(30))]\n  b: [\(list(30))]"

@@ -1,0 +1,93 @@
+import DataFiles
+import Diagnostics
+import ScenarioSyntax
+import Semantics
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Evaluator {
+    /// A numeric column as a series over its rows, in base units of its header's unit.
+    func column(_ table: DataTable, _ name: String, _ span: SourceSpan) throws -> Value {
+        guard let column = table.column(named: name), case .numbers(let numbers) = column.content else {
+            throw Failure(message: "\(table.fileName) has no column of numbers `\(name)`", span: span)
+        }
+        guard let unitText = column.unit, let unitSpan = column.unitSpan else { return .series(numbers, .dimensionless) }
+        let location = table.location(of: unitSpan)
+        let fragment = SourceFragment(text: unitText, file: table.file, startLine: location.line, startColumn: location.column)
+        guard let unit = Parser.parseUnit(fragment).0, case .success(let resolved) = scenario.units.resolve(unit) else {
+            throw Failure(message: "", span: span, isSilent: true)   // reported by the checker, in the data file
+        }
+        return .series(numbers.map { $0 * resolved.factor }, resolved.dimension, label: resolved.label)
+    }
+
+    /// Series combined step by step must be as long as each other. A column on a timeline that
+    /// runs past the data (a projection) ends early: reading it there is an error, not a zero.
+    func checkLengths(_ a: Value, _ left: Expr, _ b: Value, _ right: Expr) throws {
+        guard let xs = a.series, let ys = b.series, xs.count != ys.count else { return }
+        let (short, count, other) = xs.count < ys.count ? (left, xs.count, ys.count) : (right, ys.count, xs.count)
+        throw Failure(message: "`\(text(short.span))` has \(count) values, but this needs \(other)"
+                        + (other == scenario.timeline?.count ? ": it ends\(timeDescription(step: count))" : ""),
+                      span: short.span,
+                      notes: [.init("data has no values past its last row; use an aggregate (`last`, `fit_growth`) to project")])
+    }
+
+    func seriesFunction(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr]) throws -> Value {
+        let x = values[0]
+        let rows = x.elements
+        guard !rows.isEmpty else { throw Failure(message: "`\(text(arguments[0].span))` has no values", span: arguments[0].span) }
+        switch function {
+        case .median: return .scalar(Self.percentile(rows, 0.5), x.dimension, label: x.label)
+        case .percentile:
+            let share = values[1].element(0)
+            guard share >= 0, share <= 1 else {
+                throw Failure(message: "a percentile is between 0% and 100%, not \(ValueFormatter.format(values[1]))",
+                              span: arguments[1].span)
+            }
+            return .scalar(Self.percentile(rows, share), x.dimension, label: x.label)
+        case .last: return x.at(step: rows.count - 1)
+        case .count: return .scalar(Double(rows.count))
+        case .lag:
+            let steps = Int(values[1].element(0))
+            let shifted = rows.indices.map { rows[Swift.max(0, $0 - steps)] }
+            return .series(shifted, x.dimension, label: x.label)
+        case .fitGrowth: return try fitGrowth(rows, arguments[0])
+        default: throw Failure(message: "`\(function.rawValue)` is not a series function", span: arguments[0].span)
+        }
+    }
+
+    /// Linear interpolation between the closest ranks (numpy's default, spreadsheets' PERCENTILE.INC).
+    static func percentile(_ values: [Double], _ share: Double) -> Double {
+        let sorted = values.sorted()
+        let position = share * Double(sorted.count - 1)
+        let lower = Int(position.rounded(.down))
+        let upper = Swift.min(lower + 1, sorted.count - 1)
+        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
+    }
+
+    /// The compound growth per step that fits the series best by least squares on its logarithm,
+    /// as a rate per the timeline's unit (`4.59%/week`).
+    private func fitGrowth(_ rows: [Double], _ argument: Expr) throws -> Value {
+        guard rows.count >= 2 else {
+            throw Failure(message: "`fit_growth` needs at least two values", span: argument.span)
+        }
+        if let bad = rows.firstIndex(where: { $0 <= 0 }) {
+            throw Failure(message: "`fit_growth` needs positive values; `\(text(argument.span))` is not\(timeDescription(step: bad))",
+                          span: argument.span)
+        }
+        let n = Double(rows.count)
+        let xs = rows.indices.map(Double.init)
+        let ys = rows.map { Glibc.log($0) }
+        let meanX = xs.reduce(0, +) / n, meanY = ys.reduce(0, +) / n
+        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
+        let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
+        let perStep = Glibc.exp(covariance / variance) - 1
+        guard let timeline = scenario.timeline else {
+            throw Failure(message: "`fit_growth` needs a timeline", span: argument.span)
+        }
+        let percentPerStep = UnitLabel(scenario.units.unit(named: "%")!) / UnitLabel(timeline.unit)
+        return .scalar(perStep / timeline.step, Dimension.time.raised(to: -1), label: percentPerStep)
+    }
+}
