@@ -27,11 +27,10 @@ struct ServeCommand: AsyncParsableCommand {
         build.outputDirectory = output
         build.cacheDirectory = ".costmark"
         var options = DevServer.Options(build: build)
-        options.host = host
-        options.port = port
+        options.address = try ServeAddress(host: host, port: port)
         options.log = { Terminal.printError($0) }
         let server = DevServer(options: options)
-        let url = try await server.start()
+        let url = try await server.start().url
         Terminal.printError("Serving \(output) at \(url) — watching \(site.content), \(site.templates) and \(site.config); Ctrl-C stops")
         // On Ctrl-C or a polite kill, let the last build's record reach the disk before exiting.
         var stops: [DispatchSourceSignal] = []
