@@ -16,10 +16,17 @@ struct Connection: Sendable {
         var carry: [UInt8] = []
         defer { try? socket.close() }
         while !Task.isCancelled {
+            let start = Date()
+            // A connection that stays silent is closed without a word: a browser keeps idle
+            // connections open and would take an unasked-for 408 as the answer to its next request.
+            if carry.isEmpty {
+                guard let first = try? await firstBytes(within: limits.headerTimeout) else { return }
+                carry = first
+            }
             let outcome: HeadReader.Outcome
             do {
                 let (socket, limits, bytes) = (socket, limits, carry)
-                outcome = try await withDeadline(seconds: limits.headerTimeout) {
+                outcome = try await withDeadline(seconds: limits.headerTimeout - Date().timeIntervalSince(start)) {
                     try await HeadReader.read(from: socket, after: bytes, limits: limits)
                 }
             } catch let problem as HeadProblem {
@@ -51,6 +58,12 @@ struct Connection: Sendable {
                 return
             }
         }
+    }
+
+    /// The first bytes of the next request, read within `seconds`.
+    private func firstBytes(within seconds: Double) async throws -> [UInt8] {
+        let socket = socket
+        return try await withDeadline(seconds: seconds) { try await socket.read(atMost: 4096) }
     }
 
     /// Answers a request that will not be read further, then closes.

@@ -7,7 +7,8 @@ struct ConnectionLimits: Sendable {
     /// The header lines after it, up to and including the blank line; more gets 431.
     var headerBytes = 32 * 1024
     /// Time allowed for a whole request head to arrive, counted from the connection opening or
-    /// from the previous answer on a kept-alive connection; then 408 and the connection closes.
+    /// from the previous answer on a kept-alive connection; then the connection closes, with a
+    /// 408 if a request had begun.
     var headerTimeout = 20.0
     /// Time allowed for one write to the client (a page, or one reload event) to go through.
     var writeTimeout = 30.0

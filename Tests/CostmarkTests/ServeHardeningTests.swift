@@ -54,7 +54,7 @@ import Testing
     }
 
     /// A connection that says nothing, or trickles a request in, is closed after the header
-    /// timeout; so is a kept-alive connection left idle after an answer.
+    /// timeout (408 for the one that started a request); so is a kept-alive connection left idle.
     @Test func silentAndSlowClientsAreCutOff() async throws {
         var limits = ConnectionLimits()
         limits.headerTimeout = 0.5
@@ -63,6 +63,7 @@ import Testing
 
         let silent = try await RawHTTPClient.exchange("", port: address.port, timeout: 8)
         #expect(silent.closed && silent.seconds < 6, "closed: \(silent.closed) after \(silent.seconds) s")
+        #expect(silent.text.isEmpty, "nothing asked, nothing said")
 
         let port = address.port
         let slow = try await offThePool {
@@ -83,6 +84,7 @@ import Testing
                                                     port: port, timeout: 8)
         #expect(idle.status == 200 && idle.text.contains("Hello."))
         #expect(idle.closed, "the idle kept-alive connection was closed")
+        #expect(!idle.text.contains("408"), "without an unasked-for answer")
     }
 
     /// DNS rebinding: a page whose name resolves to 127.0.0.1 sends its own name in `Host:`.
