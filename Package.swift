@@ -8,7 +8,7 @@ import PackageDescription
 // Diagnostics is shared by every stage.
 let package = Package(
     name: "costmark",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "costmark", targets: ["costmark"]),
         .library(name: "Site", targets: ["Site"]),
@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme",
                                              .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "DevServer", dependencies: ["Site", "Content", "Diagnostics", "Markup", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "DevServer", dependencies: ["Site", "Content", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),

@@ -1,7 +1,5 @@
 import Content
 import Diagnostics
-import FlyingFox
-import FlyingSocks
 import Foundation
 import Site
 
@@ -11,8 +9,9 @@ import Site
 public final class DevServer: Sendable {
     public struct Options: Sendable {
         public var build: BuildOptions
-        public var host = "127.0.0.1"
-        public var port: UInt16 = 8000
+        public var address = try! ServeAddress(host: "127.0.0.1", port: 8000)
+        /// Caps and timeouts for each connection; tests shorten the timeouts.
+        var limits = ConnectionLimits()
         /// How often sources are scanned for changes where inotify is not available.
         public var pollInterval = 0.1
         public var log: @Sendable (String) -> Void = { _ in }
@@ -25,6 +24,7 @@ public final class DevServer: Sendable {
     /// Keeps the last build's manifest in memory between rebuilds.
     let session = BuildSession()
     let state = BuildState()
+    private let listener = Locked<Listener>()
 
     /// The last build's problems as the terminal shows them, or nil after a good build.
     actor BuildState {
@@ -42,39 +42,28 @@ public final class DevServer: Sendable {
         session.flush()
     }
 
-    /// Builds once, starts serving and watching, and returns the address it listens on
-    /// (useful with port 0, which picks a free port).
-    public func start() async throws -> URL {
+    /// Binds the address, builds once, starts serving and watching, and returns the address it
+    /// listens on (useful with port 0, which picks a free port). Binding comes first, so a busy
+    /// port is reported before any time goes into a build.
+    public func start() async throws(ServeError) -> ServeAddress {
+        let listener = try Listener(address: options.address)
+        self.listener.set(listener)
         // Watching starts before the first build, so an edit made during it is not missed.
         let notifier = ChangeNotifier(folders: sourceFolders, files: sourceFiles)
         let baseline = notifier == nil ? SourceWatcher(folders: sourceFolders, files: sourceFiles).snapshot() : [:]
         await rebuild(reason: "first build")
         let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
-        let responder = SiteResponder(root: root)
-        let server = HTTPServer(address: try .inet(ip4: options.host, port: options.port), timeout: 3600, logger: .disabled)
-        let events = self.events
-        await server.appendRoute("GET /__costmark/events") { _ in
-            let start = await events.generation
-            return HTTPResponse(statusCode: .ok,
-                                headers: [.contentType: "text/event-stream", HTTPHeader("Cache-Control"): "no-cache"],
-                                body: HTTPBodySequence(from: ReloadStream(events: events, start: start)))
-        }
-        let state = self.state
-        await server.appendRoute("*") { request in
-            guard request.method == .GET || request.method == .HEAD else {
-                return HTTPResponse(statusCode: HTTPStatusCode(405, phrase: "Method Not Allowed"))
-            }
-            let answer = responder.answer(path: request.path, errorOverlay: await state.overlay)
-            return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : "Not Found"),
-                                headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"],
-                                body: request.method == .HEAD ? Data() : answer.body)
-        }
-        Task { try await server.run() }
-        try await server.waitUntilListening()
-        let port: UInt16
-        if case .ip4(_, let bound)? = await server.listeningAddress { port = bound } else { port = options.port }
+        let router = Router(hosts: HostCheck(address: listener.address, port: listener.address.port),
+                            responder: SiteResponder(root: root), events: events, state: state)
+        listener.start(limits: options.limits) { await router.reply(to: $0) }
         Task { await self.watch(notifier, baseline: baseline) }
-        return URL(string: "http://\(options.host):\(port)/")!
+        return listener.address
+    }
+
+    /// Stops accepting connections and ends the open ones (watching goes on until the process
+    /// ends). For tests; the command exits instead.
+    func stop() {
+        listener.take()?.stop()
     }
 
     /// What a change to rebuilds for: the content and templates folders, and the settings file.

@@ -21,12 +21,14 @@ struct SiteResponder: Sendable {
         "woff2": "font/woff2", "woff": "font/woff", "md": "text/markdown; charset=utf-8",
     ]
 
-    /// The file a URL path names, or nil when it would leave the output folder or does not exist.
-    func file(for path: String) -> URL? {
-        let decoded = path.removingPercentEncoding ?? path
-        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.contains("\0") || $0.hasPrefix(".") }) else { return nil }
-        var url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+    /// The file a request path names, or nil when it would leave the output folder or does not
+    /// exist. Names that no built file has (`.`, `..`, hidden ones, ones with a slash) are refused
+    /// before the file system is asked.
+    func file(for segments: [String]) -> URL? {
+        guard !segments.contains(where: { $0 == ".." || $0 == "." || $0.contains("/") || $0.hasPrefix(".") }) else {
+            return nil
+        }
+        var url = segments.reduce(root) { $0.appendingPathComponent($1) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue {
@@ -39,9 +41,9 @@ struct SiteResponder: Sendable {
         return url
     }
 
-    func answer(path: String, errorOverlay: String?) -> Answer {
+    func answer(segments: [String], errorOverlay: String?) -> Answer {
         var status = 200
-        var target = file(for: path)
+        var target = file(for: segments)
         if target == nil {
             status = 404
             target = root.appendingPathComponent("404.html")

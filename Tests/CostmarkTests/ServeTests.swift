@@ -5,14 +5,15 @@ import Testing
 /// Starts the development server on a free port, requests pages, edits a source and sees the
 /// rebuilt page, the reload event and the error overlay. Uses curl as the client.
 @Suite(.serialized) struct ServeTests {
-    static func curl(_ arguments: [String]) throws -> String {
-        try ProcessRunner.run("curl", ["-s", "--max-time", "15"] + arguments).stdout
+    /// Runs curl off the task pool (see `offThePool`): the server answering it shares the pool.
+    static func curl(_ arguments: [String]) async throws -> String {
+        try await offThePool { try ProcessRunner.run("curl", ["-s", "--max-time", "15"] + arguments).stdout }
     }
 
     /// Polls until `condition` holds or a few seconds pass.
-    static func eventually(_ condition: () throws -> Bool) async throws -> Bool {
+    static func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
         for _ in 0..<200 {
-            if try condition() { return true }
+            if try await condition() { return true }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         return false
@@ -32,23 +33,24 @@ import Testing
         """)
         defer { site.cleanUp() }
         var options = DevServer.Options(build: site.options)
-        options.port = 0
+        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
         options.pollInterval = 0.05
         let server = DevServer(options: options)
-        let url = try await server.start()
+        let url = try await server.start().url
+        defer { server.stop() }
 
         // Under a loaded CI machine the first answer can be slow: retry like every later check.
         var page = ""
         #expect(try await Self.eventually {
-            page = try Self.curl([url.absoluteString + "a/"])
+            page = try await Self.curl([url.absoluteString + "a/"])
             return !page.isEmpty
         })
         #expect(page.contains("First version: <span class=\"cm-value\""))
         #expect(page.contains("new EventSource(\"/__costmark/events\")"))
         #expect(!(try site.output("a/index.html")).contains("EventSource"), "the output itself has no reload script")
-        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{http_code}", url.absoluteString + "missing/"]) == "404")
-        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url.absoluteString + "../../etc/passwd"]) == "404")
-        #expect(try Self.curl(["-o", "/dev/null", "-w", "%{content_type}", url.absoluteString + "style.css"]) == "text/css; charset=utf-8")
+        #expect(try await Self.curl(["-o", "/dev/null", "-w", "%{http_code}", url.absoluteString + "missing/"]) == "404")
+        #expect(try await Self.curl(["-o", "/dev/null", "-w", "%{http_code}", "--path-as-is", url.absoluteString + "../../etc/passwd"]) == "404")
+        #expect(try await Self.curl(["-o", "/dev/null", "-w", "%{content_type}", url.absoluteString + "style.css"]) == "text/css; charset=utf-8")
 
         // Listen for the reload event while the essay changes.
         let events = Process()
@@ -59,28 +61,29 @@ import Testing
         try events.run()
         try await Task.sleep(nanoseconds: 300_000_000)
         try site.write("---\ntitle: Served\n---\nSecond version: {{ total }}.\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
-        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("Second version") })
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "a/"]).contains("Second version") })
 
         // A broken claim: the last good page, with the error over it; fixed, the overlay goes.
         try site.write("---\ntitle: Served\n---\nBroken: {{ total = $1 }}.\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
-        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("claim does not hold: total is $960, the text says $1") })
-        #expect(try Self.curl([url.absoluteString + "a/"]).contains("Second version"))
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "a/"]).contains("claim does not hold: total is $960, the text says $1") })
+        #expect(try await Self.curl([url.absoluteString + "a/"]).contains("Second version"))
         try site.write("---\ntitle: Served\n---\nThird version.\n", to: "Content/a.md")
         #expect(try await Self.eventually {
-            let html = try Self.curl([url.absoluteString + "a/"])
+            let html = try await Self.curl([url.absoluteString + "a/"])
             return html.contains("Third version") && !html.contains("costmark-error")
         })
-        let streamed = String(decoding: stream.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let reader = stream.fileHandleForReading
+        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
         events.waitUntilExit()
         #expect(streamed.contains("event: reload"), "no reload event in: \(streamed)")
 
         // A folder made after the server started is watched too, and a template edit rebuilds.
         try site.write("---\ntitle: Nested\n---\nIn a new folder.\n", to: "Content/new/deeper/b.md")
-        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "new/deeper/b/"]).contains("In a new folder.") })
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "new/deeper/b/"]).contains("In a new folder.") })
         try site.write("---\ntitle: Nested\n---\nEdited in the new folder.\n", to: "Content/new/deeper/b.md")
-        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "new/deeper/b/"]).contains("Edited in the new folder.") })
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "new/deeper/b/"]).contains("Edited in the new folder.") })
         try site.write("<footer class=\"site-footer\"><p>Served footer</p></footer>\n", to: "Templates/footer.mustache")
-        #expect(try await Self.eventually { try Self.curl([url.absoluteString + "a/"]).contains("Served footer") })
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "a/"]).contains("Served footer") })
         server.finishRecording()
     }
 
