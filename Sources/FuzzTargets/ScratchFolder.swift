@@ -29,7 +29,7 @@ struct ScratchFolder {
         let full = path + "/" + relativePath
         let parent = (full as NSString).deletingLastPathComponent
         try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: full, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
     }
 
     func remove() {
