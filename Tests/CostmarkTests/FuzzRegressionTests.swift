@@ -75,7 +75,6 @@ import Testing
             "--max-len", "32768", "--max-repeat", "\(Self.smokeDepth)",
             "\(Self.corpus)/seeds/\(target.rawValue)", "\(Self.corpus)/regressions/\(target.rawValue)",
         ])
-        print("fuzz smoke " + run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         guard run.status == 0 else {
             Issue.record(Comment(rawValue: """
             the smoke run of `\(target.rawValue)` (seed \(seed)) failed with status \(run.status):
@@ -85,6 +84,7 @@ import Testing
             """))
             return
         }
+        print("fuzz smoke " + run.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     static let driver = Repository.path(".build/debug/costmark-fuzz")
