@@ -9,7 +9,7 @@ struct ScratchFolder {
         var isFolder: ObjCBool = false
         let base = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isFolder) && isFolder.boolValue
             ? "/dev/shm" : NSTemporaryDirectory()
-        return base + "/costmark-fuzz-\(ProcessInfo.processInfo.processIdentifier)"
+        return base + "/costmark-fuzz/\(ProcessInfo.processInfo.processIdentifier)"
     }()
 
     let path: String
@@ -20,7 +20,7 @@ struct ScratchFolder {
             ScratchFolder.count += 1
             return ScratchFolder.count
         }
-        path = ScratchFolder.root + "/\(number)"
+        path = ScratchFolder.root + "-\(number)"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
 
