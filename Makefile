@@ -4,7 +4,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 COSTMARK_RELEASE := .build/release/costmark
 
-.PHONY: site test deps test-deps build release bench validate clean
+.PHONY: site test deps test-deps build release bench validate clean fuzz
 
 ## Install the C library costmark links against (libcmark) when it is missing.
 deps:
@@ -28,9 +28,11 @@ build: deps
 site: build
 	$(COSTMARK_RELEASE) build
 
-## The whole test suite: unit, golden and whole-site tests, and the Nu HTML checker over every generated page.
+## The whole test suite: unit, golden and whole-site tests, the Nu HTML checker over every generated page,
+## and the fuzz corpus (every input that once crashed, the seeds, a short seeded smoke run of each target).
 test: test-deps
 	$(SWIFT) build --product costmark
+	$(SWIFT) build --product costmark-fuzz
 	$(SWIFT) test
 
 ## Speed and memory against Hugo; not part of `make test`.
@@ -48,5 +50,10 @@ release: deps
 	fi
 	scripts/release.sh
 
+## libFuzzer on each fuzz target for FUZZ_SECONDS (default 180); FUZZ_TARGETS picks targets.
+## Crashing, hanging and out-of-memory inputs are copied to Tests/FuzzCorpus/regressions/<target>/.
+fuzz: deps
+	scripts/fuzz/run.sh
+
 clean:
-	rm -rf .build Output .costmark
+	rm -rf .build .build-fuzz Output .costmark

@@ -39,8 +39,14 @@ let package = Package(
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
+        // Fuzzing: the stages as functions of arbitrary bytes, a Swift mutation fuzzer for the smoke run
+        // in `swift test`, and a libFuzzer driver (`make fuzz` builds it with -sanitize=fuzzer).
+        .target(name: "FuzzTargets", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures",
+                                                    "Markdown", "Theme", "Site"]),
+        .executableTarget(name: "costmark-fuzz", dependencies: ["FuzzTargets"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "DevServer",
-                                                        "DataFiles", "Markdown", "Theme", "Site"],
+                                                        "DataFiles", "Markdown", "Theme", "Site", "FuzzTargets"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]
 )
