@@ -1,26 +1,23 @@
+import Foundation
+
 /// A text file held in memory with its line table, so any stage can turn an offset into a
 /// line and column and show the offending line under a message.
 public struct SourceFile: Sendable {
     /// The path as the user should see it in messages (relative to the working directory when possible).
     public let path: String
     public let text: String
+    private let lines: LineTable
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        self.lines = LineTable()
     }
 
-    /// UTF-8 offsets at which each line starts. Computed on demand: only diagnostics need it,
-    /// and most files never produce one.
-    private var lineStarts: [Int] {
-        var starts = [0]
-        var offset = 0
-        for byte in text.utf8 {
-            offset += 1
-            if byte == UInt8(ascii: "\n") { starts.append(offset) }
-        }
-        return starts
-    }
+    /// UTF-8 offsets at which each line starts. Computed on first use and kept: only diagnostics
+    /// need it, most files never produce one, and a file with thousands must not be scanned
+    /// once per message.
+    private var lineStarts: [Int] { lines.starts(of: text) }
 
     public var lineCount: Int { lineStarts.count }
 
@@ -56,5 +53,27 @@ public struct SourceFile: Sendable {
     /// A location at a 1-based line and column, carrying the line's text for the caret display.
     public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column, length: length, lineText: self.line(line))
+    }
+}
+
+/// The line table of one file, computed once, shared by the copies of its `SourceFile`.
+public final class LineTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cached: [Int]?
+
+    public init() {}
+
+    public func starts(of text: String) -> [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached { return cached }
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        cached = starts
+        return starts
     }
 }

@@ -14,7 +14,7 @@ public enum TemplateTarget {
         let (set, _) = TemplateSet.load(directory: folder.path + "/Templates", displayDirectory: "Templates")
         guard let set else { return }
         let context = TemplateTarget.context()
-        for name in set.sources.keys.sorted() { _ = set.render(name, context: context) }
+        for name in set.sources.keys.sorted() { _ = try? set.render(name, context: context) }
         _ = set.dependencies(of: TemplateSet.required)
     }
 

@@ -7,6 +7,10 @@ public struct Lexer {
     private let fragment: SourceFragment
     private var index = 0
     public private(set) var diagnostics: [Diagnostic] = []
+    /// Unexpected characters past the first few are counted, not each reported: every message
+    /// costs a walk to its line, and a binary file pasted into a block has thousands.
+    private var unexpectedCount = 0
+    static let maximumReported = 20
 
     public init(_ fragment: SourceFragment) {
         self.fragment = fragment
@@ -142,13 +146,20 @@ public struct Lexer {
                 } else {
                     // Skip the rest of a multi-byte character so the message names it whole.
                     while let next = peek(), next & 0xC0 == 0x80 { index += 1 }
-                    let text = String(decoding: bytes[start..<index], as: UTF8.self)
-                    diagnostics.append(.error("unexpected character `\(text)`", at: fragment.location(SourceSpan(start, index))))
+                    unexpectedCount += 1
+                    if unexpectedCount <= Lexer.maximumReported {
+                        let text = String(decoding: bytes[start..<index], as: UTF8.self)
+                        diagnostics.append(.error("unexpected character `\(text)`", at: fragment.location(SourceSpan(start, index))))
+                    }
                 }
             }
             afterCurrency = tokens.last.map { if case .currency = $0.kind { return true } else { return false } } ?? false
         }
         tokens.append(Token(.end, SourceSpan(bytes.count, bytes.count)))
+        if unexpectedCount > Lexer.maximumReported {
+            diagnostics.append(.error("\(unexpectedCount - Lexer.maximumReported) more unexpected characters",
+                                      at: fragment.location(SourceSpan(0, 1))))
+        }
         return tokens
     }
 

@@ -46,6 +46,10 @@ public struct Parser {
                 parser.skipToNextLine()
             }
         }
+        if parser.droppedErrors > 0 {
+            parser.diagnostics.append(.error("\(parser.droppedErrors) more errors in this block",
+                                             at: fragment.location(SourceSpan(0, 1))))
+        }
         return (statements, parser.diagnostics)
     }
 
@@ -619,7 +623,15 @@ public struct Parser {
         while !check(.newline) && !check(.end) { advance() }
     }
 
+    /// Parse errors past this many in one block are counted in one last message.
+    static let maximumErrors = 50
+    private var droppedErrors = 0
+
     private mutating func error(_ message: String, at span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        guard diagnostics.count < Parser.maximumErrors else {
+            droppedErrors += 1
+            return
+        }
         diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
     }
 }

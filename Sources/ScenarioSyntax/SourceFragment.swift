@@ -11,6 +11,8 @@ public struct SourceFragment: Sendable {
     /// The column at which later lines of `text` start (a fenced block's indentation + 1).
     public let continuationColumn: Int
 
+    private let lines = LineTable()
+
     public init(text: String, file: SourceFile, startLine: Int, startColumn: Int, continuationColumn: Int = 1) {
         self.text = text
         self.file = file
@@ -24,20 +26,23 @@ public struct SourceFragment: Sendable {
         self.init(text: text, file: SourceFile(path: path, text: text), startLine: 1, startColumn: 1)
     }
 
+    /// The essay location of a byte span: a binary search in the fragment's line table (built once),
+    /// then a walk along one line only, so thousands of messages cost no more than their lines.
     public func location(_ span: SourceSpan) -> SourceLocation {
         let utf8 = text.utf8
         let clamped = max(0, min(span.start, utf8.count))
-        var line = 0
-        var lineStart = 0
-        var index = 0
-        for byte in utf8.prefix(clamped) {
-            index += 1
-            if byte == UInt8(ascii: "\n") { line += 1; lineStart = index }
+        let starts = lines.starts(of: text)
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= clamped { low = middle } else { high = middle - 1 }
         }
-        let startIndex = utf8.index(utf8.startIndex, offsetBy: lineStart)
+        let line = low
+        let startIndex = utf8.index(utf8.startIndex, offsetBy: starts[line])
         let target = utf8.index(utf8.startIndex, offsetBy: clamped)
         let column = text[startIndex..<target].count
-        let length = max(1, String(decoding: Array(utf8)[clamped..<min(utf8.count, span.end)], as: UTF8.self).count)
+        let end = utf8.index(utf8.startIndex, offsetBy: min(utf8.count, max(clamped, span.end)))
+        let length = max(1, min(text[target..<end].count, 4096))
         let fileColumn = (line == 0 ? startColumn : continuationColumn) + column
         return file.location(line: startLine + line, column: fileColumn, length: length)
     }

@@ -45,10 +45,23 @@ public struct ScenarioCompiler {
         let scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
                                         sourceOrder: compiler.sourceOrder, tables: compiler.tables)
+        if compiler.droppedErrors > 0 {
+            compiler.diagnostics.append(.error("\(compiler.droppedErrors) more errors in this block",
+                                               at: fragment.location(SourceSpan(0, 1))))
+        }
         return (scenario, compiler.diagnostics)
     }
 
+    /// Messages past this many in one block are counted in one last line: a pasted file can make
+    /// thousands, and nobody reads past the first screens.
+    static let maximumErrors = 100
+    var droppedErrors = 0
+
     mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        guard diagnostics.count < Self.maximumErrors else {
+            droppedErrors += 1
+            return
+        }
         diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
     }
 
