@@ -35,3 +35,18 @@ public final class DiagnosticBag: @unchecked Sendable {
 
     public var hasErrors: Bool { errorCount > 0 }
 }
+
+extension Diagnostic {
+    /// Messages about one file past this many are summed up in one line: a hostile or pasted
+    /// essay can make tens of thousands, and each costs time to place and print.
+    public static let maximumPerFile = 200
+
+    /// The first `maximumPerFile` messages, then one line counting the rest.
+    public static func capped(_ diagnostics: [Diagnostic], file: String) -> [Diagnostic] {
+        guard diagnostics.count > maximumPerFile else { return diagnostics }
+        let kept = Array(diagnostics.prefix(maximumPerFile))
+        let more = diagnostics.count - maximumPerFile
+        let severity: Severity = diagnostics.dropFirst(maximumPerFile).contains { $0.severity == .error } ? .error : .warning
+        return kept + [Diagnostic(severity, "\(more) more problems in this file", at: .file(file))]
+    }
+}

@@ -47,14 +47,18 @@ public struct DiagnosticRenderer: Sendable {
     /// so the caret stays aligned.
     private func snippet(_ location: SourceLocation) -> String {
         guard location.hasPosition, let text = location.lineText else { return "" }
-        var characters = Array(text)
         var column = location.column
-        if characters.count > Self.lineWindow {
-            let start = max(0, min(column - 1 - Self.lineWindow / 4, characters.count - Self.lineWindow))
-            let end = min(characters.count, start + Self.lineWindow)
-            let window = Array(characters[start..<end])
-            characters = (start > 0 ? ["…"] : []) + window + (end < characters.count ? ["…"] : [])
+        var characters: [Character]
+        if text.utf8.count > Self.lineWindow * 4 || text.count > Self.lineWindow {
+            // Only the window is turned into characters: a 30 KB line under each of thousands of
+            // messages must not be copied whole each time.
+            let start = max(0, column - 1 - Self.lineWindow / 4)
+            let window = Array(text.dropFirst(start).prefix(Self.lineWindow + 1))
+            let cutEnd = window.count > Self.lineWindow
+            characters = (start > 0 ? ["…"] : []) + window.prefix(Self.lineWindow) + (cutEnd ? ["…"] : [])
             column = column - start + (start > 0 ? 1 : 0)
+        } else {
+            characters = Array(text)
         }
         var line = "", pad = ""
         for (index, character) in characters.enumerated() {

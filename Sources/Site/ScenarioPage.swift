@@ -83,6 +83,7 @@ struct ScenarioPage {
             inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor)
             inlineText[index] = value.text
         }
+        diagnostics = Diagnostic.capped(diagnostics, file: file.path)
     }
 
     /// A value in prose: the number, with the formula it came from on hover, linked to its row

@@ -17,7 +17,7 @@ import Testing
     /// machine runs several times slower, so an input fails here only past this.
     static let limit = 10.0
     /// Inputs per target in the smoke run, sized so all six take well under a minute in a debug build.
-    static let smokeRuns: [FuzzTarget: Int] = [.scenario: 1_500, .inline: 800, .figure: 400, .frontMatter: 1_500, .template: 400, .page: 400]
+    static let smokeRuns: [FuzzTarget: Int] = [.scenario: 1_000, .inline: 400, .figure: 400, .frontMatter: 1_500, .template: 400, .page: 400]
 
     static func files(_ folder: String, _ target: FuzzTarget) -> [String] {
         let path = "\(corpus)/\(folder)/\(target.rawValue)"

@@ -90,7 +90,7 @@ import Glibc
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
         let seconds = Date().timeIntervalSince(start)
-        #expect(seconds < 1, "stopped after \(seconds) s")
+        #expect(seconds < 3, "stopped after \(seconds) s")
         #expect(process.terminationStatus == 0)
         #expect(site.exists("manifest", in: ".costmark"), "the last build's record reached the disk")
         withExtendedLifetime((huge, clients, events)) {}

@@ -29,7 +29,7 @@ import Testing
         let url = try await RawHTTPClient.exchange("GET /" + String(repeating: "a", count: 280_000)
             + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n", port: address.port)
         #expect(url.status == 414, "\(url.text.prefix(200))")
-        #expect(url.seconds < 5)
+        #expect(url.seconds < 30, "the old parser took minutes; only a hang should fail this on a loaded machine")
         let headers = try await RawHTTPClient.exchange("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: "
             + String(repeating: "b", count: 40_000) + "\r\n\r\n", port: address.port)
         #expect(headers.status == 431)
@@ -50,7 +50,7 @@ import Testing
             + "Connection: close\r\n\r\n"
         let answer = try await RawHTTPClient.exchange(request, port: address.port, timeout: 30)
         #expect(answer.status == 404)
-        #expect(answer.seconds < 5, "took \(answer.seconds) s")
+        #expect(answer.seconds < 30, "took \(answer.seconds) s")
     }
 
     /// A connection that says nothing, or trickles a request in, is closed after the header
