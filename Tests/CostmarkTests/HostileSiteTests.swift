@@ -78,4 +78,31 @@ import Testing
         #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
         #expect(try site.output("huge/index.html").contains("<svg"))
     }
+
+    /// The other classes of the campaign beside the engine's: an alias bomb in front matter, an
+    /// essay over the size limit, a folder link out of Content/, a template including itself.
+    /// With the engine's essays, one site: every problem reported, located, in one run.
+    @Test func everyClassOfInputIsReportedInOneSite() throws {
+        let bomb = "---\ntitle: Lol\n" + YAMLLimitsTests.aliasBomb() + "---\nBody.\n"
+        let site = try InlineSite(Self.hostile.map { Self.essay($0.file, $0.body) }.joined()
+                                  + "-- Content/bomb.md --\n\(bomb)"
+                                  + "-- Templates/footer.mustache --\n{{> footer}}\n")
+        defer { site.cleanUp() }
+        try site.write(String(repeating: "x", count: 8 * 1024 * 1024 + 1), to: "Content/huge.md")
+        try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("Content/etc").path,
+                                                   withDestinationPath: "/etc")
+        let report = site.build()
+        #expect(!report.succeeded)
+        let expected: [(String, String)] = Self.hostile.map { ($0.file + ".md", $0.message) } + [
+            ("bomb.md", "expands to more than 10,000 values"),
+            ("huge.md", "larger than 8 MiB"),
+            ("etc", "symbolic link leads outside"),
+            ("footer.mustache", "template includes itself"),
+        ]
+        for (file, message) in expected {
+            let found = report.diagnostics.contains { $0.location?.file.hasSuffix(file) == true && $0.message.contains(message) }
+            #expect(found, "no error containing “\(message)” for \(file)")
+        }
+        #expect(!site.exists("index.html"))
+    }
 }
