@@ -3,6 +3,18 @@
 /// the rendered heading, so an inline value shows as its computed number, not as `{{ … }}`.
 enum HTMLText {
     static func plain(_ html: String) -> String {
+        // Most headings are plain words: no tags, entities or runs of white space to undo.
+        var simple = true
+        var previousSpace = true
+        for byte in html.utf8 {
+            let space = byte == 0x20
+            if byte == 0x3C || byte == 0x26 || byte == 0x0A || byte == 0x09 || (space && previousSpace) {
+                simple = false
+                break
+            }
+            previousSpace = space
+        }
+        if simple, !previousSpace { return html }
         var text = ""
         var index = html.startIndex
         var pendingSpace = false
@@ -41,7 +53,8 @@ enum HTMLText {
         default:
             guard entity.hasPrefix("#") else { return nil }
             let digits = entity.dropFirst()
-            let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+            let hex = digits.first == "x" || digits.first == "X"
+            let value = hex ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
             return value.flatMap(Unicode.Scalar.init).map(Character.init)
         }
     }

@@ -55,7 +55,8 @@ extension MarkdownDocument {
             let id = assigned[offset] ?? ids.unique(Slug.make(text, fallback: "section"))
             assigned[offset] = id
             headings.append(Heading(level: level, text: text, id: id))
-            replace(node, with: "<h\(level) id=\"\(HTMLEscaping.escape(id))\">\(inner)\(MarkdownDocument.anchor(id))</h\(level)>")
+            let open = "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"
+            replace(node, with: open + inner + MarkdownDocument.anchor(id) + "</h\(level)>")
         }
         return headings
     }
@@ -64,6 +65,9 @@ extension MarkdownDocument {
     /// text into several nodes (smart punctuation makes `-` its own), so the trailing run of text
     /// nodes is read as one and written back as one.
     private func takeCustomID(_ heading: OpaquePointer) -> String? {
+        // Nearly every heading ends in anything but `}`: find that out without making strings.
+        guard let last = cmark_node_last_child(heading), cmark_node_get_type(last) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(last), strchr(literal, 0x7D) != nil else { return nil }
         var run: [OpaquePointer] = []
         var node = cmark_node_last_child(heading)
         while let current = node, cmark_node_get_type(current) == CMARK_NODE_TEXT {

@@ -23,7 +23,8 @@ extension TemplateContext {
         entries.map { entry in
             [
                 "title": entry.heading.text, "id": entry.heading.id, "href": "#" + entry.heading.id,
-                "level": entry.heading.level, "children": contents(entry.children), "hasChildren": !entry.children.isEmpty,
+                "level": entry.heading.level, "children": contents(entry.children),
+                "hasChildren": !entry.children.isEmpty,
             ]
         }
     }

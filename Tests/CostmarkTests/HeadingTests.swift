@@ -11,7 +11,8 @@ import Testing
         let rendered = MarkdownRenderer.render("# Capacity Planning\n\n## Über *Größe* & `code`\n")
         #expect(rendered.html == """
             <h1 id="capacity-planning">Capacity Planning\(Self.anchor("capacity-planning"))</h1>
-            <h2 id="über-größe-code">Über <em>Größe</em> &amp; <code>code</code>\(Self.anchor("über-größe-code"))</h2>
+            <h2 id="über-größe-code">Über <em>Größe</em> &amp; <code>code</code>\
+            \(Self.anchor("über-größe-code"))</h2>
 
             """)
         #expect(rendered.headings == [Heading(level: 1, text: "Capacity Planning", id: "capacity-planning"),
@@ -24,7 +25,13 @@ import Testing
     }
 
     @Test func customIDsAreTakenAndRemovedFromTheText() {
-        let rendered = MarkdownRenderer.render("## The long-winded title {#short-id}\n\n## Short id\n\n## Bad {#not valid}\n")
+        let rendered = MarkdownRenderer.render("""
+            ## The long-winded title {#short-id}
+
+            ## Short id
+
+            ## Bad {#not valid}
+            """)
         #expect(rendered.html.hasPrefix("<h2 id=\"short-id\">The long-winded title\(Self.anchor("short-id"))</h2>"))
         // The slug of "Short id" would be `short-id`, which the author asked for further up.
         #expect(rendered.headings.map(\.id) == ["short-id", "short-id-1", "bad-not-valid"])
@@ -40,8 +47,9 @@ import Testing
     @Test func inlineValuesAreSluggedAsRendered() {
         let document = MarkdownDocument("## Spend reaches {{ total }} a year\n")
         let rendered = document.render(blocks: [:]) { _ in "<span class=\"cm-value\">$960</span>" }
-        #expect(rendered.headings == [Heading(level: 2, text: "Spend reaches $960 a year", id: "spend-reaches-960-a-year")])
-        #expect(rendered.html.contains("<h2 id=\"spend-reaches-960-a-year\">Spend reaches <span class=\"cm-value\">$960</span> a year"))
+        let id = "spend-reaches-960-a-year"
+        #expect(rendered.headings == [Heading(level: 2, text: "Spend reaches $960 a year", id: id)])
+        #expect(rendered.html.contains("<h2 id=\"\(id)\">Spend reaches <span class=\"cm-value\">$960</span> a year"))
     }
 
     @Test func headingsStillCountAsWords() {

@@ -56,8 +56,14 @@ import Testing
     }
 
     @Test func python() {
-        Self.expect("@cache\ndef area(r: float) -> float:\n    \"\"\"Doc\n    string\"\"\"\n    return f'{r}' # done\nx = None",
-                    "py",
+        Self.expect("""
+            @cache
+            def area(r: float) -> float:
+                \"\"\"Doc
+                string\"\"\"
+                return f'{r}' # done
+            x = None
+            """, "py",
                     contains: ["meta:@cache", "kw:def", "fn:area", "ty:float", "str:\"\"\"Doc\n    string\"\"\"",
                                "kw:return", "str:f'{r}'", "com:# done", "bi:None"])
     }
@@ -157,7 +163,8 @@ import Testing
             guard let html = CodeHighlighter.html(nasty, language: language) else {
                 Issue.record("\(language) not highlighted"); continue
             }
-            let body = html.dropFirst(html.firstIndex(of: ">").map { html.distance(from: html.startIndex, to: $0) + 1 } ?? 0)
+            // Everything after `<pre><code class="language-…">`.
+            let body = html[html.index(after: html.firstRange(of: "\">")!.lowerBound)...].dropFirst()
             #expect(!body.contains("<script"), "\(language)")
             let text = body.replacing(/<[^>]*>/, with: "").replacing("&lt;", with: "<").replacing("&gt;", with: ">")
                 .replacing("&quot;", with: "\"").replacing("&amp;", with: "&")

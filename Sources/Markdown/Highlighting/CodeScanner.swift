@@ -123,7 +123,8 @@ struct CodeScanner {
             return true
         }
         for opener in spec.lineComments where matches(opener, at: index) {
-            if spec.commentsNeedSpaceBefore, !(previousSignificant == 0x0A || [0x20, 0x09, 0x3B].contains(source[index - 1])) {
+            if spec.commentsNeedSpaceBefore, previousSignificant != 0x0A,
+               ![0x20, 0x09, 0x3B].contains(source[index - 1]) {
                 continue
             }
             emit(.comment, upTo: endOfLine(from: index))
@@ -201,11 +202,13 @@ struct CodeScanner {
 
     private mutating func number() -> Bool {
         let first = source[index]
-        guard CodeScanner.isDigit(first) || (first == 0x2E && CodeScanner.isDigit(byte(at: index + 1))) else { return false }
+        guard CodeScanner.isDigit(first) || (first == 0x2E && CodeScanner.isDigit(byte(at: index + 1))) else {
+            return false
+        }
         var position = index
         if first == 0x30, let radix = byte(at: index + 1), [0x78, 0x58, 0x62, 0x42, 0x6F, 0x4F].contains(radix) {
             position += 2
-            while let next = byte(at: position), CodeScanner.isLetter(next) || CodeScanner.isDigit(next) { position += 1 }
+            while CodeScanner.isLetter(byte(at: position)) || CodeScanner.isDigit(byte(at: position)) { position += 1 }
             emit(.number, upTo: position)
             return true
         }
@@ -289,7 +292,7 @@ struct CodeScanner {
     private func cssWord(stop: Int) -> TokenClass? {
         if source[index] == 0x2D, byte(at: index + 1) == 0x2D { return .variable }
         if braceDepth == 0 { return .tag }
-        let startsDeclaration = previousSignificant == 0x7B || previousSignificant == 0x3B || previousSignificant == 0x0A
+        let startsDeclaration = [0x7B, 0x3B, 0x0A].contains(previousSignificant)  // `{`, `;`, a line end
         if startsDeclaration, nextSignificant(from: stop).byte == 0x3A { return .attribute }
         return byte(at: stop) == 0x28 ? .function : nil
     }
@@ -330,7 +333,8 @@ struct CodeScanner {
                 emit(rule.kind, upTo: min(position + 1, end))
                 return true
             }
-            if first == 0x24, let next = byte(at: index + 1), CodeScanner.isDigit(next) || "@?#*!$-".utf8.contains(next) {
+            if first == 0x24, let next = byte(at: index + 1),
+               CodeScanner.isDigit(next) || "@?#*!$-".utf8.contains(next) {
                 emit(rule.kind, upTo: index + 2)
                 return true
             }
@@ -404,7 +408,9 @@ struct CodeScanner {
         var start = index
         while byte(at: start) == 0x2D, byte(at: start + 1) == 0x20 { start += 2 }
         let first = byte(at: start)
-        guard let first, first != 0x23, first != 0x7B, first != 0x5B, first != 0x0A else { return start > index && emitPlain(upTo: start) }
+        guard let first, first != 0x23, first != 0x7B, first != 0x5B, first != 0x0A else {
+            return start > index && emitPlain(upTo: start)
+        }
         var position = start
         while position < end, source[position] != 0x0A {
             if source[position] == 0x23, position > start, source[position - 1] == 0x20 { break }

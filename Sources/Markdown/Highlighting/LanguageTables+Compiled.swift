@@ -9,14 +9,18 @@ extension LanguageTables {
             repeat rethrows return some any static struct subscript super switch throw throws try typealias \
             unowned var weak where while consume borrowing consuming sending get set willSet didSet isolated
             """),
-        types: words("Int Int8 Int16 Int32 Int64 UInt UInt8 UInt16 UInt32 UInt64 Double Float Bool String Character Void Never Any AnyObject Self"),
+        types: words("""
+            Int Int8 Int16 Int32 Int64 UInt UInt8 UInt16 UInt32 UInt64 Double Float Bool String Character Void \
+            Never Any AnyObject Self
+            """),
         builtins: words("true false nil self print assert precondition fatalError min max"),
         lineComments: slashComments, blockComments: [nestedBlockComment],
         strings: [quoted("\"\"\"", multiline: true), doubleQuoted],
         hashRawStringPrefixes: [[]],
         prefixedWords: [(0x40, .meta), (0x23, .meta)],
         capitalizedAreTypes: true,
-        functionDefiners: words("func macro"), typeDefiners: words("class struct enum protocol actor extension typealias"))
+        functionDefiners: words("func macro"),
+        typeDefiners: words("class struct enum protocol actor extension typealias"))
 
     static let rust = LanguageSpec(
         name: "rust",
@@ -24,7 +28,10 @@ extension LanguageTables {
             as async await break const continue crate dyn else enum extern fn for if impl in let loop match mod \
             move mut pub ref return static struct super trait type union unsafe use where while yield
             """),
-        types: words("i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64 bool char str String Vec Option Result Box Self"),
+        types: words("""
+            i8 i16 i32 i64 i128 isize u8 u16 u32 u64 u128 usize f32 f64 bool char str String Vec Option Result \
+            Box Self
+            """),
         builtins: words("true false self Some None Ok Err"),
         lineComments: slashComments, blockComments: [nestedBlockComment],
         strings: [doubleQuoted, LanguageSpec.StringRule(open: bytes("'"), close: bytes("'"), characterOnly: true)],

@@ -65,7 +65,9 @@ extension LanguageTables {
 
     static let shell = LanguageSpec(
         name: "bash",
-        keywords: words("if then else elif fi for while until do done case esac in function select return local export"),
+        keywords: words("""
+            if then else elif fi for while until do done case esac in function select return local export
+            """),
         builtins: words("""
             echo cd pwd printf read set unset source exit eval exec test true false alias shift trap wait \
             declare readonly type command builtin

@@ -69,8 +69,8 @@ struct MarkupScanner {
     /// `&amp;`, `&#8212;`, `&#x2014;`.
     private func entityEnd() -> Int? {
         var position = index + 1
-        while position < source.count, position - index < 12,
-              CodeScanner.isLetter(source[position]) || CodeScanner.isDigit(source[position]) || source[position] == 0x23 {
+        while position < source.count, position - index < 12, CodeScanner.isLetter(source[position])
+                || CodeScanner.isDigit(source[position]) || source[position] == 0x23 {
             position += 1
         }
         return position < source.count && source[position] == 0x3B && position > index + 1 ? position + 1 : nil
@@ -109,10 +109,10 @@ struct MarkupScanner {
         if index < source.count { emit(nil, upTo: index + 1) }
         guard isHTML, !closing, !selfClosing, name == "script" || name == "style" else { return }
         // The element's text is code in another language, up to its closing tag.
-        var stop2 = index
-        while stop2 < source.count, !matches("</" + name, at: stop2, ignoringCase: true) { stop2 += 1 }
-        CodeScanner.write(source, index..<stop2, spec: name == "script" ? LanguageTables.javaScript : LanguageTables.css,
-                          into: &out)
-        index = stop2
+        var closingTag = index
+        while closingTag < source.count, !matches("</" + name, at: closingTag, ignoringCase: true) { closingTag += 1 }
+        let spec = name == "script" ? LanguageTables.javaScript : LanguageTables.css
+        CodeScanner.write(source, index..<closingTag, spec: spec, into: &out)
+        index = closingTag
     }
 }
