@@ -1,5 +1,6 @@
 import Content
 import Markdown
+import Markup
 
 /// `page.toc` and `page.hasToc`: the essay's contents as templates see them.
 extension TemplateContext {
@@ -18,11 +19,14 @@ extension TemplateContext {
 
     /// Entries with `title`, `id`, `href` (`#id`), `level`, `children` and `hasChildren`.
     /// `hasChildren` is always set, so a child never picks up its parent's through Mustache's
-    /// context stack.
+    /// context stack. As on list pages, the title also comes pre-escaped (`titleHTML`): every
+    /// page of a large site shows its contents, and Mustache's own escaping is slow. Ids need no
+    /// escaping: slugs and custom ids hold only letters, digits, `-`, `_`, `.` and `:`.
     static func contents(_ entries: [TableOfContents.Entry]) -> [[String: Any]] {
         entries.map { entry in
             [
-                "title": entry.heading.text, "id": entry.heading.id, "href": "#" + entry.heading.id,
+                "title": entry.heading.text, "titleHTML": HTMLEscaping.escape(entry.heading.text),
+                "id": entry.heading.id, "href": "#" + entry.heading.id,
                 "level": entry.heading.level, "children": contents(entry.children),
                 "hasChildren": !entry.children.isEmpty,
             ]

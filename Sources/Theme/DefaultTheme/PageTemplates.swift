@@ -15,9 +15,9 @@ extension DefaultTheme {
 <details open>
 <summary>Contents</summary>
 <ol>
-{{#page.toc}}<li><a href="{{href}}">{{title}}</a>{{#hasChildren}}
+{{#page.toc}}<li><a href="{{{href}}}">{{{titleHTML}}}</a>{{#hasChildren}}
 <ol>
-{{#children}}<li><a href="{{href}}">{{title}}</a></li>
+{{#children}}<li><a href="{{{href}}}">{{{titleHTML}}}</a></li>
 {{/children}}</ol>
 {{/hasChildren}}</li>
 {{/page.toc}}</ol>
