@@ -31,7 +31,7 @@ let package = Package(
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "DataFiles"]),
         .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime",
                                                 .product(name: "Yams", package: "Yams")]),
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark", "Markup", "ScenarioSyntax"]),
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme",
                                              .product(name: "Mustache", package: "swift-mustache")]),

@@ -23,8 +23,8 @@ public struct FencedBlock: Sendable, Hashable {
 ///
 /// Owns its cmark tree and frees it on deinit; nothing cmark allocates escapes this type.
 public final class MarkdownDocument {
-    private let root: OpaquePointer
-    private let options: MarkdownOptions
+    let root: OpaquePointer
+    let options: MarkdownOptions
     private let references: [InlineScanner.Reference]
     public let fencedBlocks: [FencedBlock]
     /// Indices of `{{ }}` references that sit in prose (to evaluate); the rest were in code and are shown as written.
@@ -120,11 +120,14 @@ public final class MarkdownDocument {
             split(node, inline: inline)
         }
         let (firstParagraph, wordCount) = MarkdownRenderer.summarize(root)
+        // After the words are counted: decorated headings are custom blocks, which count none.
+        let headings = decorate(reserved: blocks.values.reduce(into: []) { $0.formUnion(HeadingIDs.ids(inHTML: $1)) })
         guard let rendered = cmark_render_html(root, options.cmarkFlags) else {
-            return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount)
+            return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount)
+        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount,
+                                headings: headings)
     }
 
     /// Splits a text node around its placeholders into text and custom inline nodes.

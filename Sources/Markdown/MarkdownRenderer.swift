@@ -27,6 +27,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
     public var firstParagraph: String
     /// Words of prose (code blocks excluded), for reading time.
     public var wordCount: Int
+    /// Every heading with its id, in document order: for `#fragment` checks and the contents.
+    public var headings: [Heading] = []
 }
 
 /// Markdown to HTML in one call, for text without costmark's blocks or values (`{{ }}` is shown

@@ -54,6 +54,9 @@ struct EssayPageWriter: Sendable {
             "hasTags": !essay.tags.isEmpty,
             "draft": essay.frontMatter.draft,
         ]
+        let contents = TableOfContents(body.headings)
+        page["toc"] = TemplateContext.contents(contents.entries)
+        page["hasToc"] = TemplateContext.showsContents(contents, frontMatter: essay.frontMatter)
         if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date) }
         if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated) }
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }

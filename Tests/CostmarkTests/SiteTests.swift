@@ -248,7 +248,8 @@ import Testing
         let report = site.build()
         #expect(report.succeeded, "\(report.diagnostics)")
         let page = try site.output("a/index.html")
-        #expect(page.contains("<h1>Spend: <span class=\"cm-value\" title=\"total = $20 * 48\""))
+        // The heading's id is made from the value as rendered, not from `{{ total }}`.
+        #expect(page.contains("<h1 id=\"spend-960\">Spend: <span class=\"cm-value\" title=\"total = $20 * 48\""))
         #expect(page.contains("cm-claim"))
         #expect(page.contains("<code>{{ total }}</code>"))
         #expect(page.contains("<details class=\"scenario\" id=\"scenario-main\">"))

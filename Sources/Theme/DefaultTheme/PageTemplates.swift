@@ -11,7 +11,19 @@ extension DefaultTheme {
 {{#page.tags}}<li><a href="{{href}}">{{name}}</a></li>
 {{/page.tags}}</ul>
 {{/page.hasTags}}</header>
-<div class="essay-body">
+{{#page.hasToc}}<nav class="cm-toc" aria-label="Contents">
+<details open>
+<summary>Contents</summary>
+<ol>
+{{#page.toc}}<li><a href="{{{href}}}">{{{titleHTML}}}</a>{{#hasChildren}}
+<ol>
+{{#children}}<li><a href="{{{href}}}">{{{titleHTML}}}</a></li>
+{{/children}}</ol>
+{{/hasChildren}}</li>
+{{/page.toc}}</ol>
+</details>
+</nav>
+{{/page.hasToc}}<div class="essay-body">
 {{{page.content}}}
 </div>
 </article>

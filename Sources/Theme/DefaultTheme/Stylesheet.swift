@@ -152,5 +152,54 @@ a.cm-value { color: inherit; }
   .site-header nav, .neighbours, .pagination { display: none; }
 }
 
+/* Headings, contents, code highlighting */
+/* Token colours for build-time highlighting; each passes WCAG AA (4.5:1) on --code-bg, checked by a test. */
+:root {
+  --hl-kw: #a626a4; --hl-ty: #8a4b00; --hl-bi: #0b6e75; --hl-fn: #2653b8; --hl-str: #276b2b;
+  --hl-num: #b3261e; --hl-com: #5f6670; --hl-meta: #7a4fb0; --hl-tag: #a61e4d; --hl-attr: #8a5a00;
+  --hl-var: #9c3d10; --hl-add: #1b6e2e; --hl-del: #b0262c; --hl-pr: #5f6670;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --hl-kw: #e48ae8; --hl-ty: #f2bb72; --hl-bi: #6fd3d8; --hl-fn: #8ab4ff; --hl-str: #9bd68a;
+    --hl-num: #ff9e8a; --hl-com: #9aa1a8; --hl-meta: #c6a8ff; --hl-tag: #ff8fb0; --hl-attr: #f0c674;
+    --hl-var: #ffb482; --hl-add: #8fdc9a; --hl-del: #ff9a9e; --hl-pr: #9aa1a8;
+  }
+}
+.hl-kw { color: var(--hl-kw); }
+.hl-ty { color: var(--hl-ty); }
+.hl-bi { color: var(--hl-bi); }
+.hl-fn { color: var(--hl-fn); }
+.hl-str { color: var(--hl-str); }
+.hl-num { color: var(--hl-num); }
+.hl-com { color: var(--hl-com); font-style: italic; }
+.hl-meta { color: var(--hl-meta); }
+.hl-tag { color: var(--hl-tag); }
+.hl-attr { color: var(--hl-attr); }
+.hl-var { color: var(--hl-var); }
+.hl-add { color: var(--hl-add); }
+.hl-del { color: var(--hl-del); }
+.hl-pr { color: var(--hl-pr); user-select: none; }
+/* Long lines scroll inside the block, never the page. */
+.essay-body { min-width: 0; }
+.essay-body pre { max-width: 100%; overflow-x: auto; }
+.essay-body pre code { white-space: pre; }
+/* Heading anchors: drawn by CSS (the link has no text, so feeds show nothing), shown on hover and focus. */
+.essay-body :is(h1, h2, h3, h4, h5, h6) { scroll-margin-top: 1rem; }
+.cm-anchor, .cm-anchor:visited { margin-left: 0.35em; color: var(--muted); text-decoration: none; opacity: 0; }
+.cm-anchor::before { content: "#"; }
+:is(h1, h2, h3, h4, h5, h6):hover > .cm-anchor, .cm-anchor:focus-visible { opacity: 1; }
+.cm-anchor:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
+@media (hover: none) { .cm-anchor, .cm-anchor:visited { opacity: 0.6; } }
+.cm-toc { margin: 0 0 2rem; padding: 0.6rem 1rem; border: 1px solid var(--rule); border-radius: 6px; }
+.cm-toc { font-family: var(--font-ui); font-size: 0.95rem; }
+.cm-toc summary { cursor: pointer; font-weight: 600; }
+.cm-toc ol { margin: 0.4rem 0 0; padding-left: 1.3rem; }
+.cm-toc ol ol { margin: 0.1rem 0 0.2rem; }
+.cm-toc li { margin: 0.15rem 0; }
+@media print {
+  .cm-anchor { display: none; }
+}
+
 """#
 }
