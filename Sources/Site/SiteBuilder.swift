@@ -15,6 +15,15 @@ import Theme
 public enum SiteBuilder {
     /// - Parameter session: kept by a process that builds again and again (serve), so each
     ///   build starts from the last one's manifest in memory and records its own in the background.
+    /// Renders every essay page without writing anything, for its diagnostics.
+    private static func checkEssays(_ plan: SitePlan, _ templates: TemplateSet?, diagnostics: DiagnosticBag,
+                                    options: BuildOptions) {
+        guard let templates else { return }
+        let run = SiteRun(plan: plan, templates: templates, output: nil, recording: false, siteKey: "",
+                          settledBefore: 0, diagnostics: diagnostics, progress: nil)
+        _ = run.essayPages()
+    }
+
     public static func build(_ options: BuildOptions, session: BuildSession? = nil) -> BuildReport {
         let start = DispatchTime.now()
         let diagnostics = DiagnosticBag()
@@ -53,8 +62,12 @@ public enum SiteBuilder {
         timer.mark("manifest loaded")
 
         let assets = templateSet.map { Array($0.assets.keys) } ?? Array(DefaultTheme.assets.keys)
-        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, known: known, diagnostics: diagnostics),
-              let templates = templateSet, !diagnostics.hasErrors else {
+        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, known: known, diagnostics: diagnostics)
+        else { return finish(report) }
+        guard let templates = templateSet, !diagnostics.hasErrors else {
+            // Nothing will be written, but every essay is still checked (with the built-in theme
+            // when the site's templates are broken), so one run reports every error.
+            checkEssays(plan, templateSet ?? TemplateSet.load(directory: nil).0, diagnostics: diagnostics, options: options)
             return finish(report)
         }
         report.essayCount = plan.essays.count
