@@ -33,7 +33,7 @@ let package = Package(
                                                 .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark", "Markup", "ScenarioSyntax"]),
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme",
+        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme", "DataFiles",
                                              .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "DevServer", dependencies: ["Site", "Content", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",

@@ -47,7 +47,12 @@ struct ClaimCheck {
         case .equals(let expr): return equals(expr)
         case .approximately(let expr):
             return literal(expr).flatMap { claimed in
-                let text = shown(in: claimed, format: .significant(2))
+                var rounded = value
+                let factor = claimed.label.isEmpty ? 1 : claimed.label.factor
+                rounded = rounded.map { Self.twoDigits($0 / factor) * factor }
+                var shownValue = rounded
+                if !claimed.label.isEmpty { shownValue.label = claimed.label }
+                let text = ValueFormatter.format(shownValue)
                 let holds = Self.sameAtTwoDigits(value.scalar ?? .nan, claimed.scalar ?? .nan)
                 return holds ? .success(text)
                     : error("claim does not hold: \(source) is \(shown(in: claimed)), the text says ≈ \(written(expr.span))", expr.span)
@@ -100,6 +105,13 @@ struct ClaimCheck {
             return error("claim does not hold: \(source) is \(text), the text says \(written(expr.span))", expr.span)
         }
         return .success(text)
+    }
+
+    /// `x` rounded to two significant digits: 3,537,741 → 3,500,000.
+    static func twoDigits(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let scale = Double.pow10(1 - abs(x).magnitudeExponent)
+        return (x * scale).rounded(.toNearestOrAwayFromZero) / scale
     }
 
     /// Both rounded to two significant digits agree: `≈ $1,000` holds from $950 up to $1,049.

@@ -19,6 +19,8 @@ public struct UnitTable: Sendable {
         }
         time("s", 1, plural: nil, aliases: ["sec", "second", "seconds", "secs"])
         time("ms", 0.001, plural: nil, aliases: ["millisecond", "milliseconds"])
+        time("µs", 1e-6, plural: nil, aliases: ["us", "microsecond", "microseconds"])
+        time("ns", 1e-9, plural: nil, aliases: ["nanosecond", "nanoseconds"])
         time("min", 60, plural: nil, aliases: ["minute", "minutes", "mins"])
         time("hour", 3600, plural: "hours", aliases: ["h", "hr", "hrs"])
         time("day", secondsPerDay, plural: "days")

@@ -1,5 +1,7 @@
 import Content
+import DataFiles
 import Diagnostics
+import Foundation
 import Markdown
 import Theme
 
@@ -30,7 +32,9 @@ struct EssayPageWriter: Sendable {
             return nil
         }
         let document = MarkdownDocument(String(markdown), options: options)
-        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine)
+        let folder = (essay.entry.relativePath as NSString).deletingLastPathComponent
+        let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder) } ?? NoData()
+        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data)
         if !live.diagnostics.isEmpty {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }

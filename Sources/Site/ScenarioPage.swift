@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import Figures
 import Markdown
@@ -23,7 +24,7 @@ struct ScenarioPage {
     /// - Parameters:
     ///   - file: the whole essay, for locations and source lines in messages.
     ///   - bodyFirstLine: the essay line on which the Markdown body starts.
-    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int) {
+    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData()) {
         var names: [String: SourceLocation] = [:]
         for block in document.fencedBlocks {
             let words = block.info.split(separator: " ", omittingEmptySubsequences: true)
@@ -39,7 +40,7 @@ struct ScenarioPage {
                 continue
             }
             names[name] = here
-            let (scenario, problems) = ScenarioCompiler.compile(name: name, fragment: fragment)
+            let (scenario, problems) = ScenarioCompiler.compile(name: name, fragment: fragment, data: data)
             diagnostics += problems
             let result = Evaluator.run(scenario)
             diagnostics += result.diagnostics

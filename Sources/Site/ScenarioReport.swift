@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Foundation
 import Markdown
 import Runtime
 import Semantics
@@ -15,8 +16,22 @@ public enum ScenarioReport {
         case .failure(let diagnostic): return ([], [diagnostic])
         }
         let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
-        let page = ScenarioPage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine)
-        return (page.results, page.diagnostics)
+        // Data paths resolve as in a build: the content folder is the nearest `Content` above the
+        // essay, or else the essay's own folder.
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL
+        var root = absolute.deletingLastPathComponent()
+        var candidate = root
+        while candidate.path != "/" {
+            if candidate.lastPathComponent == "Content" { root = candidate; break }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        let bag = DiagnosticBag()
+        let catalog = DataCatalog(contentRoot: root.path, contentDisplay: root.path, diagnostics: bag)
+        let folder = String(absolute.deletingLastPathComponent().path.dropFirst(root.path.count))
+            .split(separator: "/").joined(separator: "/")
+        let page = ScenarioPage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine,
+                                data: EssayData(catalog: catalog, folder: folder))
+        return (page.results, bag.all + page.diagnostics)
     }
 
     struct Row {

@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import Foundation
 import Markdown
 
 extension SitePlan {
@@ -18,6 +19,11 @@ extension SitePlan {
         guard let (_, markdown, bodyFirstLine) = FrontMatterParser.split(whole.text) else { return [] }
         let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML)
         let document = MarkdownDocument(String(markdown), options: options)
-        return ScenarioPage(document: document, file: whole, bodyFirstLine: bodyFirstLine).diagnostics
+        let root = String(entry.absolutePath.dropLast(entry.relativePath.count))
+        let display = String(file.path.dropLast(entry.relativePath.count + 1))
+        let catalog = DataCatalog(contentRoot: root, contentDisplay: display, diagnostics: nil)
+        let folder = (entry.relativePath as NSString).deletingLastPathComponent
+        return ScenarioPage(document: document, file: whole, bodyFirstLine: bodyFirstLine,
+                            data: EssayData(catalog: catalog, folder: folder)).diagnostics
     }
 }

@@ -21,6 +21,12 @@ struct SitePlan: Sendable {
     var byPath: [EssaySource] = []
     /// For each of `byPath`, its index in `essays` (nil for a draft left out).
     var essayIndex: [Int?] = []
+    /// The build's data files (`csv(…)`, `json(…)`), each read once.
+    var data: DataCatalog? = nil
+    /// A fingerprint of the stamps of every `.csv` and `.json` file in the content folder: part of
+    /// each essay page's key, so editing, adding or deleting a data file renders the pages again.
+    /// (Coarse: every essay page, not only those that read the file.)
+    var dataStamp = ""
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
     /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
@@ -98,7 +104,20 @@ struct SitePlan: Sendable {
         let plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
                             staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
-        return plan
+        var withData = plan
+        withData.data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay,
+                                    diagnostics: diagnostics)
+        withData.dataStamp = dataStamp(of: entries)
+        return withData
+    }
+
+    static func dataStamp(of entries: [ContentEntry]) -> String {
+        var print = Fingerprint()
+        for entry in entries where entry.relativePath.hasSuffix(".csv") || entry.relativePath.hasSuffix(".json") {
+            print.add(entry.relativePath)
+            print.add("\(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.changed) \(entry.stamp.inode)")
+        }
+        return print.hex
     }
 
     private static func source(from file: SourceFile, entry: ContentEntry, displayPath: String,

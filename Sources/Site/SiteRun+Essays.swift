@@ -84,6 +84,7 @@ extension SiteRun {
             }
         }
         fingerprint.add(String(contentHash, radix: 16))
+        fingerprint.add(plan.dataStamp)
         return fingerprint.hex
     }
 

@@ -205,11 +205,48 @@ import Glibc
         let site = try InlineSite(Self.site)
         defer { site.cleanUp() }
         #expect(settledBuild(site).succeeded)
-        try site.write("a,b\n1,2\n", to: "Content/data.csv")
+        try site.write("a,b\n1,2\n", to: "Content/notes.txt")
         let update = settledBuild(site)
         #expect(update.updatedInPlace && update.writtenFiles == 1)
-        #expect(try site.output("data.csv") == "a,b\n1,2\n")
+        #expect(try site.output("notes.txt") == "a,b\n1,2\n")
         try expectMatchesCleanBuild(site, "static file changed")
+    }
+
+    /// A data file read by a scenario: editing, deleting and adding it back renders the pages
+    /// again, each time equal to a clean build.
+    @Test func anEditedDataFileRendersThePagesAgain() throws {
+        let site = try InlineSite(Self.site + "\n" + """
+        -- Content/report.md --
+        ---
+        title: Report
+        ---
+        Total {{ total }}.
+
+        ```scenario
+        data = csv("data.csv")
+        total = sum(data.n)
+        ```
+        -- Content/data.csv --
+        n
+        1
+        2
+        """)
+        defer { site.cleanUp() }
+        let first = settledBuild(site)
+        #expect(first.succeeded, "\(first.diagnostics.map(\.message))")
+        #expect(try site.output("report/index.html").contains(">3<"))
+        try site.write("n\n5\n6\n", to: "Content/data.csv")
+        #expect(settledBuild(site).succeeded)
+        #expect(try site.output("report/index.html").contains(">11<"))
+        try expectMatchesCleanBuild(site, "data file edited")
+        try site.remove("Content/data.csv")
+        let missing = settledBuild(site)
+        #expect(!missing.succeeded)
+        #expect(missing.diagnostics.contains { $0.message.hasPrefix("no data file `data.csv`") })
+        try site.write("n\n7\n", to: "Content/data.csv")
+        #expect(settledBuild(site).succeeded)
+        #expect(try site.output("report/index.html").contains(">7<"))
+        try expectMatchesCleanBuild(site, "data file added back")
     }
 
     /// `serve` keeps the record in memory; a `costmark build` run beside it in the meantime

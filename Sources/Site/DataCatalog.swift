@@ -1,0 +1,154 @@
+import Content
+import DataFiles
+import Diagnostics
+import Foundation
+
+/// The data files of one build: each read and parsed once, however many essays read it, and its
+/// own errors reported once, located in the file. Essays reach it through `EssayData`, which
+/// resolves their paths.
+final class DataCatalog: @unchecked Sendable {
+    /// The content folder's real path: data files are read only from inside it.
+    let contentRoot: String
+    let contentDisplay: String
+    private let diagnostics: DiagnosticBag?
+    private let lock = NSLock()
+    private var tables: [DataRequest: Result<DataTable, DataLoadError>] = [:]
+    private var fingerprints: [String: String] = [:]
+
+    init(contentRoot: String, contentDisplay: String, diagnostics: DiagnosticBag?) {
+        self.contentRoot = URL(fileURLWithPath: contentRoot).standardizedFileURL.resolvingSymlinksInPath().path
+        self.contentDisplay = contentDisplay
+        self.diagnostics = diagnostics
+    }
+
+    /// `request.path` is already resolved: relative to the content folder.
+    func table(_ request: DataRequest) -> Result<DataTable, DataLoadError> {
+        lock.lock()
+        if let cached = tables[request] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let (result, problems) = load(request)
+        lock.lock()
+        defer { lock.unlock() }
+        if let cached = tables[request] { return cached }   // another essay read it meanwhile
+        tables[request] = result
+        diagnostics?.report(contentsOf: problems)
+        return result
+    }
+
+    private func load(_ request: DataRequest) -> (Result<DataTable, DataLoadError>, [Diagnostic]) {
+        let display = contentDisplay + "/" + request.path
+        let absolute = contentRoot + "/" + request.path
+        let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        guard real.hasPrefix(contentRoot + "/") else {
+            return (.failure(DataLoadError(message: "`\(request.path)` leads outside the content folder; data files must be in it")), [])
+        }
+        guard let handle = FileHandle(forReadingAtPath: real) else {
+            return (.failure(missing(request)), [])
+        }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: DataLimits.fileBytes + 1)) ?? Data()
+        guard data.count <= DataLimits.fileBytes else {
+            return (.failure(DataLoadError(message: "\(display) is larger than \(DataLimits.fileBytes >> 20) MiB, the limit for a data file")), [])
+        }
+        let bytes = [UInt8](data)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let problem = Diagnostic.error("not UTF-8 text; save the data file as UTF-8", at: .file(display))
+            return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), [problem])
+        }
+        let file = SourceFile(path: display, text: text)
+        let (table, problems) = DataFileReader.parse(bytes, file: file, request: request)
+        guard let table else { return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems) }
+        return (.success(table), problems)
+    }
+
+    /// No such file: say where it was looked for, and name a file beside it of a similar name.
+    private func missing(_ request: DataRequest) -> DataLoadError {
+        let folder = (request.path as NSString).deletingLastPathComponent
+        let name = (request.path as NSString).lastPathComponent
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: contentRoot + "/" + folder)) ?? []
+        var notes = [Diagnostic.Note("looked for \(contentDisplay)/\(request.path)")]
+        if let close = Suggestion.closest(to: name, in: siblings.filter { !$0.hasPrefix(".") }) {
+            notes.append(.init("did you mean `\(close)`?"))
+        }
+        return DataLoadError(message: "no data file `\(request.path)` in the content folder", notes: notes)
+    }
+
+    /// A fingerprint of a data file's bytes (or of its absence), for the keys of the pages that
+    /// read it: editing, adding or deleting the file changes exactly those pages.
+    func fingerprint(ofRelativePath path: String) -> String {
+        lock.lock()
+        if let cached = fingerprints[path] {
+            lock.unlock()
+            return cached
+        }
+        lock.unlock()
+        let bytes = FileManager.default.contents(atPath: contentRoot + "/" + path).map { [UInt8]($0) }
+        var print = Fingerprint()
+        print.add(bytes.map { _ in "present" } ?? "absent")
+        if let bytes { print.add(bytes) }
+        let value = print.hex
+        lock.lock()
+        fingerprints[path] = value
+        lock.unlock()
+        return value
+    }
+}
+
+/// One essay's view of the catalog: `"data/x.csv"` relative to the essay's folder, `"/x.csv"`
+/// relative to the content folder, never above it.
+struct EssayData: DataSource {
+    let catalog: DataCatalog
+    /// The essay's folder, relative to the content folder ("" at the top).
+    let folder: String
+
+    func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
+        guard let resolved = EssayData.resolve(request.path, from: folder) else {
+            return .failure(DataLoadError(message: "`\(request.path)` leads above the content folder; data files must be in it"))
+        }
+        var inside = request
+        inside.path = resolved
+        return catalog.table(inside)
+    }
+
+    /// The path relative to the content folder, or nil when it climbs out of it.
+    static func resolve(_ path: String, from folder: String) -> String? {
+        var parts = path.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
+        for part in path.split(separator: "/") {
+            switch part {
+            case ".": continue
+            case "..":
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            default: parts.append(String(part))
+            }
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    /// The data files an essay's text asks for (`csv("…")`, `json("…"`), found by a scan of its
+    /// bytes, so a page's key can hold them before the page is rendered.
+    static func requestedPaths(in text: String) -> [String] {
+        var paths: [String] = []
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            let isCSV = bytes[index...].starts(with: Array("csv".utf8)), isJSON = bytes[index...].starts(with: Array("json".utf8))
+            guard isCSV || isJSON else { continue }
+            var cursor = index + (isCSV ? 3 : 4)
+            while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") else { continue }
+            cursor += 1
+            while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
+            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") else { continue }
+            let start = cursor + 1
+            guard let end = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == 0x0A }),
+                  bytes[end] == UInt8(ascii: "\"") else { continue }
+            paths.append(String(decoding: bytes[start..<end], as: UTF8.self))
+        }
+        return paths
+    }
+}
