@@ -23,7 +23,8 @@ public struct FencedBlock: Sendable, Hashable {
 ///
 /// Owns its cmark tree and frees it on deinit; nothing cmark allocates escapes this type.
 public final class MarkdownDocument {
-    private let root: OpaquePointer
+    /// Internal so the document's other files (links, summary) can walk the same tree.
+    let root: OpaquePointer
     private let options: MarkdownOptions
     private let references: [InlineScanner.Reference]
     public let fencedBlocks: [FencedBlock]

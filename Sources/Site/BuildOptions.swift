@@ -7,6 +7,9 @@ public struct BuildOptions: Sendable {
     public var outputDirectory = "Output"
     public var configPath = "site.yml"
     public var includeDrafts = false
+    /// Broken links, missing images and unknown `#fragments` are errors instead of warnings
+    /// (`--strict`, or `strict: true` in site.yml), so CI can fail on them.
+    public var strict = false
     /// Replaces `base_url` from `site.yml` (e.g. for a preview deployment).
     public var baseURL: String?
     /// False for a check that verifies everything but writes nothing.

@@ -35,6 +35,9 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         }
+        let links = EssayPageWriter.rewriteLinks(in: document, of: essay, file: file, bodyFirstLine: bodyFirstLine,
+                                                 resolver: resolver)
+        let headings = document.headingTexts
         let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
         let firstParagraph = InlineScanner.substitute(body.firstParagraph) { live.inlineText[$0] ?? "" }
         let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(firstParagraph, limit: 280)
@@ -81,8 +84,30 @@ struct EssayPageWriter: Sendable {
                                       notes: [.init(TemplateRenderError.hint)]))
             return nil
         }
-        return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
-                                    listFragment: fragment))
+        var rendered = RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
+                                     listFragment: fragment)
+        rendered.links = links
+        rendered.anchors = PageAnchors.collect(html: html, headings: headings)
+        return (html, rendered)
+    }
+
+    var resolver: LinkResolver { LinkResolver(addresses: plan.addresses, essays: plan.essays) }
+
+    /// Points links to other essays' files (and to copied files) at their published addresses,
+    /// and returns the links that stay inside the site, for `LinkCheck`.
+    static func rewriteLinks(in document: MarkdownDocument, of essay: EssaySource, file: SourceFile,
+                             bodyFirstLine: Int, resolver: LinkResolver) -> [PageLink] {
+        var rewrites: [Int: String] = [:]
+        var links: [PageLink] = []
+        for (index, link) in document.linkDestinations.enumerated() {
+            let resolution = resolver.resolve(link.destination, from: essay)
+            if let rewritten = resolution.rewritten, rewritten != link.destination { rewrites[index] = rewritten }
+            guard resolution.target != .external else { continue }
+            links.append(PageLink(destination: link.destination, isImage: link.isImage,
+                                  location: PageLink.locate(link, in: file, bodyFirstLine: bodyFirstLine)))
+        }
+        document.rewriteDestinations(rewrites)
+        return links
     }
 
     /// The essay's `summary` partial as list pages show it, with the root left as a marker.

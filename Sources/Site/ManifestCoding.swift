@@ -147,6 +147,12 @@ extension ManifestWriter {
     mutating func add(_ essay: RenderedEssay) {
         add(essay.summary); add(essay.readingTime)
         add(essay.feedHTML) { $0.add($1) }
+        add(UInt64(essay.links.count))
+        for link in essay.links {
+            add(link.destination); add(link.isImage); add(link.location)
+        }
+        add(UInt64(essay.anchors.count))
+        for anchor in essay.anchors { add(anchor) }
     }
 }
 
@@ -194,8 +200,13 @@ extension ManifestReader {
     }
 
     mutating func renderedEssay() throws -> RenderedEssay {
-        RenderedEssay(summary: try string(), readingTime: try int(), feedHTML: try optional { try $0.string() },
-                      listFragment: nil)
+        var essay = RenderedEssay(summary: try string(), readingTime: try int(),
+                                  feedHTML: try optional { try $0.string() }, listFragment: nil)
+        essay.links = try (0..<count()).map { _ in
+            PageLink(destination: try string(), isImage: try bool(), location: try location())
+        }
+        essay.anchors = try (0..<count()).map { _ in try string() }
+        return essay
     }
 
     /// Steps over an encoded `RenderedEssay`, which most rebuilds never need to decode.
@@ -203,5 +214,9 @@ extension ManifestReader {
         try skipString()
         _ = try uint()
         if try bool() { try skipString() }
+        for _ in 0..<(try count()) {
+            try skipString(); _ = try bool(); _ = try location()
+        }
+        for _ in 0..<(try count()) { try skipString() }
     }
 }

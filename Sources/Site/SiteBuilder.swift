@@ -77,6 +77,10 @@ public enum SiteBuilder {
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
         timer.mark("essay pages")
+        LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),
+                  strict: options.strict || settings.strict)
+            .run(pages.map(\.essay.essay), into: diagnostics)
+        timer.mark("links checked")
         // List pages, feeds and the rest are made of what pass 2 checked: a check stops here.
         let listFiles = output == nil ? [] : run.listPages(pages)
         timer.mark("list pages")

@@ -21,6 +21,10 @@ struct SitePlan: Sendable {
     var byPath: [EssaySource] = []
     /// For each of `byPath`, its index in `essays` (nil for a draft left out).
     var essayIndex: [Int?] = []
+    /// How the content folder is named in messages (`Content`).
+    var contentDisplay = "Content"
+    /// Every address the build publishes, for resolving and checking links.
+    var addresses = SiteAddresses()
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
     /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
@@ -95,8 +99,10 @@ struct SitePlan: Sendable {
         let tags = tagIndex.values.sorted { $0.tag.slug < $1.tag.slug }
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
-        let plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
+        var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
                             staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
+        plan.contentDisplay = contentDisplay
+        plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan
     }

@@ -20,6 +20,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include essays marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Treat broken internal links, missing images and unknown #fragments as errors.")
+    var strict = false
+
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is served from; replaces base_url from site.yml.")
     var baseURL: String?
 
@@ -43,6 +46,7 @@ struct SiteOptions: ParsableArguments {
         options.configPath = configPath
         options.includeDrafts = drafts
         options.baseURL = baseURL
+        options.strict = strict
         return options
     }
 }
