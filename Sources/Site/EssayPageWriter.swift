@@ -38,9 +38,13 @@ struct EssayPageWriter: Sendable {
         let links = EssayPageWriter.rewriteLinks(in: document, of: essay, file: file, bodyFirstLine: bodyFirstLine,
                                                  resolver: resolver)
         let headings = document.headingTexts
+        let summarySource = document.summarySource()
+        if summarySource.explicit { document.removeSummaryBreaks() }
         let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
-        let firstParagraph = InlineScanner.substitute(body.firstParagraph) { live.inlineText[$0] ?? "" }
-        let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(firstParagraph, limit: 280)
+        // The author's `<!--more-->` is kept whole; a first paragraph is cut near 280 characters.
+        let summaryText = InlineScanner.substitute(summarySource.text) { live.inlineText[$0] ?? "" }
+        let summary = essay.frontMatter.summary
+            ?? EssayPageWriter.shorten(summaryText, limit: summarySource.explicit ? Int.max : 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
 
         let route = essay.route
@@ -57,6 +61,7 @@ struct EssayPageWriter: Sendable {
             "hasTags": !essay.tags.isEmpty,
             "draft": essay.frontMatter.draft,
         ]
+        if essay.isScheduled(plan.now), let date = essay.frontMatter.date { page["scheduled"] = TemplateContext.date(date) }
         if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date) }
         if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated) }
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }

@@ -137,6 +137,7 @@ public enum SiteBuilder {
         fingerprint.add(String(BuildManifest.formatVersion))
         fingerprint.add("\(settings)")
         fingerprint.add(options.includeDrafts ? "drafts" : "published")
+        fingerprint.add(options.includeFuture ? "future" : "present")
         return fingerprint.hex
     }
 

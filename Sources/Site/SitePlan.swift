@@ -23,6 +23,8 @@ struct SitePlan: Sendable {
     var essayIndex: [Int?] = []
     /// How the content folder is named in messages (`Content`).
     var contentDisplay = "Content"
+    /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.
+    var now = 0
     /// Every address the build publishes, for resolving and checking links.
     var addresses = SiteAddresses()
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
@@ -83,7 +85,10 @@ struct SitePlan: Sendable {
             }
         }
         let parsed = loaded.compactMap { $0 }
-        let included = parsed.indices.filter { options.includeDrafts || !parsed[$0].frontMatter.draft }
+        let now = options.now ?? Int(Date().timeIntervalSince1970)
+        let included = parsed.indices.filter {
+            (options.includeDrafts || !parsed[$0].frontMatter.draft) && (options.includeFuture || !parsed[$0].isScheduled(now))
+        }
         let order = included.sorted { EssaySource.listOrder(parsed[$0], parsed[$1]) }
         let essays = order.map { parsed[$0] }
         var essayIndex = [Int?](repeating: nil, count: parsed.count)
@@ -102,6 +107,7 @@ struct SitePlan: Sendable {
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
                             staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
         plan.contentDisplay = contentDisplay
+        plan.now = now
         plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan

@@ -78,6 +78,7 @@ extension SiteRun {
         fingerprint.add(essay.entry.relativePath)
         fingerprint.add(essay.route.path)
         fingerprint.add(keepHTML ? "feed" : "page")
+        fingerprint.add(essay.isScheduled(plan.now) ? "scheduled" : "published")
         if let position = plan.listPosition[index] {
             // The titles and addresses its "newer" and "older" links show.
             for other in [position - 1, position + 1] where plan.listed.indices.contains(other) {

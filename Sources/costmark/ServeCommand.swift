@@ -26,6 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
         var build = site.buildOptions()
         build.outputDirectory = output
         build.cacheDirectory = ".costmark"
+        // Scheduled essays are previewed, each with a marker saying when it goes out.
+        build.includeFuture = true
         var options = DevServer.Options(build: build)
         options.host = host
         options.port = port

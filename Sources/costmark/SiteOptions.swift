@@ -20,6 +20,9 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include essays marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Include essays dated in the future (compared with the current date).")
+    var future = false
+
     @Flag(help: "Treat broken internal links, missing images and unknown #fragments as errors.")
     var strict = false
 
@@ -47,6 +50,7 @@ struct SiteOptions: ParsableArguments {
         options.includeDrafts = drafts
         options.baseURL = baseURL
         options.strict = strict
+        options.includeFuture = future
         return options
     }
 }

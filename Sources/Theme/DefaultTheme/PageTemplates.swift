@@ -6,7 +6,8 @@ extension DefaultTheme {
 <article class="essay">
 <header class="essay-header">
 <h1>{{page.title}}</h1>
-<p class="meta">{{#page.date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.date}}{{#page.updated}}updated <time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.updated}}{{page.readingTime}} min read{{#page.author}} · {{page.author}}{{/page.author}}</p>
+{{#page.scheduled}}<p class="scheduled"><strong>Scheduled:</strong> dated <time datetime="{{rfc3339}}">{{readable}}</time>, not published before then.</p>
+{{/page.scheduled}}<p class="meta">{{#page.date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.date}}{{#page.updated}}updated <time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.updated}}{{page.readingTime}} min read{{#page.author}} · {{page.author}}{{/page.author}}</p>
 {{#page.hasTags}}<ul class="tags" aria-label="Tags">
 {{#page.tags}}<li><a href="{{href}}">{{name}}</a></li>
 {{/page.tags}}</ul>

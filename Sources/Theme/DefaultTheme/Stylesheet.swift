@@ -152,5 +152,9 @@ a.cm-value { color: inherit; }
   .site-header nav, .neighbours, .pagination { display: none; }
 }
 
+/* Publishing */
+.scheduled { border-left: 4px solid #c77700; padding: 0.4em 0.8em; background: rgba(199, 119, 0, 0.1); }
+/* End of Publishing */
+
 """#
 }
