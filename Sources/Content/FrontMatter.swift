@@ -15,6 +15,12 @@ public struct FrontMatter: Sendable, Hashable {
     public var extra: [String: MetaValue]
     /// Where `slug` was written, for route conflicts that concern it.
     public var slugLocation: SourceLocation?
+    /// Where `tags` was written, for tag names that collide on one address.
+    public var tagsLocation: SourceLocation?
+    /// Old addresses (`/old/path/`) that get a redirect page to this essay.
+    public var aliases: [String] = []
+    /// Where `aliases` was written, for alias collisions.
+    public var aliasesLocation: SourceLocation?
 
     public init(title: String, date: SiteDate? = nil, updated: SiteDate? = nil, tags: [String] = [],
                 summary: String? = nil, draft: Bool = false, slug: String? = nil, author: String? = nil,
@@ -114,6 +120,7 @@ public enum FrontMatterParser {
         }
 
         var tags: [String] = []
+        let tagsLocation = document.entry("tags").map { locate($0.value) }
         if let entry = document.entry("tags") {
             switch entry.value {
             case .sequence(let sequence):
@@ -156,8 +163,10 @@ public enum FrontMatterParser {
             extra[name] = MetaValue(node: value)
         }
 
-        return FrontMatter(title: title, date: date("date"), updated: date("updated"), tags: tags,
-                           summary: text("summary")?.0.trimmedWhitespace, draft: draft, slug: slug,
-                           author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
+        var frontMatter = FrontMatter(title: title, date: date("date"), updated: date("updated"), tags: tags,
+                                      summary: text("summary")?.0.trimmedWhitespace, draft: draft, slug: slug,
+                                      author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
+        frontMatter.tagsLocation = tagsLocation
+        return frontMatter
     }
 }

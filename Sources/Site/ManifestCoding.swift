@@ -142,6 +142,10 @@ extension ManifestWriter {
         add(front.author) { $0.add($1) }
         add(.table(front.extra))
         add(front.slugLocation) { $0.add($1) }
+        add(front.tagsLocation) { $0.add($1) }
+        add(UInt64(front.aliases.count))
+        for alias in front.aliases { add(alias) }
+        add(front.aliasesLocation) { $0.add($1) }
     }
 
     mutating func add(_ essay: RenderedEssay) {
@@ -195,8 +199,12 @@ extension ManifestReader {
         let author = try optional { try $0.string() }
         guard case .table(let extra) = try meta() else { throw Damaged() }
         let slugLocation = try optional { try $0.location() }
-        return FrontMatter(title: title, date: date, updated: updated, tags: tags, summary: summary, draft: draft,
-                           slug: slug, author: author, extra: extra, slugLocation: slugLocation)
+        var front = FrontMatter(title: title, date: date, updated: updated, tags: tags, summary: summary, draft: draft,
+                                slug: slug, author: author, extra: extra, slugLocation: slugLocation)
+        front.tagsLocation = try optional { try $0.location() }
+        front.aliases = try (0..<count()).map { _ in try string() }
+        front.aliasesLocation = try optional { try $0.location() }
+        return front
     }
 
     mutating func renderedEssay() throws -> RenderedEssay {

@@ -95,13 +95,7 @@ struct SitePlan: Sendable {
         for (index, parsedIndex) in order.enumerated() { essayIndex[parsedIndex] = index }
         let listed = essays.indices.filter { essays[$0].isListed }
 
-        var tagIndex: [String: (tag: Tag, essays: [Int])] = [:]
-        for index in essays.indices {
-            for tag in essays[index].tags where tagIndex[tag.slug]?.essays.last != index {
-                tagIndex[tag.slug, default: (tag, [])].essays.append(index)
-            }
-        }
-        let tags = tagIndex.values.sorted { $0.tag.slug < $1.tag.slug }
+        let tags = tagIndex(essays, diagnostics: diagnostics)
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
