@@ -41,12 +41,15 @@ public struct ParsedEssay: Sendable {
 }
 
 public enum FrontMatterParser {
-    static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author"]
+    /// Keys costmark reads; Hugo's `description`, `lastmod`, `publishDate` and `aliases` included.
+    static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author",
+                                         "description", "lastmod", "publishDate", "aliases"]
 
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
         let text = file.text
         guard let (yaml, body, bodyLine) = split(text) else {
+            if let toml = tomlFrontMatter(file) { return (nil, [toml]) }
             return (nil, [.error("missing front matter: an essay starts with a `---` line, a YAML header with at least a `title`, and another `---` line",
                                     at: file.location(line: 1, column: 1))])
         }
@@ -85,6 +88,16 @@ public enum FrontMatterParser {
             index = next
         }
         return nil
+    }
+
+    /// A located error for Hugo's TOML front matter (`+++`), saying how to write it as YAML.
+    static func tomlFrontMatter(_ file: SourceFile) -> Diagnostic? {
+        let first = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
+        guard first.trimmedWhitespace == "+++" else { return nil }
+        return .error("front matter in TOML (`+++`) is not read: costmark reads YAML front matter between `---` lines",
+                      at: file.location(line: 1, column: 1, length: 3),
+                      notes: [.init("replace both `+++` lines with `---` and write each `key = value` as `key: value` "
+                                    + "(`title = \"X\"` → `title: X`, `tags = [\"a\", \"b\"]` → `tags: [a, b]`)")])
     }
 
     static func read(_ document: YAMLDocument, diagnostics: inout [Diagnostic]) -> FrontMatter? {
@@ -163,10 +176,36 @@ public enum FrontMatterParser {
             extra[name] = MetaValue(node: value)
         }
 
-        var frontMatter = FrontMatter(title: title, date: date("date"), updated: date("updated"), tags: tags,
-                                      summary: text("summary")?.0.trimmedWhitespace, draft: draft, slug: slug,
+        // Hugo's names: `publishDate` is the date an essay goes out, so it wins over `date`;
+        // `lastmod` and `description` stand in for `updated` and `summary`.
+        let published = date("publishDate")
+        let written = date("date")
+        let lastmod = date("lastmod")
+        let updated = date("updated") ?? lastmod
+        let description = text("description")?.0.trimmedWhitespace
+        var frontMatter = FrontMatter(title: title, date: published ?? written, updated: updated, tags: tags,
+                                      summary: text("summary")?.0.trimmedWhitespace ?? description, draft: draft, slug: slug,
                                       author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
         frontMatter.tagsLocation = tagsLocation
+        if let entry = document.entry("aliases") {
+            frontMatter.aliasesLocation = locate(entry.value)
+            let items: [Node]
+            switch entry.value {
+            case .sequence(let sequence): items = Array(sequence)
+            case .scalar: items = [entry.value]
+            default: items = []
+            }
+            if items.isEmpty { diagnostics.append(.error("`aliases` must be a list of old addresses, e.g. [/old/path/]",
+                                                         at: locate(entry.value))) }
+            for item in items {
+                guard let raw = item.scalar?.string, let alias = Alias.outputFile(raw) else {
+                    diagnostics.append(.error("an alias must be a path on this site, such as /old/path/ or /old/page.html",
+                                              at: locate(item)))
+                    continue
+                }
+                frontMatter.aliases.append(alias)
+            }
+        }
         return frontMatter
     }
 }

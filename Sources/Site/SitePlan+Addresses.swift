@@ -15,6 +15,9 @@ extension SitePlan {
             addresses.outputFiles.insert(entry.relativePath)
         }
         for file in generatedFiles(assets: assets).keys { addresses.outputFiles.insert(file) }
+        for essay in essays {
+            for alias in essay.frontMatter.aliases { addresses.outputFiles.insert(alias) }
+        }
         // A folder whose `index.md` is an essay is linked as that essay's page.
         for (index, essay) in essays.enumerated() {
             let parts = essay.entry.relativePath.split(separator: "/")

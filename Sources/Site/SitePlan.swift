@@ -179,5 +179,19 @@ struct SitePlan: Sendable {
             diagnostics.report(.error("\(display) would overwrite \(who)", at: .file(display),
                                       notes: location.map { [.init("first claimed here", at: $0)] } ?? []))
         }
+        // Aliases last: a redirect never replaces a real page, and two never share a file.
+        for (essay, index) in zip(byPath, essayIndex) where index != nil {
+            for alias in essay.frontMatter.aliases {
+                guard let first = claims[alias] else {
+                    claims[alias] = .generated("the alias of \(essay.displayPath)")
+                    continue
+                }
+                let (who, location) = describe(first)
+                diagnostics.report(.error("the alias /\(alias) of \(essay.displayPath) would overwrite \(who)",
+                                          at: essay.frontMatter.aliasesLocation ?? .file(essay.displayPath),
+                                          notes: (location.map { [.init("first claimed here", at: $0)] } ?? [])
+                                              + [.init("a redirect never replaces a page; remove the alias or move the page")]))
+            }
+        }
     }
 }

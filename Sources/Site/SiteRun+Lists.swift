@@ -48,6 +48,12 @@ extension SiteRun {
         writeIfChanged(feeds.atom(), "feed.xml")
         writeIfChanged(feeds.rss(), "rss.xml")
         writeIfChanged(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
+        for essay in plan.essays {
+            for alias in essay.frontMatter.aliases {
+                writeIfChanged(RedirectPage.html(file: alias, to: essay.route, title: essay.frontMatter.title,
+                                                 settings: plan.settings), alias)
+            }
+        }
         for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { writeIfChanged(text, name) }
         for entry in plan.staticFiles {
             // A copy is as good as its source's stamp: size, modification time and inode.
