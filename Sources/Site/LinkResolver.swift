@@ -61,7 +61,11 @@ struct LinkResolver: Sendable {
             if addresses.files.contains(contentPath) {
                 return Resolution(target: .published, rewritten: root + URLPath.encode(contentPath) + suffix)
             }
-            let folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+            var folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
+            // A folder's `_index.md` stands for the folder's list page.
+            if folder == "_index.md" || folder.hasSuffix("/_index.md") {
+                folder = folder.split(separator: "/").dropLast().joined(separator: "/")
+            }
             if let route = addresses.folders[folder] {
                 let target = addresses.essayAtRoute[route.path].map { Target.essay($0, fragment: fragment) } ?? .published
                 return Resolution(target: target, rewritten: root + route.href + suffix)

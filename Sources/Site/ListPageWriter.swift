@@ -59,21 +59,32 @@ struct ListPageWriter {
         var heading: String
         var title: String?
         var intro: String?
+        /// An `_index.md` body, shown instead of `intro`.
+        var introHTML: String?
         var number: Int
     }
 
     /// Every page of the home list and of each tag's list.
     func jobs() -> [Job] {
-        var jobs = paginate(plan.listed, at: .home, heading: plan.settings.title, title: nil, intro: plan.settings.description)
+        let home = plan.homeSection
+        var jobs = paginate(plan.listed, at: .home, heading: home?.title ?? plan.settings.title, title: home?.title,
+                            intro: home?.description ?? plan.settings.description, introHTML: home?.introHTML)
         for (tag, members) in plan.tags {
             jobs += paginate(members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
+        }
+        for section in plan.sections {
+            jobs += paginate(section.members, at: section.route, heading: section.title, title: section.title,
+                             intro: section.description, introHTML: section.introHTML)
         }
         return jobs
     }
 
-    private func paginate(_ members: [Int], at base: Route, heading: String, title: String?, intro: String?) -> [Job] {
+    private func paginate(_ members: [Int], at base: Route, heading: String, title: String?, intro: String?,
+                          introHTML: String? = nil) -> [Job] {
         let count = Swift.max(1, (members.count + plan.settings.pageSize - 1) / plan.settings.pageSize)
-        return (1...count).map { Job(members: members, base: base, heading: heading, title: title, intro: intro, number: $0) }
+        return (1...count).map {
+            Job(members: members, base: base, heading: heading, title: title, intro: intro, introHTML: introHTML, number: $0)
+        }
     }
 
     /// The output file of one page of a list.
@@ -93,7 +104,11 @@ struct ListPageWriter {
                                                  title: number == 1 ? title : "\(title ?? heading), page \(number)",
                                                  description: intro)
             context["heading"] = heading
-            if let intro, number == 1, !intro.isEmpty { context["intro"] = intro }
+            if let introHTML = job.introHTML, number == 1 {
+                context["introHTML"] = introHTML
+            } else if let intro, number == 1, !intro.isEmpty {
+                context["intro"] = intro
+            }
             context["essays"] = slice.map { index -> [String: Any] in
                 let essay = entry(index)
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,

@@ -18,6 +18,14 @@ extension SitePlan {
         for essay in essays {
             for alias in essay.frontMatter.aliases { addresses.outputFiles.insert(alias) }
         }
+        addresses.folders[""] = .home
+        for section in sections { addresses.folders[section.folder] = section.route }
+        for section in sections {
+            for page in Swift.stride(from: 1, through: pageCount(section.members.count), by: 1) {
+                addresses.outputFiles.insert(page == 1 ? section.route.outputFile
+                                                       : section.route.path + "page/\(page)/index.html")
+            }
+        }
         // A folder whose `index.md` is an essay is linked as that essay's page.
         for (index, essay) in essays.enumerated() {
             let parts = essay.entry.relativePath.split(separator: "/")

@@ -25,8 +25,12 @@ struct SitePlan: Sendable {
     var contentDisplay = "Content"
     /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.
     var now = 0
+    /// A list page for each folder with essays, and the home page's `_index.md`, if any.
+    var sections: [SiteSection] = []
+    var homeSection: SiteSection?
     /// Every address the build publishes, for resolving and checking links.
     var addresses = SiteAddresses()
+    func pageCount(_ members: Int) -> Int { Swift.max(1, (members + settings.pageSize - 1) / settings.pageSize) }
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
     /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
@@ -99,9 +103,12 @@ struct SitePlan: Sendable {
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
-                            staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
+                            staticFiles: entries.filter { !$0.isEssay && !$0.isSectionIndex }, byPath: parsed, essayIndex: essayIndex)
         plan.contentDisplay = contentDisplay
         plan.now = now
+        let indexFiles = entries.filter(\.isSectionIndex)
+        plan.sections = sections(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
+        plan.homeSection = homeSection(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
         plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         return plan
@@ -157,6 +164,12 @@ struct SitePlan: Sendable {
         var claims: [String: Claimant] = [:]
         claims.reserveCapacity(essays.count + staticFiles.count + 64)
         for (file, who) in generatedFiles(assets: assets) { claims[file] = .generated(who) }
+        for section in sections {
+            for page in Swift.stride(from: 1, through: pageCount(section.members.count), by: 1) {
+                let route = page == 1 ? section.route : Route(path: section.route.path + "page/\(page)/")
+                claims[route.outputFile] = .generated("the list page of \(contentDisplay)/\(section.folder)/")
+            }
+        }
         for (essay, index) in zip(byPath, essayIndex) where index != nil {
             let file = essay.route.outputFile
             guard let first = claims[file] else {

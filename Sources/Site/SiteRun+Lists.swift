@@ -35,6 +35,7 @@ extension SiteRun {
         var fingerprint = Fingerprint()
         fingerprint.add(listPageKey)
         fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
+        for text in [job.heading, job.title ?? "", job.intro ?? "", job.introHTML ?? ""] { fingerprint.add(text) }
         for member in job.members.dropFirst((job.number - 1) * size).prefix(size) {
             if pages[member].summaryKey.isEmpty { return "" }
             fingerprint.add(pages[member].summaryKey)

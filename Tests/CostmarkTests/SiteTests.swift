@@ -170,7 +170,7 @@ import Testing
         let first = try site.snapshot()
         site.build()
         #expect(try site.snapshot() == first)
-        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 12)
+        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 13, "and the posts/ folder's list page")
     }
 
     @Test func aSuccessfulBuildRemovesStaleFiles() throws {

@@ -31,7 +31,9 @@ extension DefaultTheme {
 {{<base}}
 {{$main}}
 <h1 class="list-title">{{heading}}</h1>
-{{#intro}}<p class="lede">{{intro}}</p>
+{{#introHTML}}<div class="lede">
+{{{introHTML}}}</div>
+{{/introHTML}}{{#intro}}<p class="lede">{{intro}}</p>
 {{/intro}}{{#hasEssays}}<ol class="summaries">
 {{#essays}}{{{html}}}{{/essays}}
 </ol>
