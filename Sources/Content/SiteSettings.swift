@@ -17,6 +17,9 @@ public struct SiteSettings: Sendable, Hashable {
     public var feedLimit = 20
     /// Broken internal links and missing images fail the build instead of warning.
     public var strict = false
+    /// The favicon found at the top of `Content/` (`favicon.svg`, `.png` or `.ico`), linked from
+    /// every page's head. Set by the build, not read from the file.
+    public var favicon: String?
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import Foundation
 import Content
 import Diagnostics
 import Markdown
@@ -35,6 +36,7 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         }
+        let image = previewImage(of: essay, firstImage: document.linkDestinations.first(where: \.isImage)?.destination)
         let links = EssayPageWriter.rewriteLinks(in: document, of: essay, file: file, bodyFirstLine: bodyFirstLine,
                                                  resolver: resolver)
         let headings = document.headingTexts
@@ -67,7 +69,7 @@ struct EssayPageWriter: Sendable {
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }
 
         var context = TemplateContext.common(settings: plan.settings, route: route, title: essay.frontMatter.title,
-                                             description: summary.isEmpty ? nil : summary)
+                                             description: summary.isEmpty ? nil : summary, image: image, isEssay: true)
         context["page"] = page
         if let position = plan.listPosition[index] {
             func link(_ other: Int) -> [String: Any] {
@@ -94,6 +96,18 @@ struct EssayPageWriter: Sendable {
         rendered.links = links
         rendered.anchors = PageAnchors.collect(html: html, headings: headings)
         return (html, rendered)
+    }
+
+    /// The absolute address of the image link previews show: `image:` from the front matter,
+    /// else the essay's first image; nil when neither leads anywhere.
+    func previewImage(of essay: EssaySource, firstImage: String?) -> String? {
+        var chosen = firstImage
+        if case .text(let text)? = essay.frontMatter.extra["image"], !text.isEmpty { chosen = text }
+        guard let chosen else { return nil }
+        if LinkResolver.isExternal(chosen) { return chosen }
+        let resolution = resolver.resolve(chosen, from: essay)
+        guard resolution.target != .missing, let page = URL(string: plan.settings.baseURL + essay.route.href) else { return nil }
+        return URL(string: resolution.rewritten ?? chosen, relativeTo: page)?.absoluteString
     }
 
     var resolver: LinkResolver { LinkResolver(addresses: plan.addresses, essays: plan.essays) }

@@ -58,6 +58,8 @@ struct ListPageWriter {
         var base: Route
         var heading: String
         var title: String?
+        /// A tag's own feed (`tags/x/feed.xml`), linked from its pages' heads.
+        var feedTitle: String?
         var intro: String?
         /// An `_index.md` body, shown instead of `intro`.
         var introHTML: String?
@@ -71,6 +73,7 @@ struct ListPageWriter {
                             intro: home?.description ?? plan.settings.description, introHTML: home?.introHTML)
         for (tag, members) in plan.tags {
             jobs += paginate(members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
+                .map { var job = $0; job.feedTitle = "\(plan.settings.title): \(tag.name)"; return job }
         }
         for section in plan.sections {
             jobs += paginate(section.members, at: section.route, heading: section.title, title: section.title,
@@ -104,6 +107,9 @@ struct ListPageWriter {
                                                  title: number == 1 ? title : "\(title ?? heading), page \(number)",
                                                  description: intro)
             context["heading"] = heading
+            if let feedTitle = job.feedTitle {
+                context["tagFeed"] = ["title": feedTitle, "href": route.rootPrefix + base.href + "feed.xml"]
+            }
             if let introHTML = job.introHTML, number == 1 {
                 context["introHTML"] = introHTML
             } else if let intro, number == 1, !intro.isEmpty {
@@ -144,6 +150,10 @@ struct ListPageWriter {
     func notFound() -> (String, String) {
         var context = TemplateContext.common(settings: plan.settings, route: .home, title: "Page not found", description: nil)
         context["root"] = plan.settings.basePath
+        if let favicon = plan.settings.favicon, var icon = context["favicon"] as? [String: String] {
+            icon["href"] = plan.settings.basePath + favicon
+            context["favicon"] = icon
+        }
         context.removeValue(forKey: "canonical")
         return ("404.html", render("404", context))
     }

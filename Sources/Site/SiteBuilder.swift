@@ -60,7 +60,7 @@ public enum SiteBuilder {
         report.essayCount = plan.essays.count
         timer.mark("plan")
 
-        let siteKey = Self.siteKey(settings: settings, options: options)
+        let siteKey = Self.siteKey(settings: plan.settings, options: options)
         // A changed setting changes every page: then a fresh folder is swapped in. A changed
         // template changes the pages it renders, and only those are written again.
         let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil

@@ -30,6 +30,9 @@ struct SitePlan: Sendable {
     var homeSection: SiteSection?
     /// Every address the build publishes, for resolving and checking links.
     var addresses = SiteAddresses()
+    /// A `robots.txt` pointing at the sitemap is written unless `Content/` has its own.
+    var writesRobots: Bool { !staticFiles.contains { $0.relativePath == "robots.txt" } }
+
     func pageCount(_ members: Int) -> Int { Swift.max(1, (members + settings.pageSize - 1) / settings.pageSize) }
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
@@ -105,6 +108,8 @@ struct SitePlan: Sendable {
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
                             staticFiles: entries.filter { !$0.isEssay && !$0.isSectionIndex }, byPath: parsed, essayIndex: essayIndex)
         plan.contentDisplay = contentDisplay
+        let names = Set(plan.staticFiles.map(\.relativePath))
+        plan.settings.favicon = ["favicon.svg", "favicon.png", "favicon.ico"].first { names.contains($0) }
         plan.now = now
         let indexFiles = entries.filter(\.isSectionIndex)
         plan.sections = sections(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
@@ -136,10 +141,13 @@ struct SitePlan: Sendable {
         var files: [String: String] = [
             "index.html": "the home page", "tags/index.html": "the tags index", "feed.xml": "the Atom feed",
             "rss.xml": "the RSS feed", "sitemap.xml": "the sitemap", "404.html": "the 404 page",
+            "feed.json": "the JSON feed",
         ]
+        if writesRobots { files["robots.txt"] = "the robots.txt" }
         for page in Swift.stride(from: 2, through: homePageCount, by: 1) { files["page/\(page)/index.html"] = "page \(page) of the home page" }
         for (tag, members) in tags {
             files[tag.route.outputFile] = "the page of tag `\(tag.name)`"
+            files[tag.route.path + "feed.xml"] = "the feed of tag `\(tag.name)`"
             let pages = (members.count + settings.pageSize - 1) / settings.pageSize
             for page in Swift.stride(from: 2, through: pages, by: 1) {
                 files[tag.route.path + "page/\(page)/index.html"] = "page \(page) of tag `\(tag.name)`"

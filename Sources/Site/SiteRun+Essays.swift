@@ -20,7 +20,9 @@ extension SiteRun {
     }
 
     func essayPages() -> [EssayPage] {
-        let feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
+        // Essays in the site's feeds or a tag's feed keep their body HTML for them.
+        var feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
+        for tag in plan.tags { feedMembers.formUnion(FeedWriter.tagEntries(tag.essays, plan: plan)) }
         let writer = EssayPageWriter(plan: plan, templates: templates,
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML))
         let done = AtomicCount()

@@ -48,6 +48,11 @@ extension SiteRun {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
         writeIfChanged(feeds.atom(), "feed.xml")
         writeIfChanged(feeds.rss(), "rss.xml")
+        writeIfChanged(JSONFeedWriter(feeds: feeds).json(), "feed.json")
+        for tag in plan.tags { writeIfChanged(feeds.atom(tag: tag), tag.tag.route.path + "feed.xml") }
+        if plan.writesRobots {
+            writeIfChanged("User-agent: *\nAllow: /\n\nSitemap: \(plan.settings.baseURL)sitemap.xml\n", "robots.txt")
+        }
         writeIfChanged(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
         for essay in plan.essays {
             for alias in essay.frontMatter.aliases {

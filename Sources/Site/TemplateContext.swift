@@ -14,8 +14,10 @@ enum TemplateContext {
         return site
     }
 
-    /// The keys every page has: the site, the relative root, the document title.
-    static func common(settings: SiteSettings, route: Route, title: String?, description: String?) -> [String: Any] {
+    /// The keys every page has: the site, the relative root, the document title, and what link
+    /// previews show (`og`: `title`, `type`, `image`, `card`; absolute addresses throughout).
+    static func common(settings: SiteSettings, route: Route, title: String?, description: String?,
+                       image: String? = nil, isEssay: Bool = false) -> [String: Any] {
         var context: [String: Any] = [
             "site": site(settings),
             "root": route.rootPrefix,
@@ -24,6 +26,14 @@ enum TemplateContext {
         ]
         let text = description ?? settings.description
         if !text.isEmpty { context["description"] = text }
+        var og: [String: Any] = ["title": title ?? settings.title, "type": isEssay ? "article" : "website",
+                                 "card": image == nil ? "summary" : "summary_large_image"]
+        if let image { og["image"] = image }
+        context["og"] = og
+        if let favicon = settings.favicon {
+            let type = favicon.hasSuffix(".svg") ? "image/svg+xml" : favicon.hasSuffix(".png") ? "image/png" : "image/x-icon"
+            context["favicon"] = ["href": route.rootPrefix + favicon, "type": type]
+        }
         return context
     }
 

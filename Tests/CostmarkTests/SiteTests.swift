@@ -170,7 +170,8 @@ import Testing
         let first = try site.snapshot()
         site.build()
         #expect(try site.snapshot() == first)
-        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 13, "and the posts/ folder's list page")
+        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 17,
+                "and the posts/ folder's list page, robots.txt, feed.json and a feed per tag")
     }
 
     @Test func aSuccessfulBuildRemovesStaleFiles() throws {

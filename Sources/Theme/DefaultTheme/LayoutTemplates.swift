@@ -25,9 +25,20 @@ extension DefaultTheme {
 <title>{{pageTitle}}</title>
 {{#description}}<meta name="description" content="{{description}}">
 {{/description}}{{#canonical}}<link rel="canonical" href="{{canonical}}">
-{{/canonical}}<link rel="stylesheet" href="{{root}}style.css">
+{{/canonical}}{{#og}}<meta property="og:title" content="{{title}}">
+<meta property="og:type" content="{{type}}">
+<meta property="og:site_name" content="{{site.title}}">
+{{#canonical}}<meta property="og:url" content="{{canonical}}">
+{{/canonical}}{{#description}}<meta property="og:description" content="{{description}}">
+{{/description}}{{#image}}<meta property="og:image" content="{{image}}">
+{{/image}}<meta name="twitter:card" content="{{card}}">
+{{/og}}{{#favicon}}<link rel="icon" href="{{href}}" type="{{type}}">
+{{/favicon}}<link rel="stylesheet" href="{{root}}style.css">
 <link rel="alternate" type="application/atom+xml" title="{{site.title}} (Atom)" href="{{root}}feed.xml">
 <link rel="alternate" type="application/rss+xml" title="{{site.title}} (RSS)" href="{{root}}rss.xml">
+<link rel="alternate" type="application/feed+json" title="{{site.title}} (JSON Feed)" href="{{root}}feed.json">
+{{#tagFeed}}<link rel="alternate" type="application/atom+xml" title="{{title}}" href="{{href}}">
+{{/tagFeed}}
 """#
 
     static let header = #"""
