@@ -20,6 +20,8 @@ public struct SiteSettings: Sendable, Hashable {
     /// The favicon found at the top of `Content/` (`favicon.svg`, `.png` or `.ico`), linked from
     /// every page's head. Set by the build, not read from the file.
     public var favicon: String?
+    /// Where `language` was set, for the warning when the theme does not speak it.
+    public var languageLocation: SourceLocation?
 
     public init() {}
 
@@ -87,7 +89,9 @@ public struct SiteSettings: Sendable, Hashable {
             switch key {
             case "title": settings.title = value
             case "author": settings.author = value
-            case "language": settings.language = value
+            case "language":
+                settings.language = value
+                settings.languageLocation = location
             case "description": settings.description = value
             case "base_url":
                 if let url = normalizedBaseURL(value) { settings.baseURL = url }

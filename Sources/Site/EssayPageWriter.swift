@@ -50,6 +50,7 @@ struct EssayPageWriter: Sendable {
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
 
         let route = essay.route
+        let words = ThemeWords.resolved(plan.settings.language)
         var page: [String: Any] = [
             "title": essay.frontMatter.title,
             "href": route.rootPrefix + route.href,
@@ -63,9 +64,9 @@ struct EssayPageWriter: Sendable {
             "hasTags": !essay.tags.isEmpty,
             "draft": essay.frontMatter.draft,
         ]
-        if essay.isScheduled(plan.now), let date = essay.frontMatter.date { page["scheduled"] = TemplateContext.date(date) }
-        if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date) }
-        if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated) }
+        if essay.isScheduled(plan.now), let date = essay.frontMatter.date { page["scheduled"] = TemplateContext.date(date, words) }
+        if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date, words) }
+        if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated, words) }
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }
 
         var context = TemplateContext.common(settings: plan.settings, route: route, title: essay.frontMatter.title,
@@ -84,7 +85,8 @@ struct EssayPageWriter: Sendable {
         do {
             html = try templates.render("page", context: context)
             fragment = try EssayPageWriter.listFragment(of: essay, summary: summary, readingTime: readingTime,
-                                                        site: context["site"] as Any, templates: templates)
+                                                        site: context["site"] as Any, language: plan.settings.language,
+                                                        templates: templates)
         } catch {
             // The essay's front matter is the data that varies from page to page.
             diagnostics.report(.error(error.message, at: .file(essay.displayPath),
@@ -130,9 +132,11 @@ struct EssayPageWriter: Sendable {
     }
 
     /// The essay's `summary` partial as list pages show it, with the root left as a marker.
-    static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any,
+    static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any, language: String,
                              templates: TemplateSet) throws(TemplateRenderError) -> ListFragment {
-        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
+        let words = ThemeWords.resolved(language)
+        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime,
+                                           root: ListFragment.rootMarker, words: words)
         item["site"] = site
         item["root"] = ListFragment.rootMarker
         return ListFragment(rendered: try templates.render("summary", context: item))

@@ -31,6 +31,7 @@ struct ListPageWriter {
             do throws(TemplateRenderError) {
                 essay.listFragment = try EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
                                                                       readingTime: essay.readingTime, site: site,
+                                                                      language: plan.settings.language,
                                                                       templates: templates)
             } catch {
                 diagnostics.report(.error(error.message, at: .file(plan.essays[index].displayPath),
@@ -72,7 +73,8 @@ struct ListPageWriter {
         var jobs = paginate(plan.listed, at: .home, heading: home?.title ?? plan.settings.title, title: home?.title,
                             intro: home?.description ?? plan.settings.description, introHTML: home?.introHTML)
         for (tag, members) in plan.tags {
-            jobs += paginate(members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
+            let heading = ThemeWords.resolved(plan.settings.language).tagged(tag.name)
+            jobs += paginate(members, at: tag.route, heading: heading, title: heading, intro: nil)
                 .map { var job = $0; job.feedTitle = "\(plan.settings.title): \(tag.name)"; return job }
         }
         for section in plan.sections {
@@ -118,7 +120,8 @@ struct ListPageWriter {
             context["essays"] = slice.map { index -> [String: Any] in
                 let essay = entry(index)
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
-                                                   readingTime: essay.readingTime, root: route.rootPrefix)
+                                                   readingTime: essay.readingTime, root: route.rootPrefix,
+                                                   words: ThemeWords.resolved(plan.settings.language))
                 item["html"] = (essay.listFragment ?? .empty).placed(at: route.rootPrefix)
                 return item
             }
@@ -138,7 +141,7 @@ struct ListPageWriter {
 
     func tagsIndex() -> (String, String) {
         let route = Route(path: "tags/")
-        var context = TemplateContext.common(settings: plan.settings, route: route, title: "Tags", description: nil)
+        var context = TemplateContext.common(settings: plan.settings, route: route, title: ThemeWords.resolved(plan.settings.language).words["tags"], description: nil)
         context["tags"] = plan.tags.map { tag, members in
             ["name": tag.name, "href": route.rootPrefix + tag.route.href, "count": members.count] as [String: Any]
         }
@@ -148,7 +151,8 @@ struct ListPageWriter {
 
     /// The 404 page is served at any depth, so its links are rooted at the site's base path instead of relative.
     func notFound() -> (String, String) {
-        var context = TemplateContext.common(settings: plan.settings, route: .home, title: "Page not found", description: nil)
+        var context = TemplateContext.common(settings: plan.settings, route: .home, title: ThemeWords.resolved(plan.settings.language).words["notFound"],
+                                                  description: nil)
         context["root"] = plan.settings.basePath
         if let favicon = plan.settings.favicon, var icon = context["favicon"] as? [String: String] {
             icon["href"] = plan.settings.basePath + favicon

@@ -37,6 +37,11 @@ public enum SiteBuilder {
         let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory)
         diagnostics.report(contentsOf: templateProblems)
         guard let settings = loadedSettings else { return finish(report) }
+        if ThemeWords.forLanguage(settings.language) == nil {
+            diagnostics.report(.warning("the theme has no words for language `\(settings.language)`; pages use English",
+                                        at: settings.languageLocation ?? .file(options.configPath),
+                                        notes: [.init("costmark's theme speaks en, de, fr and es; override templates to translate")]))
+        }
         timer.mark("settings and templates")
 
         // A build keeps a record; a check only reads the one the last build left, if any.

@@ -43,18 +43,18 @@ extension DefaultTheme {
 
     static let header = #"""
 <header class="site-header">
-<a class="skip" href="#main">Skip to content</a>
+<a class="skip" href="#main">{{words.skip}}</a>
 <a class="site-title" href="{{root}}">{{site.title}}</a>
-<nav aria-label="Site">
-<a href="{{root}}tags/">Tags</a>
-<a href="{{root}}feed.xml">Feed</a>
+<nav aria-label="{{words.site}}">
+<a href="{{root}}tags/">{{words.tags}}</a>
+<a href="{{root}}feed.xml">{{words.feed}}</a>
 </nav>
 </header>
 """#
 
     static let footer = #"""
 <footer class="site-footer">
-<p>{{#site.author}}Written by {{site.author}}. {{/site.author}}Numbers computed by costmark.</p>
+<p>{{#site.author}}{{words.writtenBy}} {{site.author}}. {{/site.author}}{{words.computed}}</p>
 </footer>
 """#
 
@@ -63,7 +63,7 @@ extension DefaultTheme {
     static let summary = #"""
 <li class="summary">
 <h2><a href="{{href}}">{{{titleHTML}}}</a></h2>
-<p class="meta">{{#date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/date}}{{readingTime}} min read</p>
+<p class="meta">{{#date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/date}}{{readingTime}} {{words.minRead}}</p>
 {{#summaryHTML}}<p>{{{summaryHTML}}}</p>
 {{/summaryHTML}}</li>
 """#
