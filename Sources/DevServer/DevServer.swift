@@ -50,7 +50,7 @@ public final class DevServer: Sendable {
         let baseline = notifier == nil ? SourceWatcher(folders: sourceFolders, files: sourceFiles).snapshot() : [:]
         await rebuild(reason: "first build")
         let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
-        let responder = SiteResponder(root: root)
+        let responder = SiteResponder(root: root, basePath: basePath)
         let server = HTTPServer(address: try .inet(ip4: options.host, port: options.port), timeout: 3600, logger: .disabled)
         let events = self.events
         await server.appendRoute("GET /__costmark/events") { _ in
@@ -64,7 +64,13 @@ public final class DevServer: Sendable {
             guard request.method == .GET || request.method == .HEAD else {
                 return HTTPResponse(statusCode: HTTPStatusCode(405, phrase: "Method Not Allowed"))
             }
-            let answer = responder.answer(path: request.path, errorOverlay: await state.overlay)
+            // The raw path: FlyingFox's `path` drops a final `/`, which tells a folder's address from a file's.
+            let answer = responder.answer(path: request.target.path(), errorOverlay: await state.overlay)
+            if let location = answer.location {
+                return HTTPResponse(statusCode: HTTPStatusCode(301, phrase: "Moved Permanently"),
+                                    headers: [HTTPHeader("Location"): location, HTTPHeader("Cache-Control"): "no-store"],
+                                    body: answer.body)
+            }
             return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : "Not Found"),
                                 headers: [.contentType: answer.contentType, HTTPHeader("Cache-Control"): "no-store"],
                                 body: request.method == .HEAD ? Data() : answer.body)
@@ -74,7 +80,16 @@ public final class DevServer: Sendable {
         let port: UInt16
         if case .ip4(_, let bound)? = await server.listeningAddress { port = bound } else { port = options.port }
         Task { await self.watch(notifier, baseline: baseline) }
-        return URL(string: "http://\(options.host):\(port)/")!
+        return URL(string: "http://\(options.host):\(port)\(basePath)")!
+    }
+
+    /// The path of the base URL the site is built for (site.yml or `--base-url`), read when
+    /// serving starts; `/` when the settings cannot be read (the build reports why).
+    private var basePath: String {
+        var settings = SiteSettings.load(path: options.build.configPath, displayPath: options.build.configPath).settings
+            ?? SiteSettings()
+        if let override = options.build.baseURL, let url = SiteSettings.normalizedBaseURL(override) { settings.baseURL = url }
+        return settings.basePath
     }
 
     /// What a change to rebuilds for: the content and templates folders, and the settings file.
