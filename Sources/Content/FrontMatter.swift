@@ -183,9 +183,11 @@ public enum FrontMatterParser {
         let lastmod = date("lastmod")
         let updated = date("updated") ?? lastmod
         let description = text("description")?.0.trimmedWhitespace
+        let summary = text("summary")?.0.trimmedWhitespace ?? description
+        let author = text("author")?.0.trimmedWhitespace
         var frontMatter = FrontMatter(title: title, date: published ?? written, updated: updated, tags: tags,
-                                      summary: text("summary")?.0.trimmedWhitespace ?? description, draft: draft, slug: slug,
-                                      author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
+                                      summary: summary, draft: draft, slug: slug, author: author, extra: extra,
+                                      slugLocation: slugLocation)
         frontMatter.tagsLocation = tagsLocation
         if let entry = document.entry("aliases") {
             frontMatter.aliasesLocation = locate(entry.value)
@@ -199,8 +201,8 @@ public enum FrontMatterParser {
                                                          at: locate(entry.value))) }
             for item in items {
                 guard let raw = item.scalar?.string, let alias = Alias.outputFile(raw) else {
-                    diagnostics.append(.error("an alias must be a path on this site, such as /old/path/ or /old/page.html",
-                                              at: locate(item)))
+                    diagnostics.append(.error("an alias must be a path on this site, such as /old/path/ or "
+                                                  + "/old/page.html", at: locate(item)))
                     continue
                 }
                 frontMatter.aliases.append(alias)

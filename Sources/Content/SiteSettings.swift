@@ -72,7 +72,8 @@ public struct SiteSettings: Sendable, Hashable {
             return (nil, diagnostics)
         }
         var settings = SiteSettings()
-        let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size", "feed_limit", "strict"]
+        let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size",
+                          "feed_limit", "strict"]
         for (keyNode, valueNode) in document.entries {
             let key = keyNode.string ?? ""
             let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)

@@ -68,7 +68,8 @@ public final class DevServer: Sendable {
             let answer = responder.answer(path: request.target.path(), errorOverlay: await state.overlay)
             if let location = answer.location {
                 return HTTPResponse(statusCode: HTTPStatusCode(301, phrase: "Moved Permanently"),
-                                    headers: [HTTPHeader("Location"): location, HTTPHeader("Cache-Control"): "no-store"],
+                                    headers: [HTTPHeader("Location"): location,
+                                              HTTPHeader("Cache-Control"): "no-store"],
                                     body: answer.body)
             }
             return HTTPResponse(statusCode: HTTPStatusCode(answer.status, phrase: answer.status == 200 ? "OK" : "Not Found"),
@@ -88,7 +89,9 @@ public final class DevServer: Sendable {
     private var basePath: String {
         var settings = SiteSettings.load(path: options.build.configPath, displayPath: options.build.configPath).settings
             ?? SiteSettings()
-        if let override = options.build.baseURL, let url = SiteSettings.normalizedBaseURL(override) { settings.baseURL = url }
+        if let override = options.build.baseURL, let url = SiteSettings.normalizedBaseURL(override) {
+            settings.baseURL = url
+        }
         return settings.basePath
     }
 

@@ -26,10 +26,14 @@ struct SiteResponder: Sendable {
         guard !path.hasSuffix("/"), let relative = sitePath(path) else { return nil }
         let decoded = relative.removingPercentEncoding ?? relative
         let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
-        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else { return nil }
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
+            return nil
+        }
         var isDirectory: ObjCBool = false
         let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
         return path + "/"
     }
 
@@ -68,8 +72,8 @@ struct SiteResponder: Sendable {
 
     func answer(path: String, errorOverlay: String?) -> Answer {
         if let location = redirect(for: path) {
-            return Answer(status: 301, contentType: "text/plain; charset=utf-8", body: Data("moved to \(location)\n".utf8),
-                          location: location)
+            return Answer(status: 301, contentType: "text/plain; charset=utf-8",
+                          body: Data("moved to \(location)\n".utf8), location: location)
         }
         var status = 200
         var target = sitePath(path).flatMap(file(for:))

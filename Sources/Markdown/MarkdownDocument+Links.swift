@@ -58,7 +58,8 @@ extension MarkdownDocument {
                 if event == CMARK_EVENT_ENTER {
                     current = (node, Int(cmark_node_get_heading_level(node)), "")
                 } else if let heading = current {
-                    headings.append((heading.level, InlineScanner.substitute(heading.text) { self.reference($0).original }))
+                    let text = InlineScanner.substitute(heading.text) { self.reference($0).original }
+                    headings.append((heading.level, text))
                     current = nil
                 }
             } else if event == CMARK_EVENT_ENTER, current != nil, type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE,

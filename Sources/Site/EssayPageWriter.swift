@@ -64,7 +64,9 @@ struct EssayPageWriter: Sendable {
             "hasTags": !essay.tags.isEmpty,
             "draft": essay.frontMatter.draft,
         ]
-        if essay.isScheduled(plan.now), let date = essay.frontMatter.date { page["scheduled"] = TemplateContext.date(date, words) }
+        if essay.isScheduled(plan.now), let date = essay.frontMatter.date {
+            page["scheduled"] = TemplateContext.date(date, words)
+        }
         if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date, words) }
         if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated, words) }
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }
@@ -108,7 +110,8 @@ struct EssayPageWriter: Sendable {
         guard let chosen else { return nil }
         if LinkResolver.isExternal(chosen) { return chosen }
         let resolution = resolver.resolve(chosen, from: essay)
-        guard resolution.target != .missing, let page = URL(string: plan.settings.baseURL + essay.route.href) else { return nil }
+        guard resolution.target != .missing,
+              let page = URL(string: plan.settings.baseURL + essay.route.href) else { return nil }
         return URL(string: resolution.rewritten ?? chosen, relativeTo: page)?.absoluteString
     }
 

@@ -30,7 +30,9 @@ struct FeedWriter {
         <title>\(Escaping.xml(title))</title>
 
         """
-        if !settings.description.isEmpty, tag == nil { xml += "<subtitle>\(Escaping.xml(settings.description))</subtitle>\n" }
+        if !settings.description.isEmpty, tag == nil {
+            xml += "<subtitle>\(Escaping.xml(settings.description))</subtitle>\n"
+        }
         xml += """
         <link href="\(Escaping.xml(home))feed.xml" rel="self" type="application/atom+xml"/>
         <link href="\(Escaping.xml(home))" rel="alternate" type="text/html"/>
@@ -81,7 +83,8 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            let html = FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "", pageURL: settings.baseURL + essay.route.href)
+            let html = FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "",
+                                           pageURL: settings.baseURL + essay.route.href)
             xml += "<description>\(Escaping.xml(html))</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"

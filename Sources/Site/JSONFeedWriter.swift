@@ -22,12 +22,15 @@ struct JSONFeedWriter {
             let essay = plan.essays[index]
             let facts = feeds.rendered[index].essay
             let url = settings.baseURL + essay.route.href
-            var fields = ["\"id\": \(quote(url))", "\"url\": \(quote(url))", "\"title\": \(quote(essay.frontMatter.title))",
+            var fields = ["\"id\": \(quote(url))", "\"url\": \(quote(url))",
+                          "\"title\": \(quote(essay.frontMatter.title))",
                           "\"content_html\": \(quote(FeedHTML.absolutize(facts.feedHTML ?? "", pageURL: url)))"]
             if !facts.summary.isEmpty { fields.append("\"summary\": \(quote(facts.summary))") }
             if let date = essay.frontMatter.date { fields.append("\"date_published\": \(quote(date.rfc3339))") }
             if let updated = essay.frontMatter.updated { fields.append("\"date_modified\": \(quote(updated.rfc3339))") }
-            if !essay.tags.isEmpty { fields.append("\"tags\": [\(essay.tags.map { quote($0.name) }.joined(separator: ", "))]") }
+            if !essay.tags.isEmpty {
+                fields.append("\"tags\": [\(essay.tags.map { quote($0.name) }.joined(separator: ", "))]")
+            }
             if let author = essay.frontMatter.author { fields.append("\"authors\": [{\"name\": \(quote(author))}]") }
             items.append("    {\n      " + fields.joined(separator: ",\n      ") + "\n    }")
         }

@@ -31,7 +31,8 @@ struct LinkCheck {
                 case .essay(let target, let fragment?):
                     if !facts[target].anchors.contains(fragment) {
                         let name = plan.essays[target].displayPath
-                        problem = "link to \(link.destination): no heading or element of \(name) has the id `\(fragment)`"
+                        problem = "link to \(link.destination): no heading or element of \(name) "
+                            + "has the id `\(fragment)`"
                     }
                 case .essay(_, nil):
                     break

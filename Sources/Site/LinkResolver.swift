@@ -55,7 +55,8 @@ struct LinkResolver: Sendable {
             : LinkResolver.normalize(sourceFolder.isEmpty ? decoded : sourceFolder + "/" + decoded)
         if let contentPath {
             if let index = addresses.essays[contentPath] {
-                return Resolution(target: .essay(index, fragment: fragment), rewritten: root + essays[index].route.href + suffix)
+                return Resolution(target: .essay(index, fragment: fragment),
+                                  rewritten: root + essays[index].route.href + suffix)
             }
             if addresses.unpublished.contains(contentPath) { return Resolution(target: .unpublished(contentPath)) }
             if addresses.files.contains(contentPath) {
@@ -67,7 +68,8 @@ struct LinkResolver: Sendable {
                 folder = folder.split(separator: "/").dropLast().joined(separator: "/")
             }
             if let route = addresses.folders[folder] {
-                let target = addresses.essayAtRoute[route.path].map { Target.essay($0, fragment: fragment) } ?? .published
+                let target = addresses.essayAtRoute[route.path].map { Target.essay($0, fragment: fragment) }
+                    ?? .published
                 return Resolution(target: target, rewritten: root + route.href + suffix)
             }
         }
@@ -108,7 +110,8 @@ struct LinkResolver: Sendable {
             }
         }
         let joined = parts.joined(separator: "/")
-        let endsInFolder = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..") || path == "." || path == ".."
+        let endsInFolder = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")
+            || path == "." || path == ".."
         return joined.isEmpty ? "" : joined + (endsInFolder ? "/" : "")
     }
 

@@ -88,7 +88,8 @@ struct ListPageWriter {
                           introHTML: String? = nil) -> [Job] {
         let count = Swift.max(1, (members.count + plan.settings.pageSize - 1) / plan.settings.pageSize)
         return (1...count).map {
-            Job(members: members, base: base, heading: heading, title: title, intro: intro, introHTML: introHTML, number: $0)
+            Job(members: members, base: base, heading: heading, title: title, intro: intro, introHTML: introHTML,
+                number: $0)
         }
     }
 
@@ -141,7 +142,8 @@ struct ListPageWriter {
 
     func tagsIndex() -> (String, String) {
         let route = Route(path: "tags/")
-        var context = TemplateContext.common(settings: plan.settings, route: route, title: ThemeWords.resolved(plan.settings.language).words["tags"], description: nil)
+        let title = ThemeWords.resolved(plan.settings.language).words["tags"]
+        var context = TemplateContext.common(settings: plan.settings, route: route, title: title, description: nil)
         context["tags"] = plan.tags.map { tag, members in
             ["name": tag.name, "href": route.rootPrefix + tag.route.href, "count": members.count] as [String: Any]
         }
@@ -151,8 +153,8 @@ struct ListPageWriter {
 
     /// The 404 page is served at any depth, so its links are rooted at the site's base path instead of relative.
     func notFound() -> (String, String) {
-        var context = TemplateContext.common(settings: plan.settings, route: .home, title: ThemeWords.resolved(plan.settings.language).words["notFound"],
-                                                  description: nil)
+        let title = ThemeWords.resolved(plan.settings.language).words["notFound"]
+        var context = TemplateContext.common(settings: plan.settings, route: .home, title: title, description: nil)
         context["root"] = plan.settings.basePath
         if let favicon = plan.settings.favicon, var icon = context["favicon"] as? [String: String] {
             icon["href"] = plan.settings.basePath + favicon

@@ -23,7 +23,8 @@ public struct Route: Sendable, Hashable, Comparable {
             let stemStart = slash.map { utf8.index(after: $0) } ?? utf8.startIndex
             if stemStart < dot {
                 let stem = relativePath[stemStart..<dot]
-                if !stem.utf8.elementsEqual("index".utf8), Slug.make(String(stem), fallback: "").utf8.elementsEqual(stem.utf8) {
+                let isSlug = Slug.make(String(stem), fallback: "").utf8.elementsEqual(stem.utf8)
+                if isSlug, !stem.utf8.elementsEqual("index".utf8) {
                     return Route(path: String(relativePath[..<dot]) + "/")
                 }
             }

@@ -40,7 +40,8 @@ public enum SiteBuilder {
         if ThemeWords.forLanguage(settings.language) == nil {
             diagnostics.report(.warning("the theme has no words for language `\(settings.language)`; pages use English",
                                         at: settings.languageLocation ?? .file(options.configPath),
-                                        notes: [.init("costmark's theme speaks en, de, fr and es; override templates to translate")]))
+                                        notes: [.init("the theme speaks en, de, fr and es; "
+                                                      + "override templates to translate")]))
         }
         timer.mark("settings and templates")
 

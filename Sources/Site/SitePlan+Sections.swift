@@ -24,7 +24,8 @@ extension SitePlan {
         var sections: [SiteSection] = []
         for folder in members.keys.sorted() {
             let route = Route(path: folder + "/")
-            guard !taken.contains(route.path), !route.path.hasPrefix("tags/"), !route.path.hasPrefix("page/") else { continue }
+            let reserved = route.path.hasPrefix("tags/") || route.path.hasPrefix("page/")
+            guard !taken.contains(route.path), !reserved else { continue }
             let index = indexes[folder]
             let name = folder.split(separator: "/").last.map(String.init) ?? folder
             sections.append(SiteSection(folder: folder, route: route, title: index?.title ?? name.capitalizedFirst,
@@ -43,8 +44,8 @@ extension SitePlan {
     }
 
     /// Reads an `_index.md`: its front matter (a `title`, as an essay's) and its body as HTML.
-    private static func sectionIndex(_ entry: ContentEntry, plan: SitePlan,
-                                     diagnostics: DiagnosticBag) -> (title: String, intro: String?, description: String?)? {
+    private static func sectionIndex(_ entry: ContentEntry, plan: SitePlan, diagnostics: DiagnosticBag)
+        -> (title: String, intro: String?, description: String?)? {
         let display = plan.contentDisplay + "/" + entry.relativePath
         switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: display) {
         case .failure(let diagnostic):

@@ -13,7 +13,8 @@ extension SitePlan {
                     index[tag.slug] = (tag, [position], essay)
                     continue
                 }
-                if existing.tag.identity != tag.identity, reported.insert(existing.tag.identity + "\u{0}" + tag.identity).inserted {
+                let pair = existing.tag.identity + "\u{0}" + tag.identity
+                if existing.tag.identity != tag.identity, reported.insert(pair).inserted {
                     let here = essay.frontMatter.tagsLocation ?? .file(essay.displayPath)
                     let there = existing.first.frontMatter.tagsLocation ?? .file(existing.first.displayPath)
                     diagnostics.report(.error("tags `\(tag.name)` and `\(existing.tag.name)` would share the address "

@@ -94,7 +94,8 @@ struct SitePlan: Sendable {
         let parsed = loaded.compactMap { $0 }
         let now = options.now ?? Int(Date().timeIntervalSince1970)
         let included = parsed.indices.filter {
-            (options.includeDrafts || !parsed[$0].frontMatter.draft) && (options.includeFuture || !parsed[$0].isScheduled(now))
+            (options.includeDrafts || !parsed[$0].frontMatter.draft)
+                && (options.includeFuture || !parsed[$0].isScheduled(now))
         }
         let order = included.sorted { EssaySource.listOrder(parsed[$0], parsed[$1]) }
         let essays = order.map { parsed[$0] }
@@ -105,8 +106,9 @@ struct SitePlan: Sendable {
         let tags = tagIndex(essays, diagnostics: diagnostics)
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
+        let staticFiles = entries.filter { !$0.isEssay && !$0.isSectionIndex }
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
-                            staticFiles: entries.filter { !$0.isEssay && !$0.isSectionIndex }, byPath: parsed, essayIndex: essayIndex)
+                            staticFiles: staticFiles, byPath: parsed, essayIndex: essayIndex)
         plan.contentDisplay = contentDisplay
         let names = Set(plan.staticFiles.map(\.relativePath))
         plan.settings.favicon = ["favicon.svg", "favicon.png", "favicon.ico"].first { names.contains($0) }
@@ -211,7 +213,8 @@ struct SitePlan: Sendable {
                 diagnostics.report(.error("the alias /\(alias) of \(essay.displayPath) would overwrite \(who)",
                                           at: essay.frontMatter.aliasesLocation ?? .file(essay.displayPath),
                                           notes: (location.map { [.init("first claimed here", at: $0)] } ?? [])
-                                              + [.init("a redirect never replaces a page; remove the alias or move the page")]))
+                                              + [.init("a redirect never replaces a page; remove the alias or move "
+                                                       + "the page")]))
             }
         }
     }

@@ -65,7 +65,9 @@ extension SiteRun {
             return .failed
         }
         // Only a page that rendered without a single message is reused, so warnings are never lost.
-        let renderedKey = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0, links: rendered.links) } ?? ""
+        let renderedKey = contentHash.map {
+            pageKey(index, keepHTML: keepHTML, contentHash: $0, links: rendered.links)
+        } ?? ""
         let reusable = pageDiagnostics.all.isEmpty ? renderedKey : ""
         write(html, file, key: reusable)
         return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash, summaryKey: summaryKey)

@@ -133,7 +133,8 @@ public enum SiteScaffold {
     /// Writes the files under `directory`, refusing to overwrite any that exist unless `force`.
     /// A new site also gets `.gitignore` lines for `Output/` and `.costmark/` (added to an
     /// existing `.gitignore`, never replacing it). Returns the paths written, or those in the way.
-    public static func write(to directory: String, templates: [String]?, force: Bool) throws -> (written: [String], existing: [String]) {
+    public static func write(to directory: String, templates: [String]?,
+                             force: Bool) throws -> (written: [String], existing: [String]) {
         let files = try files(templates: templates)
         let existing = files.map { directory + "/" + $0.0 }.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force { return ([], existing) }

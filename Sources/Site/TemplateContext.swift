@@ -32,7 +32,8 @@ enum TemplateContext {
         context["og"] = og
         context["words"] = ThemeWords.resolved(settings.language).words
         if let favicon = settings.favicon {
-            let type = favicon.hasSuffix(".svg") ? "image/svg+xml" : favicon.hasSuffix(".png") ? "image/png" : "image/x-icon"
+            let type = favicon.hasSuffix(".svg") ? "image/svg+xml"
+                : favicon.hasSuffix(".png") ? "image/png" : "image/x-icon"
             context["favicon"] = ["href": route.rootPrefix + favicon, "type": type]
         }
         return context

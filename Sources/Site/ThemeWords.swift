@@ -53,7 +53,8 @@ struct ThemeWords: Sendable {
 
     static let french = ThemeWords(
         words: ["minRead": "min de lecture", "tags": "Étiquettes", "newer": "Plus récent", "older": "Plus ancien",
-                "feed": "Flux", "skip": "Aller au contenu", "page": "Page", "of": "sur", "noEssays": "Aucun essai pour l’instant.",
+                "feed": "Flux", "skip": "Aller au contenu", "page": "Page", "of": "sur",
+                "noEssays": "Aucun essai pour l’instant.",
                 "noTags": "Aucune étiquette pour l’instant.", "updated": "mis à jour", "scheduled": "Programmé :",
                 "notPublished": "pas publié avant cette date", "dated": "daté du", "notFound": "Page introuvable",
                 "notFoundText": "Il n’y a rien à cette adresse. La", "homePage": "page d’accueil",
@@ -65,7 +66,8 @@ struct ThemeWords: Sendable {
 
     static let spanish = ThemeWords(
         words: ["minRead": "min de lectura", "tags": "Etiquetas", "newer": "Más reciente", "older": "Más antiguo",
-                "feed": "Feed", "skip": "Ir al contenido", "page": "Página", "of": "de", "noEssays": "Aún no hay ensayos.",
+                "feed": "Feed", "skip": "Ir al contenido", "page": "Página", "of": "de",
+                "noEssays": "Aún no hay ensayos.",
                 "noTags": "Aún no hay etiquetas.", "updated": "actualizado", "scheduled": "Programado:",
                 "notPublished": "no se publica antes", "dated": "con fecha", "notFound": "Página no encontrada",
                 "notFoundText": "No hay nada en esta dirección. La", "homePage": "página de inicio",

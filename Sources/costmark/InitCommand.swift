@@ -6,15 +6,15 @@ import Site
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new site: site.yml, an example essay with a scenario, chart and table, Templates/README.md, .gitignore.",
-        discussion: "`--templates NAME…` copies only the named built-in templates into DIRECTORY/Templates, for editing."
+        abstract: "Create a new site: site.yml, an example essay, Templates/README.md and .gitignore.",
+        discussion: "`--templates NAME…` copies only the named built-in templates into DIRECTORY/Templates."
     )
 
     @Argument(help: "Folder for the new site.")
     var directory = "."
 
     @Option(parsing: .upToNextOption,
-            help: "Only copy these built-in templates into DIRECTORY/Templates, for editing (e.g. page footer style.css).")
+            help: "Only copy these built-in templates into DIRECTORY/Templates (e.g. page footer style.css).")
     var templates: [String] = []
 
     @Flag(help: "Overwrite files that already exist.")
