@@ -1,3 +1,4 @@
+import Content
 import Diagnostics
 
 /// After the essay pages: every internal link and image of every published essay is checked
@@ -11,7 +12,9 @@ struct LinkCheck {
 
     func run(_ facts: [RenderedEssay], into diagnostics: DiagnosticBag) {
         let content = plan.contentDisplay + "/"
-        for (index, essay) in plan.essays.enumerated() {
+        // Essays on all cores: a rebuild checks every essay's links, kept pages' too.
+        _ = parallelMap(plan.essays.count) { index -> Void in
+            let essay = plan.essays[index]
             for link in facts[index].links {
                 let resolution = resolver.resolve(link.destination, from: essay)
                 let what = link.isImage ? "image" : "link to"

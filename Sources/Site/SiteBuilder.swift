@@ -85,7 +85,7 @@ public enum SiteBuilder {
         timer.mark("essay pages")
         LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),
                   strict: options.strict || settings.strict)
-            .run(pages.map(\.essay.essay), into: diagnostics)
+            .run(parallelMap(pages.count) { pages[$0].essay.essay }, into: diagnostics)
         timer.mark("links checked")
         // List pages, feeds and the rest are made of what pass 2 checked: a check stops here.
         let listFiles = output == nil ? [] : run.listPages(pages)
