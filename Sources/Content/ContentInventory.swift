@@ -13,7 +13,13 @@ public struct ContentEntry: Sendable, Hashable {
     public var absolutePath: String
     /// The file's size, modification time and inode when the folder was listed.
     public var stamp: FileStamp
-    public var isEssay: Bool { relativePath.hasSuffix(".md") || relativePath.hasSuffix(".markdown") }
+    public var isEssay: Bool { isMarkdown && !isSectionIndex }
+    /// `_index.md`: a folder's title and introduction (as in Hugo), not an essay.
+    public var isSectionIndex: Bool {
+        relativePath == "_index.md" || relativePath.hasSuffix("/_index.md")
+            || relativePath == "_index.markdown" || relativePath.hasSuffix("/_index.markdown")
+    }
+    var isMarkdown: Bool { relativePath.hasSuffix(".md") || relativePath.hasSuffix(".markdown") }
 
     public init(relativePath: String, absolutePath: String, stamp: FileStamp) {
         self.relativePath = relativePath; self.absolutePath = absolutePath; self.stamp = stamp

@@ -15,6 +15,12 @@ public struct FrontMatter: Sendable, Hashable {
     public var extra: [String: MetaValue]
     /// Where `slug` was written, for route conflicts that concern it.
     public var slugLocation: SourceLocation?
+    /// Where `tags` was written, for tag names that collide on one address.
+    public var tagsLocation: SourceLocation?
+    /// Old addresses (`/old/path/`) that get a redirect page to this essay.
+    public var aliases: [String] = []
+    /// Where `aliases` was written, for alias collisions.
+    public var aliasesLocation: SourceLocation?
 
     public init(title: String, date: SiteDate? = nil, updated: SiteDate? = nil, tags: [String] = [],
                 summary: String? = nil, draft: Bool = false, slug: String? = nil, author: String? = nil,
@@ -35,12 +41,15 @@ public struct ParsedEssay: Sendable {
 }
 
 public enum FrontMatterParser {
-    static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author"]
+    /// Keys costmark reads; Hugo's `description`, `lastmod`, `publishDate` and `aliases` included.
+    static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author",
+                                         "description", "lastmod", "publishDate", "aliases"]
 
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
         let text = file.text
         guard let (yaml, body, bodyLine) = split(text) else {
+            if let toml = tomlFrontMatter(file) { return (nil, [toml]) }
             return (nil, [.error("missing front matter: an essay starts with a `---` line, a YAML header with at least a `title`, and another `---` line",
                                     at: file.location(line: 1, column: 1))])
         }
@@ -81,6 +90,16 @@ public enum FrontMatterParser {
         return nil
     }
 
+    /// A located error for Hugo's TOML front matter (`+++`), saying how to write it as YAML.
+    static func tomlFrontMatter(_ file: SourceFile) -> Diagnostic? {
+        let first = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
+        guard first.trimmedWhitespace == "+++" else { return nil }
+        return .error("front matter in TOML (`+++`) is not read: costmark reads YAML front matter between `---` lines",
+                      at: file.location(line: 1, column: 1, length: 3),
+                      notes: [.init("replace both `+++` lines with `---` and write each `key = value` as `key: value` "
+                                    + "(`title = \"X\"` → `title: X`, `tags = [\"a\", \"b\"]` → `tags: [a, b]`)")])
+    }
+
     static func read(_ document: YAMLDocument, diagnostics: inout [Diagnostic]) -> FrontMatter? {
         let file = document.file
         func locate(_ node: Node) -> SourceLocation {
@@ -114,6 +133,7 @@ public enum FrontMatterParser {
         }
 
         var tags: [String] = []
+        let tagsLocation = document.entry("tags").map { locate($0.value) }
         if let entry = document.entry("tags") {
             switch entry.value {
             case .sequence(let sequence):
@@ -156,8 +176,38 @@ public enum FrontMatterParser {
             extra[name] = MetaValue(node: value)
         }
 
-        return FrontMatter(title: title, date: date("date"), updated: date("updated"), tags: tags,
-                           summary: text("summary")?.0.trimmedWhitespace, draft: draft, slug: slug,
-                           author: text("author")?.0.trimmedWhitespace, extra: extra, slugLocation: slugLocation)
+        // Hugo's names: `publishDate` is the date an essay goes out, so it wins over `date`;
+        // `lastmod` and `description` stand in for `updated` and `summary`.
+        let published = date("publishDate")
+        let written = date("date")
+        let lastmod = date("lastmod")
+        let updated = date("updated") ?? lastmod
+        let description = text("description")?.0.trimmedWhitespace
+        let summary = text("summary")?.0.trimmedWhitespace ?? description
+        let author = text("author")?.0.trimmedWhitespace
+        var frontMatter = FrontMatter(title: title, date: published ?? written, updated: updated, tags: tags,
+                                      summary: summary, draft: draft, slug: slug, author: author, extra: extra,
+                                      slugLocation: slugLocation)
+        frontMatter.tagsLocation = tagsLocation
+        if let entry = document.entry("aliases") {
+            frontMatter.aliasesLocation = locate(entry.value)
+            let items: [Node]
+            switch entry.value {
+            case .sequence(let sequence): items = Array(sequence)
+            case .scalar: items = [entry.value]
+            default: items = []
+            }
+            if items.isEmpty { diagnostics.append(.error("`aliases` must be a list of old addresses, e.g. [/old/path/]",
+                                                         at: locate(entry.value))) }
+            for item in items {
+                guard let raw = item.scalar?.string, let alias = Alias.outputFile(raw) else {
+                    diagnostics.append(.error("an alias must be a path on this site, such as /old/path/ or "
+                                                  + "/old/page.html", at: locate(item)))
+                    continue
+                }
+                frontMatter.aliases.append(alias)
+            }
+        }
+        return frontMatter
     }
 }

@@ -15,6 +15,13 @@ public struct SiteSettings: Sendable, Hashable {
     public var pageSize = 20
     /// Most recent essays carried, with full content, in the feeds.
     public var feedLimit = 20
+    /// Broken internal links and missing images fail the build instead of warning.
+    public var strict = false
+    /// The favicon found at the top of `Content/` (`favicon.svg`, `.png` or `.ico`), linked from
+    /// every page's head. Set by the build, not read from the file.
+    public var favicon: String?
+    /// Where `language` was set, for the warning when the theme does not speak it.
+    public var languageLocation: SourceLocation?
 
     public init() {}
 
@@ -65,7 +72,8 @@ public struct SiteSettings: Sendable, Hashable {
             return (nil, diagnostics)
         }
         var settings = SiteSettings()
-        let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size", "feed_limit"]
+        let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size",
+                          "feed_limit", "strict"]
         for (keyNode, valueNode) in document.entries {
             let key = keyNode.string ?? ""
             let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)
@@ -82,17 +90,23 @@ public struct SiteSettings: Sendable, Hashable {
             switch key {
             case "title": settings.title = value
             case "author": settings.author = value
-            case "language": settings.language = value
+            case "language":
+                settings.language = value
+                settings.languageLocation = location
             case "description": settings.description = value
             case "base_url":
                 if let url = normalizedBaseURL(value) { settings.baseURL = url }
                 else { diagnostics.append(.error("`base_url` must be an absolute http(s) URL such as https://example.org/", at: location)) }
-            case "unsafe_html":
+            case "unsafe_html", "strict":
+                let flag: Bool
                 switch value {
-                case "true", "yes": settings.unsafeHTML = true
-                case "false", "no": settings.unsafeHTML = false
-                default: diagnostics.append(.error("`unsafe_html` must be true or false", at: location))
+                case "true", "yes": flag = true
+                case "false", "no": flag = false
+                default:
+                    diagnostics.append(.error("`\(key)` must be true or false", at: location))
+                    continue
                 }
+                if key == "strict" { settings.strict = flag } else { settings.unsafeHTML = flag }
             case "page_size", "feed_limit":
                 guard let number = Int(value), number >= 1 else {
                     diagnostics.append(.error("`\(key)` must be a whole number of at least 1", at: location))

@@ -54,7 +54,7 @@ public final class DevServer: Sendable {
         await rebuild(reason: "first build")
         let root = URL(fileURLWithPath: options.build.outputDirectory).standardizedFileURL
         let router = Router(hosts: HostCheck(address: listener.address, port: listener.address.port),
-                            responder: SiteResponder(root: root), events: events, state: state)
+                            responder: SiteResponder(root: root, basePath: basePath), events: events, state: state)
         listener.start(limits: options.limits) { await router.reply(to: $0) }
         Task { await self.watch(notifier, baseline: baseline) }
         return listener.address
@@ -64,6 +64,17 @@ public final class DevServer: Sendable {
     /// ends). For tests; the command exits instead.
     func stop() {
         listener.take()?.stop()
+    }
+
+    /// The path of the base URL the site is built for (site.yml or `--base-url`), read when
+    /// serving starts; `/` when the settings cannot be read (the build reports why).
+    private var basePath: String {
+        var settings = SiteSettings.load(path: options.build.configPath, displayPath: options.build.configPath).settings
+            ?? SiteSettings()
+        if let override = options.build.baseURL, let url = SiteSettings.normalizedBaseURL(override) {
+            settings.baseURL = url
+        }
+        return settings.basePath
     }
 
     /// What a change to rebuilds for: the content and templates folders, and the settings file.

@@ -38,9 +38,10 @@ struct Router: Sendable {
             return Reply(status: 200, fields: [("Content-Type", "text/event-stream"), ("Cache-Control", "no-cache")],
                          body: .reloads(events, after: await events.generation), closesConnection: true)
         }
-        let answer = responder.answer(segments: segments, errorOverlay: await state.overlay)
-        return Reply(status: answer.status,
-                     fields: [("Content-Type", answer.contentType), ("Cache-Control", "no-store")],
-                     body: .data(answer.body))
+        let rawPath = String(head.target.prefix { $0 != "?" && $0 != "#" })
+        let answer = responder.answer(segments: segments, rawPath: rawPath, errorOverlay: await state.overlay)
+        var fields = [("Content-Type", answer.contentType), ("Cache-Control", "no-store")]
+        if let location = answer.location { fields.append(("Location", location)) }
+        return Reply(status: answer.status, fields: fields, body: .data(answer.body))
     }
 }

@@ -6,11 +6,42 @@ import Markup
 /// get the live-reload script, and the build-error overlay while a rebuild is failing.
 struct SiteResponder: Sendable {
     let root: URL
+    /// The path of the site's `base_url` (`/` or `/blog/`): the site is served under it, as it
+    /// will be published, so the 404 page's links (rooted there) and its stylesheet load.
+    var basePath = "/"
 
     struct Answer: Sendable {
         var status: Int
         var contentType: String
         var body: Data
+        /// Where a redirect (301) sends the browser.
+        var location: String?
+    }
+
+    /// A folder asked for without its final slash (`/posts/x`) is redirected to `/posts/x/`,
+    /// so the page's relative links resolve as they will when published; `/` goes to the base
+    /// path when the site has one.
+    func redirect(for path: String) -> String? {
+        if basePath != "/", path == "/" || path + "/" == basePath { return basePath }
+        guard !path.hasSuffix("/"), let relative = sitePath(path) else { return nil }
+        let decoded = relative.removingPercentEncoding ?? relative
+        let parts = decoded.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.isEmpty, !parts.contains(where: { $0 == ".." || $0 == "." || $0.hasPrefix(".") }) else {
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        let url = parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return path + "/"
+    }
+
+    /// The request path below the base path, or nil when it is outside it.
+    func sitePath(_ path: String) -> String? {
+        guard basePath != "/" else { return path }
+        guard path.hasPrefix(basePath) else { return nil }
+        return "/" + path.dropFirst(basePath.count)
     }
 
     static let contentTypes: [String: String] = [
@@ -41,9 +72,21 @@ struct SiteResponder: Sendable {
         return url
     }
 
-    func answer(segments: [String], errorOverlay: String?) -> Answer {
+    /// The answer for a path as a browser sends it (tests; the router decodes the path first).
+    func answer(path: String, errorOverlay: String?) -> Answer {
+        let segments = (try? RequestPath.segments(of: path)) ?? ["."]   // "." names no file: 404
+        return answer(segments: segments, rawPath: path, errorOverlay: errorOverlay)
+    }
+
+    /// - Parameter rawPath: the request's path as sent (without the query), for redirects.
+    func answer(segments: [String], rawPath: String, errorOverlay: String?) -> Answer {
+        if let location = redirect(for: rawPath) {
+            return Answer(status: 301, contentType: "text/plain; charset=utf-8",
+                          body: Data("moved to \(location)\n".utf8), location: location)
+        }
         var status = 200
-        var target = file(for: segments)
+        let base = basePath.split(separator: "/").map(String.init)
+        var target = segments.starts(with: base) ? file(for: Array(segments.dropFirst(base.count))) : nil
         if target == nil {
             status = 404
             target = root.appendingPathComponent("404.html")

@@ -23,6 +23,7 @@ public struct FencedBlock: Sendable, Hashable {
 ///
 /// Owns its cmark tree and frees it on deinit; nothing cmark allocates escapes this type.
 public final class MarkdownDocument {
+    /// Internal so the document's other files (links, summary, headings) can walk the same tree.
     let root: OpaquePointer
     let options: MarkdownOptions
     private let references: [InlineScanner.Reference]

@@ -14,7 +14,7 @@ import Glibc
 /// interrupted (the journal file still exists).
 struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
     static let fileName = "manifest"
     static let journalName = "updating"
 

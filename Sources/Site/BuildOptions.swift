@@ -7,6 +7,15 @@ public struct BuildOptions: Sendable {
     public var outputDirectory = "Output"
     public var configPath = "site.yml"
     public var includeDrafts = false
+    /// Publish essays dated after `now` (`--future`; `serve` always does, with a marker).
+    public var includeFuture = false
+    /// The moment essays' dates are compared with, in seconds since 1970; nil means the clock
+    /// at the start of the build. So a build on a later day may publish more essays than one
+    /// today from the same input; for a given `now` the output is byte-identical. Tests set it.
+    public var now: Int?
+    /// Broken links, missing images and unknown `#fragments` are errors instead of warnings
+    /// (`--strict`, or `strict: true` in site.yml), so CI can fail on them.
+    public var strict = false
     /// Replaces `base_url` from `site.yml` (e.g. for a preview deployment).
     public var baseURL: String?
     /// False for a check that verifies everything but writes nothing.

@@ -1,3 +1,4 @@
+import Foundation
 import Content
 import DataFiles
 import Diagnostics
@@ -39,12 +40,21 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         }
+        let image = previewImage(of: essay, firstImage: document.linkDestinations.first(where: \.isImage)?.destination)
+        let links = EssayPageWriter.rewriteLinks(in: document, of: essay, file: file, bodyFirstLine: bodyFirstLine,
+                                                 resolver: resolver)
+        let headings = document.headingTexts
+        let summarySource = document.summarySource()
+        if summarySource.explicit { document.removeSummaryBreaks() }
         let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
-        let firstParagraph = InlineScanner.substitute(body.firstParagraph) { live.inlineText[$0] ?? "" }
-        let summary = essay.frontMatter.summary ?? EssayPageWriter.shorten(firstParagraph, limit: 280)
+        // The author's `<!--more-->` is kept whole; a first paragraph is cut near 280 characters.
+        let summaryText = InlineScanner.substitute(summarySource.text) { live.inlineText[$0] ?? "" }
+        let summary = essay.frontMatter.summary
+            ?? EssayPageWriter.shorten(summaryText, limit: summarySource.explicit ? Int.max : 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
 
         let route = essay.route
+        let words = ThemeWords.resolved(plan.settings.language)
         var page: [String: Any] = [
             "title": essay.frontMatter.title,
             "href": route.rootPrefix + route.href,
@@ -61,12 +71,15 @@ struct EssayPageWriter: Sendable {
         let contents = TableOfContents(body.headings)
         page["toc"] = TemplateContext.contents(contents.entries)
         page["hasToc"] = TemplateContext.showsContents(contents, frontMatter: essay.frontMatter)
-        if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date) }
-        if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated) }
+        if essay.isScheduled(plan.now), let date = essay.frontMatter.date {
+            page["scheduled"] = TemplateContext.date(date, words)
+        }
+        if let date = essay.frontMatter.date { page["date"] = TemplateContext.date(date, words) }
+        if let updated = essay.frontMatter.updated { page["updated"] = TemplateContext.date(updated, words) }
         if let author = essay.frontMatter.author ?? plan.settings.author { page["author"] = author }
 
         var context = TemplateContext.common(settings: plan.settings, route: route, title: essay.frontMatter.title,
-                                             description: summary.isEmpty ? nil : summary)
+                                             description: summary.isEmpty ? nil : summary, image: image, isEssay: true)
         context["page"] = page
         if let position = plan.listPosition[index] {
             func link(_ other: Int) -> [String: Any] {
@@ -81,21 +94,59 @@ struct EssayPageWriter: Sendable {
         do {
             html = try templates.render("page", context: context)
             fragment = try EssayPageWriter.listFragment(of: essay, summary: summary, readingTime: readingTime,
-                                                        site: context["site"] as Any, templates: templates)
+                                                        site: context["site"] as Any, language: plan.settings.language,
+                                                        templates: templates)
         } catch {
             // The essay's front matter is the data that varies from page to page.
             diagnostics.report(.error(error.message, at: .file(essay.displayPath),
                                       notes: [.init(TemplateRenderError.hint)]))
             return nil
         }
-        return (html, RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
-                                    listFragment: fragment))
+        var rendered = RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
+                                     listFragment: fragment)
+        rendered.links = links
+        rendered.anchors = PageAnchors.collect(html: html, headings: headings)
+        return (html, rendered)
+    }
+
+    /// The absolute address of the image link previews show: `image:` from the front matter,
+    /// else the essay's first image; nil when neither leads anywhere.
+    func previewImage(of essay: EssaySource, firstImage: String?) -> String? {
+        var chosen = firstImage
+        if case .text(let text)? = essay.frontMatter.extra["image"], !text.isEmpty { chosen = text }
+        guard let chosen else { return nil }
+        if LinkResolver.isExternal(chosen) { return chosen }
+        let resolution = resolver.resolve(chosen, from: essay)
+        guard resolution.target != .missing,
+              let page = URL(string: plan.settings.baseURL + essay.route.href) else { return nil }
+        return URL(string: resolution.rewritten ?? chosen, relativeTo: page)?.absoluteString
+    }
+
+    var resolver: LinkResolver { LinkResolver(addresses: plan.addresses, essays: plan.essays) }
+
+    /// Points links to other essays' files (and to copied files) at their published addresses,
+    /// and returns the links that stay inside the site, for `LinkCheck`.
+    static func rewriteLinks(in document: MarkdownDocument, of essay: EssaySource, file: SourceFile,
+                             bodyFirstLine: Int, resolver: LinkResolver) -> [PageLink] {
+        var rewrites: [Int: String] = [:]
+        var links: [PageLink] = []
+        for (index, link) in document.linkDestinations.enumerated() {
+            let resolution = resolver.resolve(link.destination, from: essay)
+            if let rewritten = resolution.rewritten, rewritten != link.destination { rewrites[index] = rewritten }
+            guard resolution.target != .external else { continue }
+            links.append(PageLink(destination: link.destination, isImage: link.isImage,
+                                  location: PageLink.locate(link, in: file, bodyFirstLine: bodyFirstLine)))
+        }
+        document.rewriteDestinations(rewrites)
+        return links
     }
 
     /// The essay's `summary` partial as list pages show it, with the root left as a marker.
-    static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any,
+    static func listFragment(of essay: EssaySource, summary: String, readingTime: Int, site: Any, language: String,
                              templates: TemplateSet) throws(TemplateRenderError) -> ListFragment {
-        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime, root: ListFragment.rootMarker)
+        let words = ThemeWords.resolved(language)
+        var item = TemplateContext.summary(of: essay, summary: summary, readingTime: readingTime,
+                                           root: ListFragment.rootMarker, words: words)
         item["site"] = site
         item["root"] = ListFragment.rootMarker
         return ListFragment(rendered: try templates.render("summary", context: item))

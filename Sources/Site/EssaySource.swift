@@ -35,6 +35,9 @@ final class EssaySource: Sendable {
     /// pass must read and fingerprint the file.
     var contentHash: UInt64? { isVouchedFor ? previous?.contentHash : nil }
 
+    /// Dated after `now`: left out unless `--future`, and marked when shown.
+    func isScheduled(_ now: Int) -> Bool { sortTime.map { $0 > now } ?? false }
+
     /// Essays with a date are listed on the home page, tag pages and feeds; undated ones are standalone pages.
     var isListed: Bool { sortTime != nil }
 

@@ -8,24 +8,35 @@ struct FeedWriter {
 
     var entries: ArraySlice<Int> { plan.listed.prefix(plan.settings.feedLimit) }
 
+    /// One tag's newest essays, for its own Atom feed (`tags/x/feed.xml`).
+    static func tagEntries(_ members: [Int], plan: SitePlan) -> ArraySlice<Int> {
+        members.filter { plan.listPosition[$0] != nil }.prefix(plan.settings.feedLimit)
+    }
+
     private var siteAuthor: String { plan.settings.author ?? plan.settings.title }
 
     private func updated(_ essay: EssaySource) -> SiteDate? { essay.frontMatter.updated ?? essay.frontMatter.date }
 
-    func atom() -> String {
+    /// The site's Atom feed, or with `tag` one tag's (its own title, address and entries).
+    func atom(tag: (tag: Tag, essays: [Int])? = nil) -> String {
         let settings = plan.settings
+        let entries = tag.map { FeedWriter.tagEntries($0.essays, plan: plan) } ?? self.entries
         let newest = entries.compactMap { updated(plan.essays[$0]) }.max()
+        let title = tag.map { "\(settings.title): \($0.tag.name)" } ?? settings.title
+        let home = settings.baseURL + (tag?.tag.route.href ?? "")
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escaping.xml(settings.language))">
-        <title>\(Escaping.xml(settings.title))</title>
+        <title>\(Escaping.xml(title))</title>
 
         """
-        if !settings.description.isEmpty { xml += "<subtitle>\(Escaping.xml(settings.description))</subtitle>\n" }
+        if !settings.description.isEmpty, tag == nil {
+            xml += "<subtitle>\(Escaping.xml(settings.description))</subtitle>\n"
+        }
         xml += """
-        <link href="\(Escaping.xml(settings.baseURL))feed.xml" rel="self" type="application/atom+xml"/>
-        <link href="\(Escaping.xml(settings.baseURL))" rel="alternate" type="text/html"/>
-        <id>\(Escaping.xml(settings.baseURL))</id>
+        <link href="\(Escaping.xml(home))feed.xml" rel="self" type="application/atom+xml"/>
+        <link href="\(Escaping.xml(home))" rel="alternate" type="text/html"/>
+        <id>\(Escaping.xml(home))</id>
         <updated>\(newest?.rfc3339 ?? "1970-01-01T00:00:00Z")</updated>
         <author><name>\(Escaping.xml(siteAuthor))</name></author>
         <generator>costmark</generator>
@@ -42,7 +53,8 @@ struct FeedWriter {
             if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
             for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
             if !facts.summary.isEmpty { xml += "<summary>\(Escaping.xml(facts.summary))</summary>\n" }
-            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(facts.feedHTML ?? ""))</content>\n</entry>\n"
+            let html = FeedHTML.absolutize(facts.feedHTML ?? "", pageURL: settings.baseURL + essay.route.href)
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(html))</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -71,7 +83,9 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            xml += "<description>\(Escaping.xml(rendered[index].essay.feedHTML ?? ""))</description>\n</item>\n"
+            let html = FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "",
+                                           pageURL: settings.baseURL + essay.route.href)
+            xml += "<description>\(Escaping.xml(html))</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }

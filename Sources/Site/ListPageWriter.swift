@@ -31,6 +31,7 @@ struct ListPageWriter {
             do throws(TemplateRenderError) {
                 essay.listFragment = try EssayPageWriter.listFragment(of: plan.essays[index], summary: essay.summary,
                                                                       readingTime: essay.readingTime, site: site,
+                                                                      language: plan.settings.language,
                                                                       templates: templates)
             } catch {
                 diagnostics.report(.error(error.message, at: .file(plan.essays[index].displayPath),
@@ -58,22 +59,38 @@ struct ListPageWriter {
         var base: Route
         var heading: String
         var title: String?
+        /// A tag's own feed (`tags/x/feed.xml`), linked from its pages' heads.
+        var feedTitle: String?
         var intro: String?
+        /// An `_index.md` body, shown instead of `intro`.
+        var introHTML: String?
         var number: Int
     }
 
     /// Every page of the home list and of each tag's list.
     func jobs() -> [Job] {
-        var jobs = paginate(plan.listed, at: .home, heading: plan.settings.title, title: nil, intro: plan.settings.description)
+        let home = plan.homeSection
+        var jobs = paginate(plan.listed, at: .home, heading: home?.title ?? plan.settings.title, title: home?.title,
+                            intro: home?.description ?? plan.settings.description, introHTML: home?.introHTML)
         for (tag, members) in plan.tags {
-            jobs += paginate(members, at: tag.route, heading: "Tagged “\(tag.name)”", title: "Tagged “\(tag.name)”", intro: nil)
+            let heading = ThemeWords.resolved(plan.settings.language).tagged(tag.name)
+            jobs += paginate(members, at: tag.route, heading: heading, title: heading, intro: nil)
+                .map { var job = $0; job.feedTitle = "\(plan.settings.title): \(tag.name)"; return job }
+        }
+        for section in plan.sections {
+            jobs += paginate(section.members, at: section.route, heading: section.title, title: section.title,
+                             intro: section.description, introHTML: section.introHTML)
         }
         return jobs
     }
 
-    private func paginate(_ members: [Int], at base: Route, heading: String, title: String?, intro: String?) -> [Job] {
+    private func paginate(_ members: [Int], at base: Route, heading: String, title: String?, intro: String?,
+                          introHTML: String? = nil) -> [Job] {
         let count = Swift.max(1, (members.count + plan.settings.pageSize - 1) / plan.settings.pageSize)
-        return (1...count).map { Job(members: members, base: base, heading: heading, title: title, intro: intro, number: $0) }
+        return (1...count).map {
+            Job(members: members, base: base, heading: heading, title: title, intro: intro, introHTML: introHTML,
+                number: $0)
+        }
     }
 
     /// The output file of one page of a list.
@@ -93,11 +110,19 @@ struct ListPageWriter {
                                                  title: number == 1 ? title : "\(title ?? heading), page \(number)",
                                                  description: intro)
             context["heading"] = heading
-            if let intro, number == 1, !intro.isEmpty { context["intro"] = intro }
+            if let feedTitle = job.feedTitle {
+                context["tagFeed"] = ["title": feedTitle, "href": route.rootPrefix + base.href + "feed.xml"]
+            }
+            if let introHTML = job.introHTML, number == 1 {
+                context["introHTML"] = introHTML
+            } else if let intro, number == 1, !intro.isEmpty {
+                context["intro"] = intro
+            }
             context["essays"] = slice.map { index -> [String: Any] in
                 let essay = entry(index)
                 var item = TemplateContext.summary(of: plan.essays[index], summary: essay.summary,
-                                                   readingTime: essay.readingTime, root: route.rootPrefix)
+                                                   readingTime: essay.readingTime, root: route.rootPrefix,
+                                                   words: ThemeWords.resolved(plan.settings.language))
                 item["html"] = (essay.listFragment ?? .empty).placed(at: route.rootPrefix)
                 return item
             }
@@ -117,7 +142,8 @@ struct ListPageWriter {
 
     func tagsIndex() -> (String, String) {
         let route = Route(path: "tags/")
-        var context = TemplateContext.common(settings: plan.settings, route: route, title: "Tags", description: nil)
+        let title = ThemeWords.resolved(plan.settings.language).words["tags"]
+        var context = TemplateContext.common(settings: plan.settings, route: route, title: title, description: nil)
         context["tags"] = plan.tags.map { tag, members in
             ["name": tag.name, "href": route.rootPrefix + tag.route.href, "count": members.count] as [String: Any]
         }
@@ -127,8 +153,13 @@ struct ListPageWriter {
 
     /// The 404 page is served at any depth, so its links are rooted at the site's base path instead of relative.
     func notFound() -> (String, String) {
-        var context = TemplateContext.common(settings: plan.settings, route: .home, title: "Page not found", description: nil)
+        let title = ThemeWords.resolved(plan.settings.language).words["notFound"]
+        var context = TemplateContext.common(settings: plan.settings, route: .home, title: title, description: nil)
         context["root"] = plan.settings.basePath
+        if let favicon = plan.settings.favicon, var icon = context["favicon"] as? [String: String] {
+            icon["href"] = plan.settings.basePath + favicon
+            context["favicon"] = icon
+        }
         context.removeValue(forKey: "canonical")
         return ("404.html", render("404", context))
     }

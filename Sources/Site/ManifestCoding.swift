@@ -142,11 +142,21 @@ extension ManifestWriter {
         add(front.author) { $0.add($1) }
         add(.table(front.extra))
         add(front.slugLocation) { $0.add($1) }
+        add(front.tagsLocation) { $0.add($1) }
+        add(UInt64(front.aliases.count))
+        for alias in front.aliases { add(alias) }
+        add(front.aliasesLocation) { $0.add($1) }
     }
 
     mutating func add(_ essay: RenderedEssay) {
         add(essay.summary); add(essay.readingTime)
         add(essay.feedHTML) { $0.add($1) }
+        add(UInt64(essay.links.count))
+        for link in essay.links {
+            add(link.destination); add(link.isImage); add(link.location)
+        }
+        add(UInt64(essay.anchors.count))
+        for anchor in essay.anchors { add(anchor) }
     }
 }
 
@@ -189,13 +199,22 @@ extension ManifestReader {
         let author = try optional { try $0.string() }
         guard case .table(let extra) = try meta() else { throw Damaged() }
         let slugLocation = try optional { try $0.location() }
-        return FrontMatter(title: title, date: date, updated: updated, tags: tags, summary: summary, draft: draft,
-                           slug: slug, author: author, extra: extra, slugLocation: slugLocation)
+        var front = FrontMatter(title: title, date: date, updated: updated, tags: tags, summary: summary, draft: draft,
+                                slug: slug, author: author, extra: extra, slugLocation: slugLocation)
+        front.tagsLocation = try optional { try $0.location() }
+        front.aliases = try (0..<count()).map { _ in try string() }
+        front.aliasesLocation = try optional { try $0.location() }
+        return front
     }
 
     mutating func renderedEssay() throws -> RenderedEssay {
-        RenderedEssay(summary: try string(), readingTime: try int(), feedHTML: try optional { try $0.string() },
-                      listFragment: nil)
+        var essay = RenderedEssay(summary: try string(), readingTime: try int(),
+                                  feedHTML: try optional { try $0.string() }, listFragment: nil)
+        essay.links = try (0..<count()).map { _ in
+            PageLink(destination: try string(), isImage: try bool(), location: try location())
+        }
+        essay.anchors = try (0..<count()).map { _ in try string() }
+        return essay
     }
 
     /// Steps over an encoded `RenderedEssay`, which most rebuilds never need to decode.
@@ -203,5 +222,9 @@ extension ManifestReader {
         try skipString()
         _ = try uint()
         if try bool() { try skipString() }
+        for _ in 0..<(try count()) {
+            try skipString(); _ = try bool(); _ = try location()
+        }
+        for _ in 0..<(try count()) { try skipString() }
     }
 }

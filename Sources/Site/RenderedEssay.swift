@@ -9,6 +9,10 @@ struct RenderedEssay: Sendable {
     /// when the facts come from the build manifest, which leaves it out (it is most of an
     /// essay's record, and cheap to render again for the few list pages a rebuild redoes).
     var listFragment: ListFragment?
+    /// Links and images that point inside the site, checked on every build (a kept page's too).
+    var links: [PageLink] = []
+    /// The ids the page defines (headings, figures, the theme's), sorted: what `#fragment`s may name.
+    var anchors: [String] = []
 }
 
 /// An essay's rendered facts as the list pages and feeds receive them: in hand when the page

@@ -1,3 +1,5 @@
+import Markup
+
 /// Where a page lives in the output: `posts/machines/` is written to `posts/machines/index.html`
 /// and linked as `posts/machines/`. Pretty URLs keep links stable if the file type ever changes.
 public struct Route: Sendable, Hashable, Comparable {
@@ -9,21 +11,28 @@ public struct Route: Sendable, Hashable, Comparable {
     public static let home = Route(path: "")
 
     /// `Content/posts/x.md` → `posts/x/`; a slug replaces the last part; `posts/index.md` → `posts/`.
+    /// The file name becomes a slug by the shared rule (`Über Größe.md` → `über-größe/`); folder
+    /// names are kept as written, so files copied beside an essay stay beside it.
     public static func forEssay(relativePath: String, slug: String?) -> Route {
-        // The common case, `folder/name.md` with no slug, without splitting into arrays. Paths
-        // from `ContentInventory` have no empty parts, which the general case would drop.
+        // The common case, `folder/name.md` with a name that is a slug already, without
+        // splitting into arrays. Paths from `ContentInventory` have no empty parts, which the
+        // general case would drop.
         let utf8 = relativePath.utf8
         if slug == nil, let dot = utf8.lastIndex(of: UInt8(ascii: ".")), utf8.first != UInt8(ascii: "/") {
             let slash = utf8.lastIndex(of: UInt8(ascii: "/"))
             let stemStart = slash.map { utf8.index(after: $0) } ?? utf8.startIndex
-            if stemStart < dot, !relativePath[stemStart..<dot].utf8.elementsEqual("index".utf8) {
-                return Route(path: String(relativePath[..<dot]) + "/")
+            if stemStart < dot {
+                let stem = relativePath[stemStart..<dot]
+                let isSlug = Slug.make(String(stem), fallback: "").utf8.elementsEqual(stem.utf8)
+                if isSlug, !stem.utf8.elementsEqual("index".utf8) {
+                    return Route(path: String(relativePath[..<dot]) + "/")
+                }
             }
         }
         var parts = relativePath.split(separator: "/").map(String.init)
         let file = parts.removeLast()
         let stem = String(file[..<(file.lastIndex(of: ".") ?? file.endIndex)])
-        if let slug { parts.append(slug) } else if stem != "index" { parts.append(stem) }
+        if let slug { parts.append(slug) } else if stem != "index" { parts.append(Slug.make(stem, fallback: stem)) }
         return Route(path: parts.isEmpty ? "" : parts.joined(separator: "/") + "/")
     }
 

@@ -46,6 +46,12 @@ public enum SiteBuilder {
         let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory)
         diagnostics.report(contentsOf: templateProblems)
         guard let settings = loadedSettings else { return finish(report) }
+        if ThemeWords.forLanguage(settings.language) == nil {
+            diagnostics.report(.warning("the theme has no words for language `\(settings.language)`; pages use English",
+                                        at: settings.languageLocation ?? .file(options.configPath),
+                                        notes: [.init("the theme speaks en, de, fr and es; "
+                                                      + "override templates to translate")]))
+        }
         timer.mark("settings and templates")
 
         // A build keeps a record; a check only reads the one the last build left, if any.
@@ -73,7 +79,7 @@ public enum SiteBuilder {
         report.essayCount = plan.essays.count
         timer.mark("plan")
 
-        let siteKey = Self.siteKey(settings: settings, options: options)
+        let siteKey = Self.siteKey(settings: plan.settings, options: options)
         // A changed setting changes every page: then a fresh folder is swapped in. A changed
         // template changes the pages it renders, and only those are written again.
         let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil
@@ -90,6 +96,10 @@ public enum SiteBuilder {
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
         timer.mark("essay pages")
+        LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),
+                  strict: options.strict || settings.strict)
+            .run(parallelMap(pages.count) { pages[$0].essay.essay }, into: diagnostics)
+        timer.mark("links checked")
         // List pages, feeds and the rest are made of what pass 2 checked: a check stops here.
         let listFiles = output == nil ? [] : run.listPages(pages)
         timer.mark("list pages")
@@ -146,6 +156,7 @@ public enum SiteBuilder {
         fingerprint.add(String(BuildManifest.formatVersion))
         fingerprint.add("\(settings)")
         fingerprint.add(options.includeDrafts ? "drafts" : "published")
+        fingerprint.add(options.includeFuture ? "future" : "present")
         return fingerprint.hex
     }
 

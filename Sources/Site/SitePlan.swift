@@ -27,6 +27,19 @@ struct SitePlan: Sendable {
     /// each essay page's key, so editing, adding or deleting a data file renders the pages again.
     /// (Coarse: every essay page, not only those that read the file.)
     var dataStamp = ""
+    /// How the content folder is named in messages (`Content`).
+    var contentDisplay = "Content"
+    /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.
+    var now = 0
+    /// A list page for each folder with essays, and the home page's `_index.md`, if any.
+    var sections: [SiteSection] = []
+    var homeSection: SiteSection?
+    /// Every address the build publishes, for resolving and checking links.
+    var addresses = SiteAddresses()
+    /// A `robots.txt` pointing at the sitemap is written unless `Content/` has its own.
+    var writesRobots: Bool { !staticFiles.contains { $0.relativePath == "robots.txt" } }
+
+    func pageCount(_ members: Int) -> Int { Swift.max(1, (members + settings.pageSize - 1) / settings.pageSize) }
     var homePageCount: Int { Swift.max(1, (listed.count + settings.pageSize - 1) / settings.pageSize) }
 
     /// How essays under the content folder are named in messages, e.g. `Content/posts/a.md`.
@@ -85,24 +98,31 @@ struct SitePlan: Sendable {
             }
         }
         let parsed = loaded.compactMap { $0 }
-        let included = parsed.indices.filter { options.includeDrafts || !parsed[$0].frontMatter.draft }
+        let now = options.now ?? Int(Date().timeIntervalSince1970)
+        let included = parsed.indices.filter {
+            (options.includeDrafts || !parsed[$0].frontMatter.draft)
+                && (options.includeFuture || !parsed[$0].isScheduled(now))
+        }
         let order = included.sorted { EssaySource.listOrder(parsed[$0], parsed[$1]) }
         let essays = order.map { parsed[$0] }
         var essayIndex = [Int?](repeating: nil, count: parsed.count)
         for (index, parsedIndex) in order.enumerated() { essayIndex[parsedIndex] = index }
         let listed = essays.indices.filter { essays[$0].isListed }
 
-        var tagIndex: [String: (tag: Tag, essays: [Int])] = [:]
-        for index in essays.indices {
-            for tag in essays[index].tags where tagIndex[tag.slug]?.essays.last != index {
-                tagIndex[tag.slug, default: (tag, [])].essays.append(index)
-            }
-        }
-        let tags = tagIndex.values.sorted { $0.tag.slug < $1.tag.slug }
+        let tags = tagIndex(essays, diagnostics: diagnostics)
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
-        let plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
-                            staticFiles: entries.filter { !$0.isEssay }, byPath: parsed, essayIndex: essayIndex)
+        let staticFiles = entries.filter { !$0.isEssay && !$0.isSectionIndex }
+        var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
+                            staticFiles: staticFiles, byPath: parsed, essayIndex: essayIndex)
+        plan.contentDisplay = contentDisplay
+        let names = Set(plan.staticFiles.map(\.relativePath))
+        plan.settings.favicon = ["favicon.svg", "favicon.png", "favicon.ico"].first { names.contains($0) }
+        plan.now = now
+        let indexFiles = entries.filter(\.isSectionIndex)
+        plan.sections = sections(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
+        plan.homeSection = homeSection(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
+        plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         var withData = plan
         withData.data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay,
@@ -142,10 +162,13 @@ struct SitePlan: Sendable {
         var files: [String: String] = [
             "index.html": "the home page", "tags/index.html": "the tags index", "feed.xml": "the Atom feed",
             "rss.xml": "the RSS feed", "sitemap.xml": "the sitemap", "404.html": "the 404 page",
+            "feed.json": "the JSON feed",
         ]
+        if writesRobots { files["robots.txt"] = "the robots.txt" }
         for page in Swift.stride(from: 2, through: homePageCount, by: 1) { files["page/\(page)/index.html"] = "page \(page) of the home page" }
         for (tag, members) in tags {
             files[tag.route.outputFile] = "the page of tag `\(tag.name)`"
+            files[tag.route.path + "feed.xml"] = "the feed of tag `\(tag.name)`"
             let pages = (members.count + settings.pageSize - 1) / settings.pageSize
             for page in Swift.stride(from: 2, through: pages, by: 1) {
                 files[tag.route.path + "page/\(page)/index.html"] = "page \(page) of tag `\(tag.name)`"
@@ -170,6 +193,12 @@ struct SitePlan: Sendable {
         var claims: [String: Claimant] = [:]
         claims.reserveCapacity(essays.count + staticFiles.count + 64)
         for (file, who) in generatedFiles(assets: assets) { claims[file] = .generated(who) }
+        for section in sections {
+            for page in Swift.stride(from: 1, through: pageCount(section.members.count), by: 1) {
+                let route = page == 1 ? section.route : Route(path: section.route.path + "page/\(page)/")
+                claims[route.outputFile] = .generated("the list page of \(contentDisplay)/\(section.folder)/")
+            }
+        }
         for (essay, index) in zip(byPath, essayIndex) where index != nil {
             let file = essay.route.outputFile
             guard let first = claims[file] else {
@@ -191,6 +220,21 @@ struct SitePlan: Sendable {
             let (who, location) = describe(first)
             diagnostics.report(.error("\(display) would overwrite \(who)", at: .file(display),
                                       notes: location.map { [.init("first claimed here", at: $0)] } ?? []))
+        }
+        // Aliases last: a redirect never replaces a real page, and two never share a file.
+        for (essay, index) in zip(byPath, essayIndex) where index != nil {
+            for alias in essay.frontMatter.aliases {
+                guard let first = claims[alias] else {
+                    claims[alias] = .generated("the alias of \(essay.displayPath)")
+                    continue
+                }
+                let (who, location) = describe(first)
+                diagnostics.report(.error("the alias /\(alias) of \(essay.displayPath) would overwrite \(who)",
+                                          at: essay.frontMatter.aliasesLocation ?? .file(essay.displayPath),
+                                          notes: (location.map { [.init("first claimed here", at: $0)] } ?? [])
+                                              + [.init("a redirect never replaces a page; remove the alias or move "
+                                                       + "the page")]))
+            }
         }
     }
 }

@@ -20,7 +20,9 @@ extension SiteRun {
     }
 
     func essayPages() -> [EssayPage] {
-        let feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
+        // Essays in the site's feeds or a tag's feed keep their body HTML for them.
+        var feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
+        for tag in plan.tags { feedMembers.formUnion(FeedWriter.tagEntries(tag.essays, plan: plan)) }
         let writer = EssayPageWriter(plan: plan, templates: templates,
                                      options: MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML))
         let done = AtomicCount()
@@ -46,7 +48,10 @@ extension SiteRun {
             fingerprint.add(bytes)
             contentHash = fingerprint.value
         }
-        let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0) } ?? ""
+        // The links the page had last time: unchanged bytes have the same links, whose
+        // addresses (another essay's slug, say) are part of what the page is made from.
+        let previousLinks = essay.previous?.rendered?.essay.links ?? []
+        let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0, links: previousLinks) } ?? ""
         let summaryKey = contentHash.map { entryKey(essay, contentHash: $0) } ?? ""
         // Unchanged since a build that rendered it without a message: nothing to write, and
         // nothing a check would find (the key holds everything a page's messages come from).
@@ -60,20 +65,24 @@ extension SiteRun {
             return .failed
         }
         // Only a page that rendered without a single message is reused, so warnings are never lost.
-        let reusable = pageDiagnostics.all.isEmpty ? key : ""
+        let renderedKey = contentHash.map {
+            pageKey(index, keepHTML: keepHTML, contentHash: $0, links: rendered.links)
+        } ?? ""
+        let reusable = pageDiagnostics.all.isEmpty ? renderedKey : ""
         write(html, file, key: reusable)
         return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash, summaryKey: summaryKey)
     }
 
     /// Everything one essay page is made from: the site, the essay's bytes, its address, whether
     /// the feeds carry its body, and the titles and addresses of its neighbours.
-    private func pageKey(_ index: Int, keepHTML: Bool, contentHash: UInt64) -> String {
+    private func pageKey(_ index: Int, keepHTML: Bool, contentHash: UInt64, links: [PageLink]) -> String {
         let essay = plan.essays[index]
         var fingerprint = Fingerprint()
         fingerprint.add(essayPageKey)
         fingerprint.add(essay.entry.relativePath)
         fingerprint.add(essay.route.path)
         fingerprint.add(keepHTML ? "feed" : "page")
+        fingerprint.add(essay.isScheduled(plan.now) ? "scheduled" : "published")
         if let position = plan.listPosition[index] {
             // The titles and addresses its "newer" and "older" links show.
             for other in [position - 1, position + 1] where plan.listed.indices.contains(other) {
@@ -85,6 +94,10 @@ extension SiteRun {
         }
         fingerprint.add(String(contentHash, radix: 16))
         fingerprint.add(plan.dataStamp)
+        let resolver = LinkResolver(addresses: plan.addresses, essays: plan.essays)
+        for link in links {
+            fingerprint.add(resolver.resolve(link.destination, from: essay).rewritten ?? "as written")
+        }
         return fingerprint.hex
     }
 

@@ -35,6 +35,7 @@ extension SiteRun {
         var fingerprint = Fingerprint()
         fingerprint.add(listPageKey)
         fingerprint.add("list " + job.base.path + " \(job.number)/\(job.members.count)")
+        for text in [job.heading, job.title ?? "", job.intro ?? "", job.introHTML ?? ""] { fingerprint.add(text) }
         for member in job.members.dropFirst((job.number - 1) * size).prefix(size) {
             if pages[member].summaryKey.isEmpty { return "" }
             fingerprint.add(pages[member].summaryKey)
@@ -47,7 +48,18 @@ extension SiteRun {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
         writeIfChanged(feeds.atom(), "feed.xml")
         writeIfChanged(feeds.rss(), "rss.xml")
+        writeIfChanged(JSONFeedWriter(feeds: feeds).json(), "feed.json")
+        for tag in plan.tags { writeIfChanged(feeds.atom(tag: tag), tag.tag.route.path + "feed.xml") }
+        if plan.writesRobots {
+            writeIfChanged("User-agent: *\nAllow: /\n\nSitemap: \(plan.settings.baseURL)sitemap.xml\n", "robots.txt")
+        }
         writeIfChanged(SitemapWriter(plan: plan, listFiles: listFiles).xml(), "sitemap.xml")
+        for essay in plan.essays {
+            for alias in essay.frontMatter.aliases {
+                writeIfChanged(RedirectPage.html(file: alias, to: essay.route, title: essay.frontMatter.title,
+                                                 settings: plan.settings), alias)
+            }
+        }
         for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { writeIfChanged(text, name) }
         for entry in plan.staticFiles {
             // A copy is as good as its source's stamp: size, modification time and inode.

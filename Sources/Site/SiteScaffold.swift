@@ -58,22 +58,84 @@ public enum SiteScaffold {
 
     """
 
-    /// Relative path → contents for a new site.
-    public static func files(templatesOnly: Bool) -> [(String, String)] {
+    /// What each built-in template renders, for `Templates/README.md`.
+    static let templatePurposes: [String: String] = [
+        "base": "the page shell every other page fills (`main` block)",
+        "head": "the `<head>` contents: title, description, link previews, feeds, stylesheet",
+        "header": "the site header and navigation",
+        "footer": "the site footer",
+        "summary": "one essay in a list (home, tag and folder pages)",
+        "page": "one essay",
+        "list": "the home page, tag pages and folder pages",
+        "tags": "the tags index",
+        "404": "the not-found page",
+    ]
+
+    /// Lines `init` puts in `.gitignore`: the built site and the build record.
+    public static let ignored = ["Output/", ".costmark/"]
+
+    /// `Templates/README.md`: the built-in templates, and how to copy one out for editing.
+    public static var templatesReadme: String {
+        var text = """
+        # Templates
+
+        costmark's theme is built into the binary. A file here replaces the built-in template of the
+        same name (`page.mustache` replaces `page`); other `.mustache` files are available as partials.
+        To start from a built-in template, copy it here:
+
+            costmark init --templates page footer
+
+        | template | renders |
+        |---|---|
+
+        """
+        for name in DefaultTheme.templates.keys.sorted() {
+            text += "| `\(name).mustache` | \(templatePurposes[name] ?? "") |\n"
+        }
+        for name in DefaultTheme.assets.keys.sorted() { text += "| `\(name)` | the stylesheet, written as it is |\n" }
+        return text
+    }
+
+    /// The names `--templates` accepts: `page` (or `page.mustache`), `style.css` (or `style`).
+    public static var templateNames: [String] {
+        DefaultTheme.templates.keys.sorted() + DefaultTheme.assets.keys.sorted()
+    }
+
+    /// Relative path → contents: a new site (settings, an example essay, `Templates/README.md`),
+    /// or with `templates` just those built-in templates, copied out for editing. Throws
+    /// `UnknownTemplate` for a name the theme does not have.
+    public static func files(templates: [String]?) throws -> [(String, String)] {
+        guard let templates else {
+            return [("site.yml", settings), ("Content/posts/does-the-cache-pay.md", essay),
+                    ("Templates/README.md", templatesReadme)]
+        }
         var files: [(String, String)] = []
-        for name in DefaultTheme.templates.keys.sorted() { files.append(("Templates/\(name).mustache", DefaultTheme.templates[name]!)) }
-        for name in DefaultTheme.assets.keys.sorted() { files.append(("Templates/\(name)", DefaultTheme.assets[name]!)) }
-        if !templatesOnly {
-            files.insert(("site.yml", settings), at: 0)
-            files.insert(("Content/posts/does-the-cache-pay.md", essay), at: 1)
+        for requested in templates {
+            let name = requested.hasSuffix(".mustache") ? String(requested.dropLast(".mustache".count)) : requested
+            if let text = DefaultTheme.templates[name] {
+                files.append(("Templates/\(name).mustache", text))
+            } else if let asset = DefaultTheme.assets[name] ?? DefaultTheme.assets[name + ".css"] {
+                files.append(("Templates/\(DefaultTheme.assets[name] != nil ? name : name + ".css")", asset))
+            } else {
+                throw UnknownTemplate(name: requested)
+            }
         }
         return files
     }
 
+    public struct UnknownTemplate: Error, CustomStringConvertible {
+        public var name: String
+        public var description: String {
+            "the theme has no template `\(name)`; it has: " + SiteScaffold.templateNames.joined(separator: ", ")
+        }
+    }
+
     /// Writes the files under `directory`, refusing to overwrite any that exist unless `force`.
-    /// Returns the paths written, or the ones that are in the way.
-    public static func write(to directory: String, templatesOnly: Bool, force: Bool) throws -> (written: [String], existing: [String]) {
-        let files = files(templatesOnly: templatesOnly)
+    /// A new site also gets `.gitignore` lines for `Output/` and `.costmark/` (added to an
+    /// existing `.gitignore`, never replacing it). Returns the paths written, or those in the way.
+    public static func write(to directory: String, templates: [String]?,
+                             force: Bool) throws -> (written: [String], existing: [String]) {
+        let files = try files(templates: templates)
         let existing = files.map { directory + "/" + $0.0 }.filter { FileManager.default.fileExists(atPath: $0) }
         if !existing.isEmpty, !force { return ([], existing) }
         for (path, text) in files {
@@ -81,6 +143,20 @@ public enum SiteScaffold {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        return (files.map { directory + "/" + $0.0 }, [])
+        var written = files.map { directory + "/" + $0.0 }
+        if templates == nil, try addIgnores(in: directory) { written.append(directory + "/.gitignore") }
+        return (written, [])
+    }
+
+    /// Adds the missing `ignored` lines to `directory/.gitignore`; true when the file changed.
+    static func addIgnores(in directory: String) throws -> Bool {
+        let url = URL(fileURLWithPath: directory).appendingPathComponent(".gitignore")
+        let current = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        let present = Set(current.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) })
+        let missing = ignored.filter { !present.contains($0) && !present.contains(String($0.dropLast())) }
+        guard !missing.isEmpty else { return false }
+        let separator = current.isEmpty || current.hasSuffix("\n") ? "" : "\n"
+        try Data((current + separator + missing.joined(separator: "\n") + "\n").utf8).write(to: url)
+        return true
     }
 }

@@ -37,6 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
         var build = site.buildOptions()
         build.outputDirectory = output
         build.cacheDirectory = ".costmark"
+        // Scheduled essays are previewed, each with a marker saying when it goes out.
+        build.includeFuture = true
         var options = DevServer.Options(build: build)
         options.address = try ServeAddress(host: host, port: port)
         options.log = { Terminal.printError($0) }

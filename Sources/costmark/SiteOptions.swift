@@ -20,6 +20,12 @@ struct SiteOptions: ParsableArguments {
     @Flag(help: "Include essays marked `draft: true`.")
     var drafts = false
 
+    @Flag(help: "Include essays dated in the future (compared with the current date).")
+    var future = false
+
+    @Flag(help: "Treat broken internal links, missing images and unknown #fragments as errors.")
+    var strict = false
+
     @Option(name: .customLong("base-url"), help: "Absolute URL the site is served from; replaces base_url from site.yml.")
     var baseURL: String?
 
@@ -43,6 +49,8 @@ struct SiteOptions: ParsableArguments {
         options.configPath = configPath
         options.includeDrafts = drafts
         options.baseURL = baseURL
+        options.strict = strict
+        options.includeFuture = future
         return options
     }
 }

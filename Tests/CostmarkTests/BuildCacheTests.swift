@@ -107,10 +107,10 @@ import Testing
         let cache = site.root.appendingPathComponent(".costmark").path
         #expect(site.build { $0.cacheDirectory = cache }.cachedPages == 0)
         let again = site.build { $0.cacheDirectory = cache }
-        // 4 essays, and the list pages: home (2 pages of 2), tag one (1), tag two (1).
-        #expect(again.cachedPages == 8)
+        // 4 essays, and the list pages: home (2 pages of 2), tag one (1), tag two (1), posts/ (2 pages of 2).
+        #expect(again.cachedPages == 10)
         try site.write("---\ntitle: About\n---\nAbout, edited.\n", to: "Content/about.md")
-        #expect(site.build { $0.cacheDirectory = cache }.cachedPages == 7, "only the edited, unlisted page is rendered")
+        #expect(site.build { $0.cacheDirectory = cache }.cachedPages == 9, "only the edited, unlisted page is rendered")
     }
 
     @Test func theRecordDoesNotGrowWithEdits() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Site
 import Testing
 
 /// Runs the `costmark` executable itself (built by `make test` before the tests run).
@@ -128,9 +129,34 @@ import Testing
         #expect(built.status == 0, "\(built.stderr)")
         let again = try Self.costmark(["init", "new"], in: site.root)
         #expect(again.status == 1, "init never overwrites without --force")
-        let templates = try Self.costmark(["init", "--templates", "only"], in: site.root)
-        #expect(templates.status == 0)
+        let readme = try String(contentsOf: site.root.appendingPathComponent("new/Templates/README.md"), encoding: .utf8)
+        #expect(readme.contains("| `page.mustache` | one essay |") && readme.contains("costmark init --templates"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("new/Templates/page.mustache").path))
+        #expect(try String(contentsOf: site.root.appendingPathComponent("new/.gitignore"), encoding: .utf8)
+                    == "Output/\n.costmark/\n")
+        let templates = try Self.costmark(["init", "only", "--templates", "page", "style.css"], in: site.root)
+        #expect(templates.status == 0, "\(templates.stderr)")
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/Templates/page.mustache").path))
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/Templates/style.css").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/Templates/list.mustache").path))
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("only/site.yml").path))
+        let unknown = try Self.costmark(["init", "only", "--templates", "pgae"], in: site.root)
+        #expect(unknown.status == 2 && unknown.stderr.contains("the theme has no template `pgae`; it has: 404, base"))
+    }
+}
+
+/// `init`'s files without a process: an existing `.gitignore` is added to, never replaced.
+@Suite struct ScaffoldTests {
+    @Test func gitignoreLinesAreAddedToAnExistingFile() throws {
+        let site = try InlineSite("""
+        -- new/.gitignore --
+        node_modules/
+        Output
+        """)
+        defer { site.cleanUp() }
+        let directory = site.root.appendingPathComponent("new").path
+        let (written, existing) = try SiteScaffold.write(to: directory, templates: nil, force: false)
+        #expect(existing.isEmpty && written.contains(directory + "/.gitignore"))
+        #expect(try String(contentsOfFile: directory + "/.gitignore", encoding: .utf8) == "node_modules/\nOutput\n.costmark/\n")
     }
 }

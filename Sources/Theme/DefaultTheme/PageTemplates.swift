@@ -6,8 +6,9 @@ extension DefaultTheme {
 <article class="essay">
 <header class="essay-header">
 <h1>{{page.title}}</h1>
-<p class="meta">{{#page.date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.date}}{{#page.updated}}updated <time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.updated}}{{page.readingTime}} min read{{#page.author}} · {{page.author}}{{/page.author}}</p>
-{{#page.hasTags}}<ul class="tags" aria-label="Tags">
+{{#page.scheduled}}<p class="scheduled"><strong>{{words.scheduled}}</strong> {{words.dated}} <time datetime="{{rfc3339}}">{{readable}}</time>, {{words.notPublished}}.</p>
+{{/page.scheduled}}<p class="meta">{{#page.date}}<time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.date}}{{#page.updated}}{{words.updated}} <time datetime="{{rfc3339}}">{{readable}}</time> · {{/page.updated}}{{page.readingTime}} {{words.minRead}}{{#page.author}} · {{page.author}}{{/page.author}}</p>
+{{#page.hasTags}}<ul class="tags" aria-label="{{words.tags}}">
 {{#page.tags}}<li><a href="{{href}}">{{name}}</a></li>
 {{/page.tags}}</ul>
 {{/page.hasTags}}</header>
@@ -27,7 +28,7 @@ extension DefaultTheme {
 {{{page.content}}}
 </div>
 </article>
-{{#hasNeighbours}}<nav class="neighbours" aria-label="More essays">
+{{#hasNeighbours}}<nav class="neighbours" aria-label="{{words.moreEssays}}">
 {{#newer}}<a rel="prev" href="{{href}}">← {{title}}</a>
 {{/newer}}{{#older}}<a rel="next" href="{{href}}">{{title}} →</a>
 {{/older}}</nav>
@@ -42,15 +43,17 @@ extension DefaultTheme {
 {{<base}}
 {{$main}}
 <h1 class="list-title">{{heading}}</h1>
-{{#intro}}<p class="lede">{{intro}}</p>
+{{#introHTML}}<div class="lede">
+{{{introHTML}}}</div>
+{{/introHTML}}{{#intro}}<p class="lede">{{intro}}</p>
 {{/intro}}{{#hasEssays}}<ol class="summaries">
 {{#essays}}{{{html}}}{{/essays}}
 </ol>
-{{/hasEssays}}{{^hasEssays}}<p>No essays yet.</p>
-{{/hasEssays}}{{#pagination}}<nav class="pagination" aria-label="Pages">
-{{#newer}}<a rel="prev" href="{{newer}}">← Newer</a>
-{{/newer}}<span>Page {{current}} of {{total}}</span>
-{{#older}}<a rel="next" href="{{older}}">Older →</a>
+{{/hasEssays}}{{^hasEssays}}<p>{{words.noEssays}}</p>
+{{/hasEssays}}{{#pagination}}<nav class="pagination" aria-label="{{words.pages}}">
+{{#newer}}<a rel="prev" href="{{newer}}">← {{words.newer}}</a>
+{{/newer}}<span>{{words.page}} {{current}} {{words.of}} {{total}}</span>
+{{#older}}<a rel="next" href="{{older}}">{{words.older}} →</a>
 {{/older}}</nav>
 {{/pagination}}
 {{/main}}
@@ -61,11 +64,11 @@ extension DefaultTheme {
     static let tags = #"""
 {{<base}}
 {{$main}}
-<h1 class="list-title">Tags</h1>
+<h1 class="list-title">{{words.tags}}</h1>
 {{#hasTags}}<ul class="tag-index">
 {{#tags}}<li><a href="{{href}}">{{name}}</a> <span class="count">{{count}}</span></li>
 {{/tags}}</ul>
-{{/hasTags}}{{^hasTags}}<p>No tags yet.</p>
+{{/hasTags}}{{^hasTags}}<p>{{words.noTags}}</p>
 {{/hasTags}}
 {{/main}}
 {{/base}}
@@ -74,8 +77,8 @@ extension DefaultTheme {
     static let notFound = #"""
 {{<base}}
 {{$main}}
-<h1 class="list-title">Page not found</h1>
-<p>There is nothing at this address. The <a href="{{root}}">home page</a> lists every essay.</p>
+<h1 class="list-title">{{words.notFound}}</h1>
+<p>{{words.notFoundText}} <a href="{{root}}">{{words.homePage}}</a> {{words.listsEvery}}</p>
 {{/main}}
 {{/base}}
 """#

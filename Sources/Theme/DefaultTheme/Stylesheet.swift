@@ -200,6 +200,9 @@ a.cm-value { color: inherit; }
 @media print {
   .cm-anchor { display: none; }
 }
+/* Publishing */
+.scheduled { border-left: 4px solid #c77700; padding: 0.4em 0.8em; background: rgba(199, 119, 0, 0.1); }
+/* End of Publishing */
 
 """#
 }

@@ -1,0 +1,42 @@
+import Foundation
+
+/// Feed readers show an entry away from the site, and RSS has no `xml:base`: every relative
+/// `href` and `src` in an entry's HTML is made absolute against the page's address.
+enum FeedHTML {
+    static func absolutize(_ html: String, pageURL: String) -> String {
+        guard let base = URL(string: pageURL) else { return html }
+        var out = ""
+        out.reserveCapacity(html.utf8.count + 256)
+        var rest = Substring(html)
+        while let match = nextAttribute(in: rest) {
+            out += rest[..<match.valueStart]
+            let value = String(rest[match.valueStart..<match.valueEnd])
+            out += absolute(value, base: base, pageURL: pageURL)
+            rest = rest[match.valueEnd...]
+        }
+        out += rest
+        return out
+    }
+
+    /// The next ` href="…"` or ` src="…"` value's bounds.
+    private static func nextAttribute(in text: Substring) -> (valueStart: String.Index, valueEnd: String.Index)? {
+        var search = text.startIndex
+        while let space = text[search...].firstIndex(of: " ") {
+            let after = text.index(after: space)
+            for name in ["href=\"", "src=\""] where text[after...].hasPrefix(name) {
+                let start = text.index(after, offsetBy: name.count)
+                guard let end = text[start...].firstIndex(of: "\"") else { return nil }
+                return (start, end)
+            }
+            search = after
+        }
+        return nil
+    }
+
+    private static func absolute(_ value: String, base: URL, pageURL: String) -> String {
+        // Values come HTML-escaped from cmark; `&amp;` in a query stays as it is.
+        if value.isEmpty || LinkResolver.isExternal(value) { return value }
+        if value.hasPrefix("#") { return pageURL + value }
+        return URL(string: value, relativeTo: base)?.absoluteString ?? value
+    }
+}

@@ -1,0 +1,63 @@
+import Diagnostics
+import Markdown
+import Markup
+
+/// A link or image of an essay that points inside the site, as written and where: every build
+/// checks it again (`LinkCheck`), also for pages kept from the last build, so a link broken by
+/// another essay's removal is reported even though its own page did not change.
+struct PageLink: Sendable, Hashable {
+    var destination: String
+    var isImage: Bool
+    var location: SourceLocation
+
+    /// Locates a destination cmark found in the body: the line is moved from the body to the
+    /// file, and the column to the destination itself (`[text](here)`) when it is on that line.
+    static func locate(_ link: LinkDestination, in file: SourceFile, bodyFirstLine: Int) -> SourceLocation {
+        let line = bodyFirstLine + link.line - 1
+        let text = file.line(line)
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: Swift.max(0, Swift.min(link.byteColumn - 1, utf8.count)))
+        var column = text[..<start].count + 1
+        var length = 1
+        if !link.destination.isEmpty, let found = text[start...].range(of: link.destination) {
+            column = text[..<found.lowerBound].count + 1
+            length = link.destination.count
+        }
+        return SourceLocation(file: file.path, line: line, column: column, length: length, lineText: text)
+    }
+}
+
+/// The ids an HTML page defines, for checking `#fragment` links against it.
+enum PageAnchors {
+    /// Every `id="…"` in the page, plus the ids the page's headings get. Sorted and unique.
+    static func collect(html: String, headings: [(level: Int, text: String)]) -> [String] {
+        var ids = Set(headingIDs(headings))
+        let bytes = Array(html.utf8)
+        let marker = Array(" id=\"".utf8)
+        var index = 0
+        while index + marker.count <= bytes.count {
+            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
+                let start = index + marker.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Fallback heading ids, by the shared `Slug.make` rule with `-1`, `-2` for repeats, until
+    /// the Markdown stage reports the ids it writes (then use those and drop this function).
+    static func headingIDs(_ headings: [(level: Int, text: String)]) -> [String] {
+        var seen: [String: Int] = [:]
+        return headings.map { heading in
+            let base = Slug.make(heading.text, fallback: "section")
+            let count = seen[base, default: 0]
+            seen[base] = count + 1
+            return count == 0 ? base : "\(base)-\(count)"
+        }
+    }
+}
