@@ -10,7 +10,7 @@ enum PipeTableNodes {
     /// - Parameter rows: per row, per cell, the paragraph cmark parsed from the cell's text;
     ///   each is emptied into its cell and freed.
     static func table(alignments: [ColumnAlignment], rows: [[OpaquePointer]]) -> OpaquePointer? {
-        guard let table = CmarkNode.custom(block: true, enter: "<div class=\"cm-table-wrap\"><table>",
+        guard let table = CmarkNode.custom(block: true, enter: "<div class=\"cm-table-wrap\"><table class=\"cm-gfm-table\">",
                                            exit: "</table></div>") else { return nil }
         guard let header = rows.first else { return table }
         section("thead", [header], header: true, alignments: alignments, in: table)
