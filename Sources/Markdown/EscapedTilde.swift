@@ -36,9 +36,10 @@ enum EscapedTilde {
         }
         cmark_iter_free(iterator)
         for node in nodes {
-            guard let literal = CmarkNode.literal(node), literal.contains(mark) else { continue }
+            guard let literal = CmarkNode.literal(node) else { continue }
             let tilde = cmark_node_get_type(node) == CMARK_NODE_TEXT ? "~" : "\\~"
-            cmark_node_set_literal(node, literal.replacing(mark, with: tilde))
+            let restored = ByteText.replacing(mark, with: tilde, in: literal)
+            if restored != literal { cmark_node_set_literal(node, restored) }
         }
     }
 }

@@ -9,45 +9,34 @@ import CCmark
 enum FootnoteDefinition {
     /// The text with definitions marked; the same text when it has no `[^` at all.
     static func mark(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.count > 1, bytes.indices.dropLast().contains(where: { bytes[$0] == UInt8(ascii: "[")
-            && bytes[$0 + 1] == UInt8(ascii: "^") }) else { return text }
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 16)
-        var index = 0
-        var lineStart = true
-        while index < bytes.count {
-            let byte = bytes[index]
-            if lineStart, byte == UInt8(ascii: "[") {
-                lineStart = false
-                if labelLength(bytes[index...]) != nil {
-                    output += GFMMarkers.definitionUTF8
-                    index += 1
-                    continue
-                }
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            var edits: [(offset: Int, length: Int, text: String)] = []
+            // Only a `[` that follows a line's opening blanks and `>`s can start a definition.
+            for open in ByteText.offsets(of: Array("[^".utf8), in: bytes) {
+                var start = open
+                while start > 0, bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t")
+                        || bytes[start - 1] == UInt8(ascii: ">") { start -= 1 }
+                guard start == 0 || bytes[start - 1] == UInt8(ascii: "\n") || bytes[start - 1] == UInt8(ascii: "\r"),
+                      labelLength(bytes, at: open) != nil else { continue }
+                edits.append((open, 1, String(GFMMarkers.definition)))
             }
-            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-                lineStart = true
-            } else if byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: ">") {
-                lineStart = false
-            }
-            output.append(byte)
-            index += 1
+            return edits.isEmpty ? text : ByteText.splice(bytes, at: edits)
         }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// For `[^label]:` (or the marked form's tail, `^label]:`), the byte length up to and
     /// including the colon. A label is one or more characters other than white space and brackets.
-    private static func labelLength(_ bytes: ArraySlice<UInt8>) -> Int? {
-        var index = bytes.startIndex + 1
+    private static func labelLength<Bytes: RandomAccessCollection>(_ bytes: Bytes, at start: Int) -> Int?
+        where Bytes.Element == UInt8, Bytes.Index == Int {
+        var index = start + 1
         guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "^") else { return nil }
         index += 1
         let labelStart = index
         while index < bytes.endIndex, !isLabelStop(bytes[index]) { index += 1 }
         guard index > labelStart, index + 1 < bytes.endIndex, bytes[index] == UInt8(ascii: "]"),
               bytes[index + 1] == UInt8(ascii: ":") else { return nil }
-        return index + 2 - bytes.startIndex
+        return index + 2 - start
     }
 
     static func isLabelStop(_ byte: UInt8) -> Bool {
@@ -66,7 +55,7 @@ enum FootnoteDefinition {
         let marker = GFMMarkers.definitionUTF8
         guard bytes.starts(with: marker) else { return nil }
         // Measure as if the marker were the one-byte `[` it replaced.
-        guard let length = labelLength(ArraySlice([UInt8(ascii: "[")] + bytes[marker.count...])) else { return nil }
+        guard let length = labelLength([UInt8(ascii: "[")] + bytes[marker.count...], at: 0) else { return nil }
         // In the marked bytes the label runs from after `^` to before `]:`.
         let label = String(decoding: bytes[(marker.count + 1)..<(marker.count + length - 3)], as: UTF8.self)
         return (label, length - 1 + marker.count)

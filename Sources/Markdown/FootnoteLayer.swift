@@ -20,16 +20,20 @@ struct FootnoteLayer {
     private var locator: WarningLocator
     private(set) var warnings: [MarkdownWarning] = []
 
-    /// - Parameter continuations: blocks that continue a definition, by its paragraph (unlinked).
-    static func apply(to root: OpaquePointer, continuations: [OpaquePointer: [OpaquePointer]],
+    /// - Parameters:
+    ///   - continuations: blocks that continue a definition, by its paragraph (unlinked).
+    ///   - markers: how many definition markers the text was given.
+    static func apply(to root: OpaquePointer, continuations: [OpaquePointer: [OpaquePointer]], markers: Int,
                       locator: WarningLocator) -> [MarkdownWarning] {
         var layer = FootnoteLayer(locator: locator)
         var leftover = continuations
-        layer.collectDefinitions(in: root, continuations: &leftover)
+        let found = layer.collectDefinitions(in: root, continuations: &leftover)
         for blocks in leftover.values { blocks.forEach { cmark_node_free($0) } }
         // Markers that did not start a definition were an author's `[` after all.
-        restoreMarkers(in: root)
-        for note in layer.notes { for block in note.blocks { restoreMarkers(in: block) } }
+        if found < markers {
+            restoreMarkers(in: root)
+            for note in layer.notes { for block in note.blocks { restoreMarkers(in: block) } }
+        }
         layer.link(in: root)
         var index = 0
         while index < layer.numbered.count {
@@ -44,8 +48,9 @@ struct FootnoteLayer {
 
     /// Takes every definition's paragraph (and its continuation) out of the tree. The first
     /// definition of a label wins, as with link references.
+    /// Returns how many definitions it found, duplicates included.
     private mutating func collectDefinitions(in root: OpaquePointer,
-                                             continuations: inout [OpaquePointer: [OpaquePointer]]) {
+                                             continuations: inout [OpaquePointer: [OpaquePointer]]) -> Int {
         var found: [(OpaquePointer, String, Int)] = []
         func visit(_ parent: OpaquePointer) {
             for node in CmarkNode.children(parent) {
@@ -70,6 +75,7 @@ struct FootnoteLayer {
             byLabel[key] = notes.count
             notes.append(Note(label: label, blocks: blocks))
         }
+        return found.count
     }
 
     /// Removes `[^label]:` and the white space after it from a definition's first text.
@@ -97,8 +103,9 @@ struct FootnoteLayer {
         }
         cmark_iter_free(iterator)
         for current in nodes {
-            guard let literal = CmarkNode.literal(current), literal.contains(GFMMarkers.definition) else { continue }
-            cmark_node_set_literal(current, literal.replacing(String(GFMMarkers.definition), with: "["))
+            guard let literal = CmarkNode.literal(current) else { continue }
+            let restored = ByteText.replacing(String(GFMMarkers.definition), with: "[", in: literal)
+            if restored != literal { cmark_node_set_literal(current, restored) }
         }
     }
 
@@ -106,7 +113,7 @@ struct FootnoteLayer {
     private mutating func link(in node: OpaquePointer) {
         let candidates = CmarkNode.textNodes(in: node, where: { CmarkNode.contains($0, byte: UInt8(ascii: "[")) })
         for text in candidates {
-            guard let literal = CmarkNode.literal(text), literal.contains("[^") else { continue }
+            guard let literal = CmarkNode.literal(text), ByteText.contains("[^", in: literal) else { continue }
             split(text, literal)
         }
     }

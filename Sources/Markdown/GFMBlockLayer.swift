@@ -36,25 +36,40 @@ struct GFMBlockLayer {
         for (index, site) in sites.continuations.enumerated() { appended.addContinuation(site, index: index) }
         appended.addSentinel(sites.continuations.count)
 
-        let second = cmarkParse(appended.text, flags: flags)
-        let again = BlockSites.find(in: second, source: lines, tables: tables, footnotes: footnotes,
-                                    lineLimit: lines.count)
-        var tail = CmarkNode.children(second).filter { Int(cmark_node_get_start_line($0)) > lines.count }[...]
+        // Without link reference definitions in the body, the pieces need not follow the body:
+        // blank lines stand in for it, which cmark skips at almost no cost.
+        let shared = mayDefineLinks(source)
+        let pieces = cmarkParse(shared ? appended.text : appended.afterBlankLines, flags: flags)
+        let targets = shared ? BlockSites.find(in: pieces, source: lines, tables: tables, footnotes: footnotes,
+                                               lineLimit: lines.count) : sites
+        var tail = CmarkNode.children(pieces).filter { Int(cmark_node_get_start_line($0)) > lines.count }[...]
         // Pieces cannot open blocks, so they come back one paragraph each unless the body left a
         // block open (an unclosed fence swallows what follows): then keep the first parse.
         let pieceCount = sites.paragraphs.reduce(0) { $0 + $1.pieceCount }
-        guard again.paragraphs.count == sites.paragraphs.count, again.continuations.count == sites.continuations.count,
+        guard targets.paragraphs.count == sites.paragraphs.count,
+              targets.continuations.count == sites.continuations.count,
               tail.count >= pieceCount, tail.prefix(pieceCount).allSatisfy(isPiece) else {
-            cmark_node_free(second)
+            cmark_node_free(pieces)
             return GFMBlockLayer(root: first)
         }
-        cmark_node_free(first)
-        var layer = GFMBlockLayer(root: second, origins: appended.origins)
+        if shared { cmark_node_free(first) }
+        var layer = GFMBlockLayer(root: shared ? pieces : first, origins: appended.origins)
         var replaced: [OpaquePointer: OpaquePointer] = [:]
-        for site in again.paragraphs { replaced[site.paragraph] = layer.graft(site, pieces: &tail) }
-        layer.attach(again.continuations, replaced: replaced, tail: &tail, flags: flags)
+        for site in targets.paragraphs { replaced[site.paragraph] = layer.graft(site, pieces: &tail) }
+        layer.attach(targets.continuations, replaced: replaced, tail: &tail, flags: flags)
         for node in tail { CmarkNode.remove(node) }
+        if !shared { cmark_node_free(pieces) }
         return layer
+    }
+
+    /// Whether the body may hold a link reference definition (`[label]: …`), which pieces
+    /// parsed apart from it could not use: a `]:` other than those of marked footnote definitions.
+    private static func mayDefineLinks(_ source: String) -> Bool {
+        var source = source
+        return source.withUTF8 { bytes in
+            let colons = ByteText.offsets(of: Array("]:".utf8), in: bytes).count
+            return colons > ByteText.offsets(of: GFMMarkers.definitionUTF8, in: bytes).count
+        }
     }
 
     private static func cmarkParse(_ text: String, flags: Int32) -> OpaquePointer {
@@ -160,19 +175,26 @@ struct GFMBlockLayer {
 
 /// The second parse's text: the body, then the pieces, each line noting where it came from.
 private struct AppendedText {
-    var text: String
+    private let source: String
+    private let lineCount: Int
+    private var suffix = ""
     var origins: LineOrigins
 
     init(source: String, lineCount: Int) {
-        text = source
-        if !text.isEmpty, !text.hasSuffix("\n"), !text.hasSuffix("\r") { text += "\n" }
+        self.source = source.isEmpty || source.hasSuffix("\n") || source.hasSuffix("\r") ? source : source + "\n"
+        self.lineCount = lineCount
         origins = LineOrigins(sourceLineCount: lineCount, appended: [])
         addLine("")
     }
 
+    /// The body, then the pieces.
+    var text: String { source + suffix }
+    /// The pieces on the same lines, after blank lines in place of the body.
+    var afterBlankLines: String { String(repeating: "\n", count: lineCount) + suffix }
+
     mutating func addLine(_ line: String, from origin: (line: Int, columnShift: Int) = (0, 0)) {
-        text += line
-        text += "\n"
+        suffix += line
+        suffix += "\n"
         origins.appended.append(origin)
     }
 

@@ -23,7 +23,8 @@ struct GFMLayer {
         let blocks = GFMBlockLayer.parse(marked, flags: options.cmarkFlags, tables: uses.tables, footnotes: definitions)
         var layer = GFMLayer(root: blocks.root, origins: blocks.origins)
         if uses.footnotes {
-            layer.warnings = FootnoteLayer.apply(to: blocks.root, continuations: blocks.continuations,
+            let markers = (marked.utf8.count - unescaped.utf8.count) / 2
+            layer.warnings = FootnoteLayer.apply(to: blocks.root, continuations: blocks.continuations, markers: markers,
                                                  locator: WarningLocator(markdown: markdown, origins: blocks.origins))
         }
         // Autolinks first, as GFM finds them while parsing: `~` inside an address is not strikethrough.
@@ -36,27 +37,46 @@ struct GFMLayer {
         return layer
     }
 
-    /// Which extensions the text could use, from one pass over its bytes.
+    /// Which extensions the text could use, from one pass over its bytes. Only a handful of
+    /// byte values need a second look, so the pass costs little more than reading the text.
+    /// An address counts only where an autolink could start: one in a link's destination
+    /// (`](https://…`) or in angle brackets is cmark's already.
     private struct Uses {
         var tables = false, footnotes = false, autolinks = false, strikethrough = false, taskItems = false
 
         init(_ text: String) {
-            var last: (UInt8, UInt8, UInt8) = (0, 0, 0)
-            for byte in text.utf8 {
-                switch byte {
-                case UInt8(ascii: "|"): tables = true
-                case UInt8(ascii: "~"): strikethrough = true
-                case UInt8(ascii: "^") where last.2 == UInt8(ascii: "["): footnotes = true
-                case UInt8(ascii: "/") where last.2 == UInt8(ascii: "/") && last.1 == UInt8(ascii: ":"): autolinks = true
-                case UInt8(ascii: ".") where last == (UInt8(ascii: "w"), UInt8(ascii: "w"), UInt8(ascii: "w")):
-                    autolinks = true
-                case UInt8(ascii: "]") where last.1 == UInt8(ascii: "[")
-                    && (last.2 == UInt8(ascii: " ") || last.2 | 0x20 == UInt8(ascii: "x")):
-                    taskItems = true
-                default: break
+            var text = text
+            text.withUTF8 { bytes in
+                for index in bytes.indices {
+                    switch bytes[index] {
+                    case UInt8(ascii: "|"): tables = true
+                    case UInt8(ascii: "~"): strikethrough = true
+                    case UInt8(ascii: "^") where index > 0 && bytes[index - 1] == UInt8(ascii: "["): footnotes = true
+                    case UInt8(ascii: "]") where index > 1 && bytes[index - 2] == UInt8(ascii: "["):
+                        let mark = bytes[index - 1] | 0x20
+                        if mark == UInt8(ascii: " ") || mark == UInt8(ascii: "x") { taskItems = true }
+                    case UInt8(ascii: "/") where !autolinks && index > 5 && bytes[index - 1] == UInt8(ascii: "/")
+                        && bytes[index - 2] == UInt8(ascii: ":"):
+                        var start = index - 2
+                        while start > 0, index - start < 8, bytes[start - 1] | 0x20 >= UInt8(ascii: "a"),
+                              bytes[start - 1] | 0x20 <= UInt8(ascii: "z") { start -= 1 }
+                        autolinks = Uses.canStartLink(bytes, at: start)
+                    case UInt8(ascii: ".") where !autolinks && index > 2 && bytes[index - 1] == UInt8(ascii: "w")
+                        && bytes[index - 2] == UInt8(ascii: "w") && bytes[index - 3] == UInt8(ascii: "w"):
+                        autolinks = Uses.canStartLink(bytes, at: index - 3)
+                    default: break
+                    }
                 }
-                last = (last.1, last.2, byte)
             }
+        }
+
+        /// Whether a link could start at `start`: after white space, `*`, `_`, `~`, or a `(`
+        /// that does not open a link destination.
+        private static func canStartLink(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+            guard start > 0 else { return true }
+            let before = bytes[start - 1]
+            if before == UInt8(ascii: "(") { return start < 2 || bytes[start - 2] != UInt8(ascii: "]") }
+            return ExtendedAutolink.isBoundary(before)
         }
     }
 }

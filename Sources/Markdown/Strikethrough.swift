@@ -72,7 +72,7 @@ enum Strikethrough {
     private static func splitRuns(in container: OpaquePointer) -> [Run] {
         var runs: [Run] = []
         for node in CmarkNode.children(container) where cmark_node_get_type(node) == CMARK_NODE_TEXT {
-            guard let literal = CmarkNode.literal(node), literal.contains("~") else { continue }
+            guard let literal = CmarkNode.literal(node), literal.utf8.contains(UInt8(ascii: "~")) else { continue }
             let scalars = Array(literal.unicodeScalars)
             let before = neighbour(of: node, previous: true)
             let after = neighbour(of: node, previous: false)

@@ -36,10 +36,23 @@ enum TaskListItems {
         return found
     }
 
-    /// Gives the `<li>` before each mark its class, and removes the marks.
+    /// Gives the `<li>` right before each mark (or before the `<p>` holding it) its class, and
+    /// removes the marks, in one pass over the bytes.
     static func classify(_ html: String) -> String {
-        html.replacing("<li>" + GFMMarkers.taskItem, with: "<li class=\"task-list-item\">")
-            .replacing("<li>\n<p>" + GFMMarkers.taskItem, with: "<li class=\"task-list-item\">\n<p>")
-            .replacing(GFMMarkers.taskItem, with: "")
+        var html = html
+        return html.withUTF8 { bytes in
+            let marks = ByteText.offsets(of: Array(GFMMarkers.taskItem.utf8), in: bytes)
+            let length = GFMMarkers.taskItem.utf8.count
+            let edits = marks.map { mark -> (offset: Int, length: Int, text: String) in
+                for opening in ["<li>", "<li>\n<p>"] {
+                    let start = mark - opening.utf8.count
+                    guard start >= 0, bytes[start..<mark].elementsEqual(opening.utf8) else { continue }
+                    let rest = opening.dropFirst(4)
+                    return (start, opening.utf8.count + length, "<li class=\"task-list-item\">" + rest)
+                }
+                return (mark, length, "")
+            }
+            return ByteText.splice(bytes, at: edits)
+        }
     }
 }
