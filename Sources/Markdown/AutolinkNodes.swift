@@ -67,7 +67,8 @@ enum AutolinkNodes {
     private static func insideRawLink(_ node: OpaquePointer) -> Bool {
         var sibling = cmark_node_previous(node)
         while let current = sibling {
-            if cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE, let html = CmarkNode.literal(current)?.lowercased() {
+            if cmark_node_get_type(current) == CMARK_NODE_HTML_INLINE,
+               let html = CmarkNode.literal(current)?.lowercased() {
                 if html.hasPrefix("</a") { return false }
                 if html.hasPrefix("<a ") || html == "<a>" { return true }
             }

@@ -156,7 +156,9 @@ struct BlockSites {
         }
 
         private func spans(_ cells: [PipeTableSyntax.Cell], in row: ArraySlice<UInt8>, line: Int) -> [SourceSpan] {
-            cells.map { SourceSpan(text: $0.text, line: line, column: column(of: row.startIndex + $0.offset, line: line)) }
+            cells.map {
+                SourceSpan(text: $0.text, line: line, column: column(of: row.startIndex + $0.offset, line: line))
+            }
         }
 
         private func column(of offset: Int, line: Int) -> Int { offset - source.line(line).startIndex + 1 }

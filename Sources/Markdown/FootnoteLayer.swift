@@ -134,7 +134,8 @@ struct FootnoteLayer {
             rest = after.dropFirst()
             guard let index = byLabel[label.lowercased()] else {
                 let written = "[^\(label)]"
-                warnings.append(locator.warning("footnote `\(written)` has no definition (write one as `\(written): text`)",
+                let message = "footnote `\(written)` has no definition (write one as `\(written): text`)"
+                warnings.append(locator.warning(message,
                                                 at: node, text: written))
                 plain += written
                 continue

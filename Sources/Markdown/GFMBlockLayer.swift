@@ -168,7 +168,8 @@ struct GFMBlockLayer {
     private static func sentinelNumber(_ node: OpaquePointer) -> Int? {
         guard cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH, let text = cmark_node_first_child(node),
               cmark_node_next(text) == nil, let literal = CmarkNode.literal(text),
-              literal.first == GFMMarkers.sentinel, literal.last == GFMMarkers.sentinel, literal.count > 2 else { return nil }
+              literal.first == GFMMarkers.sentinel, literal.last == GFMMarkers.sentinel, literal.count > 2
+        else { return nil }
         return Int(literal.dropFirst().dropLast())
     }
 }

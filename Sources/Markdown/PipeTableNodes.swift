@@ -10,11 +10,14 @@ enum PipeTableNodes {
     /// - Parameter rows: per row, per cell, the paragraph cmark parsed from the cell's text;
     ///   each is emptied into its cell and freed.
     static func table(alignments: [ColumnAlignment], rows: [[OpaquePointer]]) -> OpaquePointer? {
-        guard let table = CmarkNode.custom(block: true, enter: "<div class=\"cm-table-wrap\"><table class=\"cm-gfm-table\">",
+        let open = "<div class=\"cm-table-wrap\"><table class=\"cm-gfm-table\">"
+        guard let table = CmarkNode.custom(block: true, enter: open,
                                            exit: "</table></div>") else { return nil }
         guard let header = rows.first else { return table }
         section("thead", [header], header: true, alignments: alignments, in: table)
-        if rows.count > 1 { section("tbody", Array(rows.dropFirst()), header: false, alignments: alignments, in: table) }
+        if rows.count > 1 {
+            section("tbody", Array(rows.dropFirst()), header: false, alignments: alignments, in: table)
+        }
         return table
     }
 
@@ -31,7 +34,9 @@ enum PipeTableNodes {
         cmark_node_append_child(section, row)
         let tag = header ? "th" : "td"
         for (column, piece) in cells.enumerated() {
-            if column > 0, let separator = cmark_node_new(CMARK_NODE_SOFTBREAK) { cmark_node_append_child(row, separator) }
+            if column > 0, let separator = cmark_node_new(CMARK_NODE_SOFTBREAK) {
+                cmark_node_append_child(row, separator)
+            }
             let alignment = column < alignments.count ? alignments[column] : .none
             guard let cell = CmarkNode.custom(block: false, enter: "<\(tag)\(alignment.styleAttribute)>",
                                               exit: "</\(tag)>") else { continue }

@@ -150,7 +150,8 @@ enum Strikethrough {
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: return .space
         case CMARK_NODE_TEXT:
             guard let literal = CmarkNode.literal(other),
-                  let scalar = previous ? literal.unicodeScalars.last : literal.unicodeScalars.first else { return .space }
+                  let scalar = previous ? literal.unicodeScalars.last : literal.unicodeScalars.first
+            else { return .space }
             return Kind(scalar)
         default: return .punctuation
         }
