@@ -42,8 +42,9 @@ import Testing
         if actual != expected {
             let actualPath = golden.path + ".actual"
             try? Data(actual.utf8).write(to: URL(fileURLWithPath: actualPath))
-            Issue.record("markdown/\(name) differs from its golden file; see \(actualPath) "
-                         + "(diff it, then RECORD_GOLDEN=1 if intended)")
+            let message = "markdown/\(name) differs from its golden file; see \(actualPath) "
+                + "(diff it, then RECORD_GOLDEN=1 if intended)"
+            Issue.record(Comment(rawValue: message))
         }
     }
 }
