@@ -30,16 +30,18 @@ public final class MarkdownDocument {
     public let fencedBlocks: [FencedBlock]
     /// Indices of `{{ }}` references that sit in prose (to evaluate); the rest were in code and are shown as written.
     public let proseReferences: [Int]
+    /// What the GFM layer noticed (a footnote reference without a definition), for the site to report.
+    public let warnings: [MarkdownWarning]
+    private let hasTaskItems: Bool
 
     public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
         let (scanned, references) = InlineScanner.scan(markdown)
         self.references = references
-        var source = scanned
-        let flags = options.cmarkFlags
-        root = source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, flags) }
-        }
+        let layer = GFMLayer.parse(scanned, markdown: markdown, options: options)
+        root = layer.root
+        warnings = layer.warnings
+        hasTaskItems = layer.hasTaskItems
         var blocks: [FencedBlock] = []
         var prose: [Int] = []
         if let iterator = cmark_iter_new(root) {
@@ -48,10 +50,11 @@ public final class MarkdownDocument {
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_CODE_BLOCK, let info = MarkdownDocument.info(node) {
                     let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                    let fence = layer.origins.original(line: Int(cmark_node_get_start_line(node)),
+                                                       column: Int(cmark_node_get_start_column(node)))
                     blocks.append(FencedBlock(index: blocks.count, info: info,
                                               literal: InlineScanner.substitute(literal) { references[$0].original },
-                                              fenceLine: Int(cmark_node_get_start_line(node)),
-                                              fenceColumn: Int(cmark_node_get_start_column(node))))
+                                              fenceLine: fence.line, fenceColumn: fence.column))
                 } else if type == CMARK_NODE_TEXT, !references.isEmpty, let literal = cmark_node_get_literal(node),
                           strchr(literal, 0xEE) != nil {
                     // Only text holding a placeholder (its first UTF-8 byte is 0xEE) is decoded.
@@ -127,8 +130,9 @@ public final class MarkdownDocument {
             return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
         }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), firstParagraph: firstParagraph, wordCount: wordCount,
-                                headings: headings)
+        let html = String(cString: rendered)
+        return RenderedMarkdown(html: hasTaskItems ? TaskListItems.classify(html) : html,
+                                firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
     }
 
     /// Splits a text node around its placeholders into text and custom inline nodes.

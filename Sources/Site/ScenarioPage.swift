@@ -25,6 +25,7 @@ struct ScenarioPage {
     ///   - file: the whole essay, for locations and source lines in messages.
     ///   - bodyFirstLine: the essay line on which the Markdown body starts.
     init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData()) {
+        diagnostics = document.warnings.map { .markdown($0, file: file, bodyFirstLine: bodyFirstLine) }
         var names: [String: SourceLocation] = [:]
         for block in document.fencedBlocks {
             let words = block.info.split(separator: " ", omittingEmptySubsequences: true)

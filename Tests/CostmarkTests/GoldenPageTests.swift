@@ -17,6 +17,7 @@ import Testing
         ("kitchen-sink", "tags/capacity-planning/index.html"),
         ("kitchen-sink", "notes/colophon/index.html"),
         ("kitchen-sink", "notes/code-tour/index.html"),
+        ("kitchen-sink", "notes/markdown-extensions/index.html"),
         ("kitchen-sink", "404.html"),
         ("kitchen-sink", "feed.xml"),
         ("kitchen-sink", "rss.xml"),

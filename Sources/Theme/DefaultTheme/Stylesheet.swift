@@ -204,5 +204,18 @@ a.cm-value { color: inherit; }
 .scheduled { border-left: 4px solid #c77700; padding: 0.4em 0.8em; background: rgba(199, 119, 0, 0.1); }
 /* End of Publishing */
 
+/* GFM: tables, task lists, footnotes */
+/* A Markdown table is a real table inside a wrapper (.cm-table-wrap) that scrolls sideways on its own. */
+.cm-gfm-table { display: table; width: auto; min-width: 50%; margin: 0; }
+.cm-gfm-table th { border-bottom: 2px solid var(--rule); vertical-align: bottom; }
+.cm-gfm-table td { vertical-align: top; }
+li.task-list-item { list-style: none; }
+li.task-list-item > input, li.task-list-item > p > input { margin: 0 0.5em 0 -1.5em; vertical-align: -0.1em; }
+.footnote-ref { line-height: 0; }
+.footnote-ref a { text-decoration: none; padding: 0 0.1em; }
+.footnotes { margin-top: 2.5rem; padding-top: 0.75rem; border-top: 1px solid var(--rule); font-size: 0.92rem; }
+.footnotes li:target, .footnote-ref a:target { background: var(--mark-bg); }
+.footnote-backref { text-decoration: none; }
+/* end GFM */
 """#
 }

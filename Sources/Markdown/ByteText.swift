@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Text searches done on UTF-8 bytes. The standard library's `replacing(_:with:)` and
+/// `ranges(of:)` compare `Character`s and cost milliseconds on a page of HTML; the GFM layer
+/// only ever looks for fixed ASCII or private-use sequences, for which bytes are exact.
+enum ByteText {
+    /// Byte offsets where `needle` starts in `bytes`, left to right, not overlapping.
+    static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let first = needle.first, let base = bytes.baseAddress, bytes.count >= needle.count else { return [] }
+        var result: [Int] = []
+        var index = 0
+        let last = bytes.count - needle.count
+        while index <= last {
+            // memchr finds the candidates; most text has none.
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { break }
+            index = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                result.append(index)
+                index += needle.count
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    /// `text` with every occurrence of `target` replaced; `text` itself when there is none.
+    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        var contiguous = text
+        return contiguous.withUTF8 { bytes in
+            let found = offsets(of: Array(target.utf8), in: bytes)
+            guard !found.isEmpty else { return text }
+            return splice(bytes, at: found.map { ($0, target.utf8.count, replacement) })
+        }
+    }
+
+    /// The bytes with each `(offset, length)` range replaced by its text; ranges in order.
+    static func splice(_ bytes: UnsafeBufferPointer<UInt8>, at edits: [(offset: Int, length: Int, text: String)])
+        -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + 32 * edits.count)
+        var copied = 0
+        for edit in edits {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<edit.offset]))
+            output.append(contentsOf: edit.text.utf8)
+            copied = edit.offset + edit.length
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Whether `text` holds `target`.
+    static func contains(_ target: String, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { !offsets(of: Array(target.utf8), in: $0).isEmpty }
+    }
+}
