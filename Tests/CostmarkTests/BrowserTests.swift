@@ -73,4 +73,54 @@ import Testing
             #expect(size > 10_000, "screenshot \(file.lastPathComponent) is missing or empty")
         }
     }
+
+    /// Every sample page laid out 375 px wide, as a phone shows it: none may scroll sideways
+    /// (long words, URLs, tables, code and charts must fit or scroll inside their own box).
+    /// Chromium will not make a window that narrow, so each page sits in a 375 px iframe and
+    /// posts its own widths to the wider page around it.
+    @Test func noSamplePageScrollsSidewaysOnAPhone() throws {
+        let (report, output) = try Fixtures.build("sample")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(report.succeeded)
+        let pages = Self.essays + ["reports/weekly-service-report", "about", ""]
+        var frames = ""
+        for (index, page) in pages.enumerated() {
+            let folder = page.isEmpty ? output : output.appendingPathComponent(page)
+            let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+            let report = """
+            <script>window.addEventListener('load', function () {
+              var e = document.documentElement;
+              parent.postMessage(JSON.stringify({page: \(index), scroll: e.scrollWidth, width: e.clientWidth}), '*');
+            });</script>
+            """
+            try Data(html.replacingOccurrences(of: "</body>", with: report + "</body>").utf8)
+                .write(to: folder.appendingPathComponent("phone-probe.html"))
+            let source = (page.isEmpty ? "" : page + "/") + "phone-probe.html"
+            frames += "<iframe style=\"width:375px;height:700px;border:0\" src=\"\(source)\"></iframe>\n"
+        }
+        let wrapper = """
+        <!doctype html><html><body><pre id="widths"></pre>
+        <script>window.addEventListener('message', function (m) {
+          document.getElementById('widths').textContent += m.data + '\\n';
+        });</script>
+        \(frames)</body></html>
+        """
+        let wrapperFile = output.appendingPathComponent("phone.html")
+        try Data(wrapper.utf8).write(to: wrapperFile)
+        let run = try Self.chromium(["--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom",
+                                     wrapperFile.absoluteString])
+        #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
+        struct Widths: Decodable { var page: Int; var scroll: Int; var width: Int }
+        let lines = run.stdout.split(separator: "\n").filter { $0.contains("\"scroll\"") }
+        let widths = lines.compactMap { line -> Widths? in
+            guard let start = line.firstIndex(of: "{"), let end = line.lastIndex(of: "}") else { return nil }
+            return try? JSONDecoder().decode(Widths.self, from: Data(line[start...end].utf8))
+        }
+        #expect(Set(widths.map(\.page)) == Set(pages.indices), "not every page reported its widths: \(lines)")
+        for width in widths {
+            let name = pages[width.page].isEmpty ? "home" : pages[width.page]
+            let message = "\(name) is \(width.scroll) px wide in a \(width.width) px viewport"
+            #expect(width.scroll <= width.width, Comment(rawValue: message))
+        }
+    }
 }
