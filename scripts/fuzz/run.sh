@@ -50,7 +50,9 @@ for target in $targets; do
     [ -d "Tests/FuzzCorpus/regressions/$target" ] && extra+=("Tests/FuzzCorpus/regressions/$target")
     echo "Fuzzing $target for $seconds s (log: $log)"
     before=$(find "$artifacts" -type f | wc -l)
-    SWIFT_BACKTRACE=enable=no COSTMARK_FUZZ_TARGET="$target" nice -n 10 "$binary" \
+    # libFuzzer's timeout handler can deadlock in malloc (its alarm fires inside an allocation),
+    # which leaves a fork job asleep for ever: an outer timeout ends the target's run regardless.
+    SWIFT_BACKTRACE=enable=no COSTMARK_FUZZ_TARGET="$target" timeout --kill-after=10 $((seconds + 60)) nice -n 10 "$binary" \
         -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
         -max_total_time="$seconds" -timeout=2 -rss_limit_mb=1024 -max_len=65536 \
         -dict=scripts/fuzz/scenario.dict -artifact_prefix="$artifacts/" -print_final_stats=1 \
