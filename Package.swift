@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DataFiles", dependencies: ["Diagnostics"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax", "DataFiles"]),
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "DataFiles"]),
-        .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime",
+        .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "DataFiles",
                                                 .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark", "Markup", "ScenarioSyntax"]),
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),

@@ -122,9 +122,9 @@ enum ChartBlock {
                 annotations.append(ChartData.Annotation(x: seconds / timeline.unit.factor, label: text))
             }
         }
-        let unitName = timeline.unit.plural ?? timeline.unit.name
+        let unitName = timeline.dates == nil ? timeline.unit.plural ?? timeline.unit.name : ""
         return ChartData(kind: kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum, logarithmic: logarithmic,
                          height: height, x: xs, xUnitName: unitName, categories: [], series: series, dimension: dimension,
-                         label: label, annotations: annotations)
+                         label: label, annotations: annotations, xDates: timeline.dates)
     }
 }

@@ -34,4 +34,7 @@ public struct ChartData: Sendable {
     public var dimension: Dimension
     public var label: UnitLabel
     public var annotations: [Annotation]
+    /// The calendar date of each step (days since 1970-01-01) when the timeline was made from
+    /// dates: the x axis and the data table show dates instead of step numbers.
+    public var xDates: [Int]? = nil
 }

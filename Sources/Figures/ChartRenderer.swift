@@ -1,3 +1,4 @@
+import DataFiles
 import Markup
 import Runtime
 import Semantics
@@ -29,6 +30,18 @@ public struct ChartRenderer {
             count -= 1
         }
         return NiceTicks(low: low, high: high, maximumCount: 2)
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// An x value as its tick shows it: the step number, or the step's date (`7 Sep 2026`) when
+    /// the timeline was made from dates; "" for a point between two dated steps.
+    static func xLabel(_ step: Double, dates: [Int]?) -> String {
+        guard let dates else { return TickLabel.compact(step) }
+        let nearest = step.rounded()
+        guard abs(step - nearest) < 1e-9, nearest >= 0, nearest < Double(dates.count) else { return "" }
+        let (year, month, day) = CalendarDays.date(fromDays: dates[Int(nearest)])
+        return "\(day) \(monthAbbreviations[month - 1]) \(year)"
     }
 
     public func html() -> String {
@@ -66,14 +79,15 @@ public struct ChartRenderer {
         let band = plotWidth / Double(max(1, count))
         var xPosition: (Int) -> Double = { left + band * (Double($0) + 0.5) }
         var xTicks: [(Double, String)] = []
+        let xLabel = { (step: Double) in Self.xLabel(step, dates: data.xDates) }
         if let xs = data.x, !isBand {
-            let ticks = Self.xTicks(low: xs.first ?? 0, high: xs.last ?? 1, plotWidth: plotWidth, labels: { TickLabel.compact($0) })
+            let ticks = Self.xTicks(low: xs.first ?? 0, high: xs.last ?? 1, plotWidth: plotWidth, labels: xLabel)
             let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
             xPosition = { scale(xs[$0]) }
-            xTicks = ticks.values.map { (scale($0), TickLabel.compact($0)) }
+            xTicks = ticks.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
         } else if let xs = data.x {
             let every = max(1, Int((Double(count) * Self.characterWidth * 4 / plotWidth).rounded(.up)))
-            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), TickLabel.compact(xs[$0])) }
+            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), xLabel(xs[$0])) }
         } else {
             xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
         }
@@ -196,7 +210,7 @@ public struct ChartRenderer {
         var sentences: [String] = []
         let kind = data.kind.rawValue
         if let xs = data.x, let first = xs.first, let last = xs.last {
-            sentences.append("\(kind.prefix(1).uppercased() + kind.dropFirst()) chart over \(TickLabel.compact(first)) to \(TickLabel.compact(last)) \(data.xUnitName).")
+            sentences.append("\(kind.prefix(1).uppercased() + kind.dropFirst()) chart over \(Self.xLabel(first, dates: data.xDates)) to \(Self.xLabel(last, dates: data.xDates)) \(data.xUnitName).")
         } else {
             sentences.append("Bar chart of \(data.categories.joined(separator: ", ")).")
         }
@@ -225,7 +239,7 @@ public struct ChartRenderer {
         html += "</tr></thead>\n<tbody>\n"
         let count = data.x?.count ?? data.categories.count
         for row in 0..<count {
-            let heading = data.x.map { TickLabel.compact($0[row]) } ?? data.categories[row]
+            let heading = data.x.map { Self.xLabel($0[row], dates: data.xDates) } ?? data.categories[row]
             html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(heading))</th>"
             for series in data.series { html += "<td>\(HTMLEscaping.escape(format(series.values[row])))</td>" }
             html += "</tr>\n"

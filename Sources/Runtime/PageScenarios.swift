@@ -35,7 +35,7 @@ public struct PageScenarios: Sendable {
         lookups = results.map { result in
             let scenario = result.scenario
             var lookup = Lookup(defined: Set(scenario.sourceOrder),
-                                failed: Set(scenario.sourceOrder.filter { result.values[$0] == nil }),
+                                failed: Set(scenario.sourceOrder.filter { result.values[$0] == nil && scenario.tables[$0] == nil }),
                                 knownNames: scenario.sourceOrder + scenario.units.allNames,
                                 evaluator: Evaluator(scenario: scenario, values: result.values))
             for definition in scenario.definitions { lookup.types[definition.name] = definition.type }
@@ -71,9 +71,13 @@ public struct PageScenarios: Sendable {
         }
 
         // Which scenario: named explicitly, or the one defining every name used.
+        // `growth.total` names a scenario; `weekly.p99` a column of a table definition.
+        let scenarioNames = Set(results.map(\.scenario.name))
         var members: [(String, SourceSpan)] = []
-        input.forEachMember { scenario, span in members.append((scenario, span)) }
         var names: [(String, SourceSpan)] = []
+        input.forEachMember { base, span in
+            if scenarioNames.contains(base) { members.append((base, span)) } else { names.append((base, span)) }
+        }
         input.forEachNameWithSpan { name, span in
             if UnitTable.builtIn.unit(named: name) == nil, name != "t" { names.append((name, span)) }
         }
@@ -117,9 +121,10 @@ public struct PageScenarios: Sendable {
 
         let scenario = result.scenario
         let lookup = lookupTable(for: result)
-        let expression = input.replacingMembers()
+        let expression = input.replacingMembers(of: scenarioNames)
         var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: fragment,
-                                  definitions: lookup.types, failed: lookup.failed, knownNames: lookup.knownNames)
+                                  definitions: lookup.types, failed: lookup.failed, knownNames: lookup.knownNames,
+                                  tables: scenario.tables)
         guard let type = checker.check(expression) else { return (nil, checker.diagnostics) }
         var value: Value
         switch lookup.evaluator.value(of: expression, fragment: fragment) {
@@ -200,8 +205,8 @@ extension Expr {
     }
 
     /// `growth.total` → `total`, once the scenario has been chosen.
-    func replacingMembers() -> Expr {
-        if case .member(_, let name) = kind { return Expr(.name(name), span) }
-        return mappingChildren { $0.replacingMembers() }
+    func replacingMembers(of scenarios: Set<String>) -> Expr {
+        if case .member(let base, let name) = kind, scenarios.contains(base) { return Expr(.name(name), span) }
+        return mappingChildren { $0.replacingMembers(of: scenarios) }
     }
 }

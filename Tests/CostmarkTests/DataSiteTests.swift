@@ -1,0 +1,79 @@
+import Diagnostics
+import Foundation
+import Site
+import Testing
+
+/// Data files read by essays, through a whole build: values, claims, charts over dates, and
+/// errors located in the data file or at the use.
+@Suite struct DataSiteTests {
+    static let csv = """
+    week,requests,p99 (ms)
+    2026-09-07,"1,000",200
+    2026-09-14,"1,100",210
+    2026-09-21,"1,210",220
+    """
+
+    static func essay(_ body: String) -> String {
+        "-- Content/r/report.md --\n---\ntitle: R\n---\n\(body)\n-- Content/r/data/w.csv --\n\(csv)\n"
+    }
+
+    static let model = """
+    ```scenario
+    w = csv("data/w.csv")
+    timeline = w.week
+    requests = w.requests
+    p99 = w.p99
+    growth = fit_growth(requests)
+    ```
+    """
+
+    @Test func aReportReadsItsDataAndChartsItOverDates() throws {
+        let site = try InlineSite(Self.essay("""
+        {{ sum(requests) = 3,310 }} {{ max(p99) < 250 ms }} {{ growth ≈ 10%/week }} {{ median(p99) in 200 ms..215 ms }}
+
+        ```chart
+        y: [p99]
+        ```
+
+        \(Self.model)
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+        let page = try site.output("r/report/index.html")
+        #expect(page.contains(">3,310<") && page.contains(">220 ms<") && page.contains(">10%/week<"))
+        #expect(page.contains(">7 Sep 2026</text>"), "the x axis is labelled with dates")
+    }
+
+    @Test func dataErrorsAreLocatedWhereTheyAre() throws {
+        let site = try InlineSite(Self.essay("""
+        {{ max(p99) < 210 ms }} {{ w.p98 }}
+
+        \(Self.model)
+        """).replacingOccurrences(of: "2026-09-14,\"1,100\",210", with: "2026-09-14,\"1,100\",n/a"))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let messages = report.diagnostics.map { "\($0.location?.file ?? ""):\($0.location?.line ?? 0): \($0.message)" }
+        #expect(messages.contains { $0.hasSuffix("r/data/w.csv:3: \"n/a\" is not a number (column p99, which holds numbers)") },
+                "\(messages)")
+    }
+
+    @Test func claimsAndMissingFilesAndColumnsAreReportedAtTheirUse() throws {
+        let site = try InlineSite(Self.essay("""
+        {{ max(p99) < 210 ms }} {{ w.p98 }}
+
+        \(Self.model)
+
+        ```scenario other
+        x = csv("data/v.csv")
+        ```
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        let messages = report.diagnostics.map(\.message)
+        #expect(messages.contains("claim does not hold: max(p99) is 220 ms, the text says < 210 ms"), "\(messages)")
+        #expect(messages.contains("w.csv has no column `p98`"))
+        #expect(messages.contains("no data file `r/data/v.csv` in the content folder"))
+    }
+}
