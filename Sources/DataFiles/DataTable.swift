@@ -11,21 +11,11 @@ public struct DataTable: Sendable {
     /// The line each row starts on, for messages about a row.
     public var rowLines: [Int]
 
-    /// Where each line starts, computed once: messages about a large file must not scan it each time.
-    private let lineStarts: [Int]
-
     public init(file: SourceFile, columns: [DataColumn], rowCount: Int, rowLines: [Int]) {
         self.file = file
         self.columns = columns
         self.rowCount = rowCount
         self.rowLines = rowLines
-        var starts = [0]
-        var offset = 0
-        for byte in file.text.utf8 {
-            offset += 1
-            if byte == 0x0A { starts.append(offset) }
-        }
-        lineStarts = starts
     }
 
     public func column(named name: String) -> DataColumn? {
@@ -35,20 +25,7 @@ public struct DataTable: Sendable {
     /// A byte range of the file as a location for messages (computed only when one is needed:
     /// the line table of a large file is not free).
     public func location(of span: Range<Int>) -> SourceLocation {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= span.lowerBound { low = middle } else { high = middle - 1 }
-        }
-        let utf8 = file.text.utf8
-        let lineStart = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
-        let target = utf8.index(utf8.startIndex, offsetBy: min(span.lowerBound, utf8.count))
-        let lineEnd = low + 1 < lineStarts.count ? utf8.index(utf8.startIndex, offsetBy: lineStarts[low + 1]) : utf8.endIndex
-        var lineText = file.text[lineStart..<lineEnd]
-        while let last = lineText.last, last == "\n" || last == "\r" || last == "\r\n" { lineText.removeLast() }
-        let column = file.text[lineStart..<target].count + 1
-        return SourceLocation(file: file.path, line: low + 1, column: column, length: max(1, span.count),
-                              lineText: String(lineText))
+        file.location(ofUTF8Offset: span.lowerBound, length: max(1, span.count))
     }
 
     /// A short name for messages: the file's last path component.

@@ -48,7 +48,7 @@ extension TypeChecker {
 
     /// `[180, 176, 190] * 1 ms`: single values of one dimension, as a series of that many rows.
     mutating func listType(_ items: [Expr], _ span: SourceSpan) throws -> TypeInfo {
-        guard let firstItem = items.first else { throw fail("a series needs at least one value", span) }
+        guard !items.isEmpty else { throw fail("a series needs at least one value", span) }
         let types = try items.map { try infer($0) }
         for (type, item) in zip(types, items) {
             if type.isSeries { throw fail("a value in brackets must be a single value, not a series", item.span) }
@@ -56,7 +56,6 @@ extension TypeChecker {
                 throw fail("the values in brackets differ: \(describe(types[0])) and \(describe(type))", item.span)
             }
         }
-        _ = firstItem
         let aligned = timeline?.count == items.count
         let rows = aligned ? nil : SeriesRows(count: items.count, source: "the list in brackets")
         return TypeInfo(dimension: types[0].dimension, isSeries: true, rows: rows, label: types[0].label)
@@ -87,7 +86,7 @@ extension TypeChecker {
             }
             return TypeInfo(dimension: first.dimension, isSeries: true, rows: first.rows, label: first.label)
         case .fitGrowth:
-            guard first.dimension.isDimensionless || true, let timeline, first.rows == nil else {
+            guard let timeline, first.rows == nil else {
                 throw fail("`fit_growth` needs a series on the timeline, to know what a step is", arguments[0].span)
             }
             let percent = UnitLabel(units.unit(named: "%")!) / UnitLabel(timeline.unit)
