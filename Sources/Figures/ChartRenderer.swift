@@ -1,4 +1,5 @@
 import DataFiles
+import Diagnostics
 import Markup
 import Runtime
 import Semantics

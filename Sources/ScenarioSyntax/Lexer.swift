@@ -178,28 +178,11 @@ public struct Lexer {
         func value(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[start + $1] - 0x30) } }
         index += 10
         let (year, month, day) = (value(0..<4), value(5..<7), value(8..<10))
-        guard (1...12).contains(month), day >= 1, day <= Lexer.daysIn(month: month, year: year) else {
+        guard (1...12).contains(month), day >= 1, day <= CalendarDays.daysIn(month: month, year: year) else {
             diagnostics.append(.error("not a date on the calendar", at: fragment.location(SourceSpan(start, index))))
             return Token(.date(0), SourceSpan(start, index))
         }
-        return Token(.date(Lexer.days(year: year, month: month, day: day)), SourceSpan(start, index))
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 in the proleptic Gregorian calendar.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        return era * 146_097 + yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear - 719_468
+        return Token(.date(CalendarDays.days(year: year, month: month, day: day)), SourceSpan(start, index))
     }
 
     /// `"text"` on one line; `\"` is a quote inside it.

@@ -1,4 +1,5 @@
 import DataFiles
+import Diagnostics
 
 /// A timeline made from a column of dates: evenly spaced by a day, a week, a calendar month or
 /// a year; extended by the same step to a later date for projections.
