@@ -4,8 +4,10 @@ import PackageDescription
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
 //   Content (files, front matter) → ScenarioSyntax (lexer, parser) → Semantics (names, units, dimensions)
 //   → Runtime (values, series, formatting) → Figures (SVG charts, MathML tables, sweeps) → Markdown (cmark)
-//   → Theme (Mustache) → Site (assemble, write) → DevServer (serve, watch, reload) → costmark (CLI)
-// Diagnostics is shared by every stage.
+//   → Theme (Mustache) → Site (assemble, write; BuildRecord: what the last build read and wrote)
+//   → DevServer (serve, watch, reload) → costmark (CLI)
+// Diagnostics is shared by every stage; FileSupport (file stamps, folder listings, parallelMap) by
+// every stage that touches files.
 let package = Package(
     name: "costmark",
     platforms: [.macOS(.v14)],
@@ -24,7 +26,8 @@ let package = Package(
         .target(name: "CAtomicSwap"),
         .target(name: "Diagnostics"),
         .target(name: "Markup"),
-        .target(name: "Content", dependencies: ["Diagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "FileSupport"),
+        .target(name: "Content", dependencies: ["Diagnostics", "FileSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
         .target(name: "DataFiles", dependencies: ["Diagnostics"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax", "DataFiles"]),
@@ -33,9 +36,10 @@ let package = Package(
                                                 .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark", "Markup", "ScenarioSyntax"]),
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "CAtomicSwap", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme", "DataFiles",
+        .target(name: "BuildRecord", dependencies: ["Diagnostics", "FileSupport", "Content", "CAtomicSwap"]),
+        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "FileSupport", "BuildRecord", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme", "DataFiles",
                                              .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "DevServer", dependencies: ["Site", "Content", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
+        .target(name: "DevServer", dependencies: ["Site", "Content", "FileSupport", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
         .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
@@ -46,7 +50,8 @@ let package = Package(
         .executableTarget(name: "costmark-fuzz", dependencies: ["FuzzTargets"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "DevServer",
-                                                        "DataFiles", "Markdown", "Theme", "Site", "FuzzTargets"],
+                                                        "DataFiles", "Markdown", "Theme", "Site", "FuzzTargets",
+                                                        "FileSupport", "BuildRecord"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]
 )

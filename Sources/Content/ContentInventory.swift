@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Diagnostics
+import FileSupport
 import Foundation
 
 /// One file under the content folder.

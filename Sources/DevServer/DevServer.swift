@@ -1,5 +1,7 @@
+import BuildRecord
 import Content
 import Diagnostics
+import FileSupport
 import Foundation
 import Site
 

@@ -1,4 +1,5 @@
 import Content
+import FileSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import BuildRecord
 import Content
 import DataFiles
 import Diagnostics
@@ -103,14 +104,23 @@ struct EssayData: DataSource {
     let catalog: DataCatalog
     /// The essay's folder, relative to the content folder ("" at the top).
     let folder: String
+    /// Collects the files the essay asked for (found or not): they are inputs of its page.
+    var reads: FileReads? = nil
 
     func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
         guard let resolved = EssayData.resolve(request.path, from: folder) else {
             return .failure(DataLoadError(message: "`\(request.path)` leads above the content folder; data files must be in it"))
         }
+        reads?.add(resolved)
         var inside = request
         inside.path = resolved
-        return catalog.table(inside)
+        // The catalog names the file by its path in the content folder; the essay's reader
+        // knows it as written (`data/b.csv` beside the essay), and the note says where it looked.
+        return catalog.table(inside).mapError { error in
+            var error = error
+            error.message = error.message.replacingOccurrences(of: "`\(resolved)`", with: "`\(request.path)`")
+            return error
+        }
     }
 
     /// The path relative to the content folder, or nil when it climbs out of it.
@@ -150,5 +160,22 @@ struct EssayData: DataSource {
             paths.append(String(decoding: bytes[start..<end], as: UTF8.self))
         }
         return paths
+    }
+}
+
+/// The files one page read, from any thread that renders a part of it.
+final class FileReads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var paths: Set<String> = []
+
+    func add(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        paths.insert(path)
+    }
+
+    /// Sorted, so a page's record does not depend on the order its blocks were evaluated in.
+    var sorted: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return paths.sorted()
     }
 }

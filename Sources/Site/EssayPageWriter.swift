@@ -1,3 +1,4 @@
+import BuildRecord
 import Foundation
 import Content
 import DataFiles
@@ -34,7 +35,8 @@ struct EssayPageWriter: Sendable {
         }
         let document = MarkdownDocument(String(markdown), options: options)
         let folder = (essay.entry.relativePath as NSString).deletingLastPathComponent
-        let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder) } ?? NoData()
+        let reads = FileReads()
+        let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder, reads: reads) } ?? NoData()
         let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data)
         if !live.diagnostics.isEmpty {
             diagnostics.report(contentsOf: live.diagnostics)
@@ -106,6 +108,7 @@ struct EssayPageWriter: Sendable {
                                      listFragment: fragment)
         rendered.links = links
         rendered.anchors = PageAnchors.collect(html: html, headings: headings)
+        rendered.inputFiles = reads.sorted
         return (html, rendered)
     }
 

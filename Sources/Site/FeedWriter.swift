@@ -1,3 +1,4 @@
+import BuildRecord
 import Content
 
 /// Atom and RSS 2.0 feeds of the newest essays, with full content. Feed readers show content

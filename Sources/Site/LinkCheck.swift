@@ -1,5 +1,7 @@
+import BuildRecord
 import Content
 import Diagnostics
+import FileSupport
 
 /// After the essay pages: every internal link and image of every published essay is checked
 /// against what this build publishes, and every `#fragment` against the ids of its page.
@@ -44,5 +46,18 @@ struct LinkCheck {
                 diagnostics.report(Diagnostic(strict ? .error : .warning, problem, at: link.location))
             }
         }
+    }
+
+    /// The data files that scenarios read and no essay links to: they are inputs of the build,
+    /// not part of the site, so they are not copied to the output folder.
+    func dataFilesNotLinked(_ facts: [RenderedEssay]) -> Set<String> {
+        var read = Set(facts.lazy.flatMap(\.inputFiles))
+        guard !read.isEmpty else { return [] }
+        for (index, essay) in plan.essays.enumerated() {
+            for link in facts[index].links {
+                if let file = resolver.resolve(link.destination, from: essay).copiedFile { read.remove(file) }
+            }
+        }
+        return read.intersection(plan.staticFiles.lazy.map(\.relativePath))
     }
 }

@@ -27,6 +27,8 @@ struct LinkResolver: Sendable {
         var target: Target
         /// The destination to write instead of the author's, when it changes.
         var rewritten: String?
+        /// The file of the content folder the link leads to, when it is one that is copied.
+        var copiedFile: String?
     }
 
     func resolve(_ destination: String, from essay: EssaySource) -> Resolution {
@@ -60,7 +62,8 @@ struct LinkResolver: Sendable {
             }
             if addresses.unpublished.contains(contentPath) { return Resolution(target: .unpublished(contentPath)) }
             if addresses.files.contains(contentPath) {
-                return Resolution(target: .published, rewritten: root + URLPath.encode(contentPath) + suffix)
+                return Resolution(target: .published, rewritten: root + URLPath.encode(contentPath) + suffix,
+                                  copiedFile: contentPath)
             }
             var folder = contentPath.hasSuffix("/") ? String(contentPath.dropLast()) : contentPath
             // A folder's `_index.md` stands for the folder's list page.
@@ -84,7 +87,8 @@ struct LinkResolver: Sendable {
         guard addresses.publishes(outputPath) else { return Resolution(target: .missing) }
         // A root-absolute link is made relative, so it works under a base path (`/blog/`) too.
         return Resolution(target: .published,
-                          rewritten: decoded.hasPrefix("/") ? root + URLPath.encode(outputPath) + suffix : nil)
+                          rewritten: decoded.hasPrefix("/") ? root + URLPath.encode(outputPath) + suffix : nil,
+                          copiedFile: addresses.files.contains(outputPath) ? outputPath : nil)
     }
 
     /// `https:`, `mailto:`, `data:` and other schemes, and protocol-relative `//host/`.

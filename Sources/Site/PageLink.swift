@@ -1,15 +1,9 @@
+import BuildRecord
 import Diagnostics
 import Markdown
 import Markup
 
-/// A link or image of an essay that points inside the site, as written and where: every build
-/// checks it again (`LinkCheck`), also for pages kept from the last build, so a link broken by
-/// another essay's removal is reported even though its own page did not change.
-struct PageLink: Sendable, Hashable {
-    var destination: String
-    var isImage: Bool
-    var location: SourceLocation
-
+extension PageLink {
     /// Locates a destination cmark found in the body: the line is moved from the body to the
     /// file, and the column to the destination itself (`[text](here)`) when it is on that line.
     static func locate(_ link: LinkDestination, in file: SourceFile, bodyFirstLine: Int) -> SourceLocation {

@@ -1,3 +1,4 @@
+import BuildRecord
 import Content
 import Diagnostics
 import Dispatch

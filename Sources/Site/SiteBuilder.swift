@@ -1,6 +1,8 @@
+import BuildRecord
 import Content
 import Diagnostics
 import Dispatch
+import FileSupport
 import Foundation
 import Markdown
 import Theme
@@ -96,21 +98,23 @@ public enum SiteBuilder {
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
         timer.mark("essay pages")
-        LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),
-                  strict: options.strict || settings.strict)
-            .run(parallelMap(pages.count) { pages[$0].essay.essay }, into: diagnostics)
+        let facts = parallelMap(pages.count) { pages[$0].essay.essay }
+        let linkCheck = LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),
+                                  strict: options.strict || settings.strict)
+        linkCheck.run(facts, into: diagnostics)
         timer.mark("links checked")
         // List pages, feeds and the rest are made of what pass 2 checked: a check stops here.
         let listFiles = output == nil ? [] : run.listPages(pages)
         timer.mark("list pages")
-        if output != nil { run.siteFiles(pages, listFiles: listFiles) }
+        let unpublishedData = linkCheck.dataFilesNotLinked(facts)
+        if output != nil { run.siteFiles(pages, listFiles: listFiles, leavingOut: unpublishedData) }
         timer.mark("feeds, sitemap, assets, static files")
         report.pageCount = plan.essays.count + listFiles.count + 1
         report.cachedPages = run.reusedCount
         report.readEssays = zip(plan.byPath, plan.essayIndex).filter { essay, index in
             !essay.isVouchedFor || index.map { !pages[$0].kept } ?? false
         }.count
-        report.copiedFiles = plan.staticFiles.count
+        report.copiedFiles = plan.staticFiles.count - unpublishedData.count
         report.writtenFiles = output?.writtenCount ?? 0
         report.updatedInPlace = output?.isUpdating ?? false
 
@@ -147,28 +151,17 @@ public enum SiteBuilder {
         return finish(report)
     }
 
-    /// What every output file depends on besides its own sources and templates: costmark
-    /// itself, the settings and the flags that change output. When it changes, the output
-    /// folder is built afresh and swapped in.
+    /// What every output file depends on besides its own sources and templates (see `PageInputs.siteKey`).
     static func siteKey(settings: SiteSettings, options: BuildOptions) -> String {
-        var fingerprint = Fingerprint()
-        fingerprint.add(CostmarkVersion.string)
-        fingerprint.add(String(BuildManifest.formatVersion))
-        fingerprint.add("\(settings)")
-        fingerprint.add(options.includeDrafts ? "drafts" : "published")
-        fingerprint.add(options.includeFuture ? "future" : "present")
-        return fingerprint.hex
+        PageInputs.siteKey(costmarkVersion: CostmarkVersion.string, settings: "\(settings)",
+                           flags: [options.includeDrafts ? "drafts" : "published", options.includeFuture ? "future" : "present"])
     }
 
     /// The site key with the text of every template that `roots` render with.
     static func templateKey(_ siteKey: String, _ templates: TemplateSet, _ roots: [String]) -> String {
-        var fingerprint = Fingerprint()
-        fingerprint.add(siteKey)
-        for name in templates.dependencies(of: roots) {
-            fingerprint.add(name)
-            fingerprint.add(templates.sources[name]!.text)
-        }
-        return fingerprint.hex
+        PageInputs.templateKey(siteKey: siteKey, templates: templates.dependencies(of: roots).map {
+            (name: $0, text: templates.sources[$0]!.text)
+        })
     }
 
     /// The output folder is replaced wholesale, so it must never be a folder that holds the

@@ -1,5 +1,7 @@
+import BuildRecord
 import Content
 import Diagnostics
+import FileSupport
 import Foundation
 
 /// Everything known about the site before any page is rendered: settings, every essay's address
@@ -23,10 +25,6 @@ struct SitePlan: Sendable {
     var essayIndex: [Int?] = []
     /// The build's data files (`csv(…)`, `json(…)`), each read once.
     var data: DataCatalog? = nil
-    /// A fingerprint of the stamps of every `.csv` and `.json` file in the content folder: part of
-    /// each essay page's key, so editing, adding or deleting a data file renders the pages again.
-    /// (Coarse: every essay page, not only those that read the file.)
-    var dataStamp = ""
     /// How the content folder is named in messages (`Content`).
     var contentDisplay = "Content"
     /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.
@@ -124,20 +122,8 @@ struct SitePlan: Sendable {
         plan.homeSection = homeSection(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
         plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
-        var withData = plan
-        withData.data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay,
-                                    diagnostics: diagnostics)
-        withData.dataStamp = dataStamp(of: entries)
-        return withData
-    }
-
-    static func dataStamp(of entries: [ContentEntry]) -> String {
-        var print = Fingerprint()
-        for entry in entries where entry.relativePath.hasSuffix(".csv") || entry.relativePath.hasSuffix(".json") {
-            print.add(entry.relativePath)
-            print.add("\(entry.stamp.size) \(entry.stamp.modified) \(entry.stamp.changed) \(entry.stamp.inode)")
-        }
-        return print.hex
+        plan.data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay, diagnostics: diagnostics)
+        return plan
     }
 
     private static func source(from file: SourceFile, entry: ContentEntry, displayPath: String,

@@ -1,5 +1,7 @@
+import BuildRecord
 import Content
 import Diagnostics
+import FileSupport
 import Markdown
 
 /// Pass 2: one page per essay, on all cores.
@@ -48,16 +50,19 @@ extension SiteRun {
             fingerprint.add(bytes)
             contentHash = fingerprint.value
         }
-        // The links the page had last time: unchanged bytes have the same links, whose
-        // addresses (another essay's slug, say) are part of what the page is made from.
-        let previousLinks = essay.previous?.rendered?.essay.links ?? []
-        let key = contentHash.map { pageKey(index, keepHTML: keepHTML, contentHash: $0, links: previousLinks) } ?? ""
-        let summaryKey = contentHash.map { entryKey(essay, contentHash: $0) } ?? ""
+        // The links and data files the page had last time: unchanged bytes have the same ones, and
+        // their addresses (another essay's slug, say) and bytes are part of what the page is made from.
+        let previous = essay.previous?.rendered?.essay
+        let previousInputs = contentHash.map {
+            inputs(index, keepHTML: keepHTML, contentHash: $0, links: previous?.links ?? [], inputFiles: previous?.inputFiles ?? [])
+        }
+        let key = previousInputs?.key ?? ""
         // Unchanged since a build that rendered it without a message: nothing to write, and
         // nothing a check would find (the key holds everything a page's messages come from).
         if !key.isEmpty, let record = essay.previous, record.pageKey == key,
-           let rendered = record.rendered, pageIsCurrent(file, key: key) {
-            return EssayPage(essay: rendered, key: key, contentHash: contentHash, summaryKey: summaryKey, kept: true)
+           let rendered = record.rendered, var inputs = previousInputs, pageIsCurrent(file, key: key) {
+            if !inputs.inputFiles.isEmpty, let previous { inputs.listedAs = SiteRun.listedAs(previous) }
+            return EssayPage(essay: rendered, key: key, contentHash: contentHash, summaryKey: inputs.entryKey, kept: true)
         }
         let pageDiagnostics = DiagnosticBag()
         defer { diagnostics.report(contentsOf: pageDiagnostics.all) }
@@ -65,50 +70,41 @@ extension SiteRun {
             return .failed
         }
         // Only a page that rendered without a single message is reused, so warnings are never lost.
-        let renderedKey = contentHash.map {
-            pageKey(index, keepHTML: keepHTML, contentHash: $0, links: rendered.links)
-        } ?? ""
-        let reusable = pageDiagnostics.all.isEmpty ? renderedKey : ""
+        var renderedInputs = contentHash.map {
+            inputs(index, keepHTML: keepHTML, contentHash: $0, links: rendered.links, inputFiles: rendered.inputFiles)
+        }
+        if !rendered.inputFiles.isEmpty { renderedInputs?.listedAs = SiteRun.listedAs(rendered) }
+        let reusable = pageDiagnostics.all.isEmpty ? renderedInputs?.key ?? "" : ""
         write(html, file, key: reusable)
-        return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash, summaryKey: summaryKey)
+        return EssayPage(essay: .value(rendered), key: reusable, contentHash: contentHash,
+                         summaryKey: renderedInputs?.entryKey ?? "")
     }
 
-    /// Everything one essay page is made from: the site, the essay's bytes, its address, whether
-    /// the feeds carry its body, and the titles and addresses of its neighbours.
-    private func pageKey(_ index: Int, keepHTML: Bool, contentHash: UInt64, links: [PageLink]) -> String {
+    /// Everything one essay page is made from, given the links and data files it had.
+    private func inputs(_ index: Int, keepHTML: Bool, contentHash: UInt64, links: [PageLink],
+                        inputFiles: [String]) -> PageInputs {
         let essay = plan.essays[index]
-        var fingerprint = Fingerprint()
-        fingerprint.add(essayPageKey)
-        fingerprint.add(essay.entry.relativePath)
-        fingerprint.add(essay.route.path)
-        fingerprint.add(keepHTML ? "feed" : "page")
-        fingerprint.add(essay.isScheduled(plan.now) ? "scheduled" : "published")
+        var inputs = PageInputs(templates: essayPageKey, source: essay.entry.relativePath, sourceHash: contentHash,
+                                address: essay.route.path, inFeeds: keepHTML, scheduled: essay.isScheduled(plan.now))
         if let position = plan.listPosition[index] {
             // The titles and addresses its "newer" and "older" links show.
             for other in [position - 1, position + 1] where plan.listed.indices.contains(other) {
                 let neighbour = plan.essays[plan.listed[other]]
-                fingerprint.add(other < position ? "newer" : "older")
-                fingerprint.add(neighbour.frontMatter.title)
-                fingerprint.add(neighbour.route.path)
+                inputs.neighbours.append(.init(relation: other < position ? "newer" : "older",
+                                               title: neighbour.frontMatter.title, address: neighbour.route.path))
             }
         }
-        fingerprint.add(String(contentHash, radix: 16))
-        fingerprint.add(plan.dataStamp)
         let resolver = LinkResolver(addresses: plan.addresses, essays: plan.essays)
-        for link in links {
-            fingerprint.add(resolver.resolve(link.destination, from: essay).rewritten ?? "as written")
+        inputs.linkTargets = links.map { resolver.resolve($0.destination, from: essay).rewritten ?? "as written" }
+        if let catalog = plan.data {
+            inputs.inputFiles = inputFiles.map { .init(path: $0, fingerprint: catalog.fingerprint(ofRelativePath: $0)) }
         }
-        return fingerprint.hex
+        return inputs
     }
 
-    /// What list pages show of an essay (title, date, summary, reading time, address) comes
-    /// from its file alone, whatever its neighbours or the page template.
-    private func entryKey(_ essay: EssaySource, contentHash: UInt64) -> String {
-        var fingerprint = Fingerprint()
-        fingerprint.add(essay.entry.relativePath)
-        fingerprint.add(essay.route.path)
-        fingerprint.add(String(contentHash, radix: 16))
-        return fingerprint.hex
+    /// What a list entry shows of a rendered page besides what its file says.
+    private static func listedAs(_ rendered: RenderedEssay) -> String {
+        rendered.summary + "\u{0}" + String(rendered.readingTime)
     }
 
     /// The manifest's view of every essay after this build, drafts included, in path order.

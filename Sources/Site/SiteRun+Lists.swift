@@ -1,4 +1,6 @@
+import BuildRecord
 import Content
+import FileSupport
 
 /// Pass 3: everything that lists essays, and the files every site has.
 extension SiteRun {
@@ -43,8 +45,9 @@ extension SiteRun {
         return fingerprint.hex
     }
 
-    /// Feeds, sitemap, theme assets and the files copied from the content folder.
-    func siteFiles(_ pages: [EssayPage], listFiles: [String]) {
+    /// Feeds, sitemap, theme assets and the files copied from the content folder, but for
+    /// `leavingOut`: data files that scenarios read and no page links to.
+    func siteFiles(_ pages: [EssayPage], listFiles: [String], leavingOut: Set<String> = []) {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
         writeIfChanged(feeds.atom(), "feed.xml")
         writeIfChanged(feeds.rss(), "rss.xml")
@@ -61,7 +64,7 @@ extension SiteRun {
             }
         }
         for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { writeIfChanged(text, name) }
-        for entry in plan.staticFiles {
+        for entry in plan.staticFiles where !leavingOut.contains(entry.relativePath) {
             // A copy is as good as its source's stamp: size, modification time and inode.
             let stamp = entry.stamp
             let key = stamp.lastChange < settledBefore ? "copy \(stamp.size) \(stamp.modified) \(stamp.changed) \(stamp.inode)" : ""

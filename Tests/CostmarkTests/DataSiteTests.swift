@@ -74,6 +74,6 @@ import Testing
         let messages = report.diagnostics.map(\.message)
         #expect(messages.contains("claim does not hold: max(p99) is 220 ms, the text says < 210 ms"), "\(messages)")
         #expect(messages.contains("w.csv has no column `p98`"))
-        #expect(messages.contains("no data file `r/data/v.csv` in the content folder"))
+        #expect(messages.contains("no data file `data/v.csv` in the content folder"))
     }
 }

@@ -1,6 +1,8 @@
+import BuildRecord
 import Foundation
 @testable import Site
 import Content
+import FileSupport
 import Theme
 import Testing
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import BuildRecord
 import Diagnostics
 import Foundation
 @testable import Site

@@ -5,8 +5,10 @@
 /// xored (the mixing step of wyhash): a rebuild fingerprints every essay's neighbours and
 /// every list page, and a clean build every essay's bytes, so a byte-at-a-time hash showed up
 /// in profiles. Not a cryptographic hash; the inputs are the author's own files.
-struct Fingerprint: Sendable {
-    private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+public struct Fingerprint: Sendable {
+    public private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+
+    public init() {}
 
     private static let wordFactor: UInt64 = 0xA076_1D64_78BD_642F
     private static let endFactor: UInt64 = 0xE703_7ED1_A0B4_28DB
@@ -17,7 +19,7 @@ struct Fingerprint: Sendable {
         return high ^ low
     }
 
-    mutating func add(_ buffer: UnsafeRawBufferPointer) {
+    public mutating func add(_ buffer: UnsafeRawBufferPointer) {
         var offset = 0
         var state = value
         while offset + 8 <= buffer.count {
@@ -36,18 +38,18 @@ struct Fingerprint: Sendable {
         value = Fingerprint.mix(state ^ tail, Fingerprint.endFactor ^ UInt64(buffer.count))
     }
 
-    mutating func add(_ bytes: [UInt8]) {
+    public mutating func add(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { add($0) }
     }
 
-    mutating func add(_ text: String) {
+    public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
     }
 
-    mutating func add(_ number: Int) { add(String(number)) }
+    public mutating func add(_ number: Int) { add(String(number)) }
 
-    var hex: String {
+    public var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }

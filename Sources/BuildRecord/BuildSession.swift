@@ -1,5 +1,6 @@
 import Content
 import Dispatch
+import FileSupport
 import Foundation
 
 /// What a long-running process (`costmark serve`) keeps between builds: the last build's
@@ -26,7 +27,7 @@ public final class BuildSession: @unchecked Sendable {
 
     /// The manifest for the next build: this session's, when the file on disk is still the one
     /// it wrote, else whatever is on disk. Waits for a save in progress first.
-    func currentManifest(directory: String) -> (BuildManifest?, problem: String?) {
+    public func currentManifest(directory: String) -> (BuildManifest?, problem: String?) {
         flush()
         lock.lock(); defer { lock.unlock() }
         defer { failure = nil }
@@ -39,7 +40,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Completes a build's record off the caller's path: `make` builds the manifest, which is
     /// then kept in memory and written to disk, the update's journal is closed, and the output
     /// folder's lock let go.
-    func record(directory: String, releasing outputLock: OutputLock?, _ make: @escaping @Sendable () -> BuildManifest) {
+    public func record(directory: String, releasing outputLock: OutputLock?, _ make: @escaping @Sendable () -> BuildManifest) {
         saving.async { [self] in
             defer { outputLock?.release() }
             let next = make()

@@ -1,4 +1,5 @@
 import Content
+import FileSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -12,14 +13,14 @@ import Glibc
 /// the manifest cannot vouch for is rebuilt: a damaged or missing manifest, an output folder
 /// replaced behind its back, an output file edited or deleted since, or an update that was
 /// interrupted (the journal file still exists).
-struct BuildManifest: Sendable {
+public struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    static let formatVersion: UInt64 = 5
-    static let fileName = "manifest"
-    static let journalName = "updating"
+    public static let formatVersion: UInt64 = 6
+    public static let fileName = "manifest"
+    public static let journalName = "updating"
 
     /// What a build was doing to the output folder while its journal existed.
-    enum JournalStage: String, Sendable {
+    public enum JournalStage: String, Sendable {
         /// Renaming changed files over their old versions one by one, and removing old ones:
         /// until it ends, the folder holds some files of each build.
         case moving
@@ -28,7 +29,7 @@ struct BuildManifest: Sendable {
         /// The folder is complete; the record of the build is being written.
         case recording
 
-        var explanation: String {
+        public var explanation: String {
             switch self {
             case .moving:
                 return "changed files are being moved over their old versions one by one, so until this file"
@@ -44,23 +45,23 @@ struct BuildManifest: Sendable {
 
     /// One essay as the last build left it. A class, immutable: a rebuild moves 10,000 of these
     /// from one manifest to the next, and a reference moves with one retain.
-    final class Essay: Sendable {
-        let stamp: FileStamp
+    public final class Essay: Sendable {
+        public let stamp: FileStamp
         /// True when `stamp` alone vouches for the contents: modified well before it was read.
-        let settled: Bool
+        public let settled: Bool
         /// Fingerprint of the file's bytes, when the build read them in full.
-        let contentHash: UInt64?
-        let frontMatter: FrontMatter
+        public let contentHash: UInt64?
+        public let frontMatter: FrontMatter
         /// The fingerprint its page was rendered from, or "" when the page must render again
         /// (it was not built, or it had warnings that must be shown again).
-        let pageKey: String
-        let rendered: RenderedFacts?
+        public let pageKey: String
+        public let rendered: RenderedFacts?
         /// Where this record's bytes (its path included) sit in the manifest it was loaded from,
         /// so an unchanged record is copied into the next manifest instead of encoded again;
         /// runs of unchanged records are copied in one piece.
-        let encoded: (ManifestBytes, Range<Int>)?
+        public let encoded: (ManifestBytes, Range<Int>)?
 
-        init(stamp: FileStamp, settled: Bool, contentHash: UInt64?, frontMatter: FrontMatter, pageKey: String,
+        public init(stamp: FileStamp, settled: Bool, contentHash: UInt64?, frontMatter: FrontMatter, pageKey: String,
              rendered: RenderedFacts?, encoded: (ManifestBytes, Range<Int>)? = nil) {
             self.stamp = stamp; self.settled = settled; self.contentHash = contentHash; self.frontMatter = frontMatter
             self.pageKey = pageKey; self.rendered = rendered; self.encoded = encoded
@@ -68,31 +69,41 @@ struct BuildManifest: Sendable {
 
         /// True when this record still describes a file with `current` stamp, so the file need
         /// not be read: the stamp has not moved, and it had settled when the record was made.
-        func vouches(for current: FileStamp) -> Bool {
+        public func vouches(for current: FileStamp) -> Bool {
             settled && stamp == current
         }
     }
 
-    struct Output: Sendable, Equatable {
+    public struct Output: Sendable, Equatable {
         /// What the file was made from; "" never matches, so the file is always written again.
-        var key: String
+        public var key: String
         /// The file as written, to notice it was edited, replaced or deleted since.
-        var stamp: FileStamp
+        public var stamp: FileStamp
+
+        public init(key: String, stamp: FileStamp) {
+            self.key = key; self.stamp = stamp
+        }
     }
 
-    var siteKey: String
+    public var siteKey: String
     /// How essays were named in messages (front matter keeps the locations of its values).
-    var contentDisplay: String
-    var outputPath: String
+    public var contentDisplay: String
+    public var outputPath: String
     /// The output folder itself: its inode and its entries' last change.
-    var outputFolder: FileStamp?
+    public var outputFolder: FileStamp?
     /// Every essay by its path below the content folder, in the content scan's order (sorted
     /// by path), so a build matches them to the files it finds in one pass, without hashing.
-    var essays: [(path: String, essay: Essay)]
-    var outputs: [String: Output]
+    public var essays: [(path: String, essay: Essay)]
+    public var outputs: [String: Output]
+
+    public init(siteKey: String, contentDisplay: String, outputPath: String, outputFolder: FileStamp?,
+                essays: [(path: String, essay: Essay)], outputs: [String: Output]) {
+        self.siteKey = siteKey; self.contentDisplay = contentDisplay; self.outputPath = outputPath
+        self.outputFolder = outputFolder; self.essays = essays; self.outputs = outputs
+    }
 
     /// The manifest in `directory`, or nil when there is none, it is damaged or of another format.
-    static func load(directory: String) -> BuildManifest? {
+    public static func load(directory: String) -> BuildManifest? {
         guard case .success(let bytes) = TextDecoding.readBytes(directory + "/" + fileName) else { return nil }
         let storage = ManifestBytes(bytes)
         var reader = ManifestReader(bytes)
@@ -167,7 +178,7 @@ struct BuildManifest: Sendable {
     /// Writes the manifest and closes the update's journal: the build it describes is complete.
     /// On failure the journal stays, so the next build starts afresh rather than from a record
     /// that does not match the output folder.
-    func record(in directory: String) throws {
+    public func record(in directory: String) throws {
         try save(directory: directory)
         BuildManifest.endUpdate(directory: directory)
     }
@@ -239,7 +250,7 @@ struct BuildManifest: Sendable {
 
     /// The outputs this manifest vouches for in the folder at `outputPath`, or nil when the
     /// folder is not the one it describes (deleted, replaced, or changed by another program).
-    func outputs(stillIn outputPath: String) -> [String: Output]? {
+    public func outputs(stillIn outputPath: String) -> [String: Output]? {
         guard outputPath == self.outputPath, let recorded = outputFolder, !outputs.isEmpty,
               FileStamp.ofLink(outputPath) == recorded else { return nil }
         return outputs
@@ -247,7 +258,7 @@ struct BuildManifest: Sendable {
 
     /// Makes the record's folder (`.costmark`) if needed and clears what older versions of
     /// costmark kept there (rendered pages, `pages-v*`); nil when the folder cannot be made.
-    static func prepare(directory: String) -> String? {
+    public static func prepare(directory: String) -> String? {
         let fm = FileManager.default
         guard (try? fm.createDirectory(atPath: directory, withIntermediateDirectories: true)) != nil else { return nil }
         for name in (try? fm.contentsOfDirectory(atPath: directory)) ?? [] where name.hasPrefix("pages-v") {
@@ -259,7 +270,7 @@ struct BuildManifest: Sendable {
     /// Marks a stage of putting a build in place; `endUpdate` marks it finished. The journal's
     /// first line names the stage, so whoever finds it left behind can tell whether the output
     /// folder may mix two builds' files; the rest explains it to a person who opens it.
-    static func beginUpdate(directory: String, stage: JournalStage, outputPath: String) throws {
+    public static func beginUpdate(directory: String, stage: JournalStage, outputPath: String) throws {
         let text = stage.rawValue + "\n" + """
         costmark (process \(getpid())) is putting a build into \(outputPath): \(stage.explanation)
         This file is removed when the build is complete. If it outlives that process, run
@@ -270,7 +281,7 @@ struct BuildManifest: Sendable {
     }
 
     /// The stage named by a journal that is still there, or nil when there is none.
-    static func journalStage(directory: String) -> JournalStage? {
+    public static func journalStage(directory: String) -> JournalStage? {
         let path = directory + "/" + journalName
         guard case .success(let bytes) = TextDecoding.readBytes(path, limit: 4096) else { return nil }
         let firstLine = bytes.prefix { $0 != UInt8(ascii: "\n") }
@@ -278,7 +289,7 @@ struct BuildManifest: Sendable {
         return JournalStage(rawValue: String(decoding: firstLine, as: UTF8.self)) ?? .moving
     }
 
-    static func endUpdate(directory: String) {
+    public static func endUpdate(directory: String) {
         unlink(directory + "/" + journalName)
     }
 }

@@ -8,12 +8,12 @@ import Glibc
 /// and move files into place between the other's. The lock is an advisory `flock` on the
 /// folder that holds the output folder, so there is no lock file to leave behind; a second
 /// build waits for the first to finish, which takes a fraction of a second when it rebuilds.
-final class OutputLock: @unchecked Sendable {
+public final class OutputLock: @unchecked Sendable {
     private var descriptor: Int32
 
     /// Blocks until no other build of `outputPath` runs. Nil when the folder cannot be opened,
     /// in which case the build goes ahead unlocked (as on file systems without `flock`).
-    init?(outputPath: String) {
+    public init?(outputPath: String) {
         let parent = URL(fileURLWithPath: outputPath).deletingLastPathComponent().path
         descriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -25,7 +25,7 @@ final class OutputLock: @unchecked Sendable {
     }
 
     /// True while a build of `outputPath` holds the lock (checked without waiting for it).
-    static func isHeld(outputPath: String) -> Bool {
+    public static func isHeld(outputPath: String) -> Bool {
         let parent = URL(fileURLWithPath: outputPath).deletingLastPathComponent().path
         let descriptor = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return false }
@@ -34,7 +34,7 @@ final class OutputLock: @unchecked Sendable {
     }
 
     /// Lets the next build go; also done when the lock is freed.
-    func release() {
+    public func release() {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1

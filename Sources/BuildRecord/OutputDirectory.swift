@@ -1,6 +1,7 @@
 import CAtomicSwap
 import Content
 import Dispatch
+import FileSupport
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -18,12 +19,12 @@ import Glibc
 ///   builds: about 13 µs per changed file on tmpfs (`mixedWindow`, `scripts/update-window.sh`).
 ///   A journal (`BuildManifest.JournalStage`) marks it; a build that finds it left behind warns
 ///   and falls back to replace.
-final class OutputDirectory: @unchecked Sendable {
-    let finalPath: String
-    let stagingPath: String
+public final class OutputDirectory: @unchecked Sendable {
+    public let finalPath: String
+    public let stagingPath: String
     /// In update mode, what the output folder holds now (from the manifest); nil in replace mode.
-    let previous: [String: BuildManifest.Output]?
-    var isUpdating: Bool { previous != nil }
+    public let previous: [String: BuildManifest.Output]?
+    public var isUpdating: Bool { previous != nil }
 
     /// The output folder, open in update mode so each check of a file skips the path walk to it.
     private let finalFolder: Int32?
@@ -36,15 +37,15 @@ final class OutputDirectory: @unchecked Sendable {
 
     /// How long an update's folder held files of both builds, for `COSTMARK_TIMINGS` and
     /// `scripts/update-window.sh`.
-    struct MixedWindow: Sendable {
-        var seconds: Double
-        var moved: Int
-        var removed: Int
+    public struct MixedWindow: Sendable {
+        public var seconds: Double
+        public var moved: Int
+        public var removed: Int
     }
     /// Set by `commit` in update mode.
-    private(set) var mixedWindow: MixedWindow?
+    public private(set) var mixedWindow: MixedWindow?
 
-    init(finalPath: String, previous: [String: BuildManifest.Output]?) throws {
+    public init(finalPath: String, previous: [String: BuildManifest.Output]?) throws {
         let standardized = URL(fileURLWithPath: finalPath).standardizedFileURL.path
         self.finalPath = standardized
         self.stagingPath = standardized + ".costmark-staging"
@@ -57,7 +58,7 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Files written so far (to be moved into place, or swapped in with the staging folder).
-    var writtenCount: Int {
+    public var writtenCount: Int {
         lock.lock(); defer { lock.unlock() }
         return written.count
     }
@@ -65,21 +66,21 @@ final class OutputDirectory: @unchecked Sendable {
     /// In update mode: true when the file in the output folder was made from `key` and is
     /// untouched since, so it can stay as it is. Always false in replace mode. Records nothing:
     /// callers on many threads collect what they keep and hand it to `recordKept` in one go.
-    func isCurrent(_ relativePath: String, key: String) -> Bool {
+    public func isCurrent(_ relativePath: String, key: String) -> Bool {
         guard let old = previous?[relativePath], !key.isEmpty, old.key == key, let folder = finalFolder else { return false }
         var info = stat()
         return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && FileStamp(info) == old.stamp
     }
 
     /// Files this build keeps as the output folder holds them (each passed `isCurrent`).
-    func recordKept(_ relativePaths: some Sequence<String>) {
+    public func recordKept(_ relativePaths: some Sequence<String>) {
         guard let previous else { return }
         lock.lock(); defer { lock.unlock() }
         for path in relativePaths { produced[path] = previous[path] }
     }
 
     /// Writes a file below the staging root, creating folders as needed.
-    func write(_ text: String, to relativePath: String, key: String) throws {
+    public func write(_ text: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
         var text = text
         let info = try text.withUTF8 { try OutputDirectory.writeFile(stagingPath + "/" + relativePath, $0) }
@@ -89,7 +90,7 @@ final class OutputDirectory: @unchecked Sendable {
     /// Creates or truncates `path` and writes `bytes`, returning the file's `stat` afterwards.
     /// Plain POSIX calls: FileManager's extra checks cost more than the write for small pages.
     @discardableResult
-    static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws -> stat {
+    public static func writeFile(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) throws -> stat {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { close(descriptor) }
@@ -112,19 +113,19 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     @discardableResult
-    static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
+    public static func writeFile(_ path: String, _ bytes: [UInt8]) throws -> stat {
         try bytes.withUnsafeBufferPointer { try writeFile(path, $0) }
     }
 
     /// Copies a static file's bytes. Never a link: `source` is opened without following one
     /// (the scan hands over links' resolved targets), and the copy is a new regular file.
-    func copy(from source: String, to relativePath: String, key: String) throws {
+    public func copy(from source: String, to relativePath: String, key: String) throws {
         try ensureParent(of: relativePath)
         try OutputDirectory.copyFile(source, to: stagingPath + "/" + relativePath)
         try recordStaged(relativePath, key: key)
     }
 
-    static func copyFile(_ source: String, to destination: String) throws {
+    public static func copyFile(_ source: String, to destination: String) throws {
         func failure() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         let input = open(source, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard input >= 0 else { throw failure() }
@@ -174,13 +175,13 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Every output file this build produced, with what it was made from.
-    var producedFiles: [String: BuildManifest.Output] {
+    public var producedFiles: [String: BuildManifest.Output] {
         lock.lock(); defer { lock.unlock() }
         return produced
     }
 
     /// Puts this build's files in place; `producedFiles` then describes the output folder.
-    func commit() throws {
+    public func commit() throws {
         lock.lock(); defer { lock.unlock() }
         guard let previous else { return try replace() }
         try update(previous: previous, written: written, produced: produced)
@@ -270,7 +271,7 @@ final class OutputDirectory: @unchecked Sendable {
     }
 
     /// Throws the staged files away, leaving the output folder as it was.
-    func discard() {
+    public func discard() {
         try? FileManager.default.removeItem(atPath: stagingPath)
     }
 }
@@ -280,12 +281,12 @@ private final class DirectorySet: @unchecked Sendable {
     private var set: Set<String> = []
     private let lock = NSLock()
 
-    func contains(_ folder: String) -> Bool {
+    public func contains(_ folder: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
         return set.contains(folder)
     }
 
-    func insert(_ folder: String) {
+    public func insert(_ folder: String) {
         lock.lock(); defer { lock.unlock() }
         set.insert(folder)
     }

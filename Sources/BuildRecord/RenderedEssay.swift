@@ -1,28 +1,35 @@
 /// What the list pages and feeds need from an essay once its page has been rendered and written.
-struct RenderedEssay: Sendable {
-    var summary: String
-    var readingTime: Int
+public struct RenderedEssay: Sendable {
+    public var summary: String
+    public var readingTime: Int
     /// The body HTML, kept only for essays that appear in the feeds, so memory stays flat as a site grows.
-    var feedHTML: String?
+    public var feedHTML: String?
     /// The essay's `summary` partial, rendered once with `ListFragment.rootMarker` in place of
     /// the relative root, and reused on the home page and every tag page it appears on. Nil
     /// when the facts come from the build manifest, which leaves it out (it is most of an
     /// essay's record, and cheap to render again for the few list pages a rebuild redoes).
-    var listFragment: ListFragment?
+    public var listFragment: ListFragment?
     /// Links and images that point inside the site, checked on every build (a kept page's too).
-    var links: [PageLink] = []
+    public var links: [PageLink] = []
     /// The ids the page defines (headings, figures, the theme's), sorted: what `#fragment`s may name.
-    var anchors: [String] = []
+    public var anchors: [String] = []
+    /// The files besides the essay that the page was made from (data files its scenarios read),
+    /// relative to the content folder and sorted: a kept page's key is checked against them.
+    public var inputFiles: [String] = []
+
+    public init(summary: String, readingTime: Int, feedHTML: String?, listFragment: ListFragment?) {
+        self.summary = summary; self.readingTime = readingTime; self.feedHTML = feedHTML; self.listFragment = listFragment
+    }
 }
 
 /// An essay's rendered facts as the list pages and feeds receive them: in hand when the page
 /// was rendered, or still encoded in the last build's manifest when it was kept. A rebuild
 /// after a one-essay edit decodes only the few that a re-rendered list page or a feed shows.
-enum RenderedFacts: Sendable {
+public enum RenderedFacts: Sendable {
     case value(RenderedEssay)
     case stored(ManifestBytes, Range<Int>)
 
-    var essay: RenderedEssay {
+    public var essay: RenderedEssay {
         switch self {
         case .value(let essay): return essay
         case .stored(let storage, let range):
@@ -34,22 +41,22 @@ enum RenderedFacts: Sendable {
 }
 
 /// A loaded manifest's bytes, shared by every record that still points into them.
-final class ManifestBytes: Sendable {
-    let bytes: [UInt8]
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+public final class ManifestBytes: Sendable {
+    public let bytes: [UInt8]
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
 }
 
 /// List pages repeat each essay's summary on the home page and on each of its tags' pages, at
 /// different folder depths. The fragment is rendered once with a marker where the relative root
 /// goes, and the marker is replaced per page: one template render per essay instead of one per listing.
-struct ListFragment: Sendable {
+public struct ListFragment: Sendable {
     /// A private-use character pair that Mustache does not escape and prose does not contain.
-    static let rootMarker = "\u{E000}root\u{E000}"
+    public static let rootMarker = "\u{E000}root\u{E000}"
 
     /// The rendered text cut at each marker, so placing it is a join, not a search.
     private let pieces: [Substring]
 
-    init(rendered: String) {
+    public init(rendered: String) {
         // The marker is U+E000 ("EE 80 80" in UTF-8), "root", U+E000. Search bytes, not
         // Characters: this runs for every cached essay on every build.
         let utf8 = rendered.utf8
@@ -70,12 +77,12 @@ struct ListFragment: Sendable {
         self.pieces = pieces
     }
 
-    static let empty = ListFragment(rendered: "")
+    public static let empty = ListFragment(rendered: "")
 
     /// The text as rendered, marker included, for the build cache.
-    var rendered: String { pieces.joined(separator: ListFragment.rootMarker) }
+    public var rendered: String { pieces.joined(separator: ListFragment.rootMarker) }
 
-    func placed(at root: String) -> String {
+    public func placed(at root: String) -> String {
         pieces.joined(separator: root)
     }
 }

@@ -1,13 +1,16 @@
 import Content
 import Diagnostics
+import FileSupport
 
 /// A compact binary encoding for the build manifest: variable-length integers and
 /// length-prefixed UTF-8. A 10,000-essay manifest must load in milliseconds on every rebuild,
 /// which rules out JSON or YAML here.
-struct ManifestWriter {
-    private(set) var bytes: [UInt8] = []
+public struct ManifestWriter {
+    public private(set) var bytes: [UInt8] = []
 
-    mutating func add(_ value: UInt64) {
+    public init() {}
+
+    public mutating func add(_ value: UInt64) {
         var value = value
         while value >= 0x80 {
             bytes.append(UInt8(value & 0x7f) | 0x80)
@@ -16,21 +19,21 @@ struct ManifestWriter {
         bytes.append(UInt8(value))
     }
 
-    mutating func add(_ value: Int64) { add(UInt64(bitPattern: value)) }
-    mutating func add(_ value: Int) { add(Int64(value)) }
-    mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+    public mutating func add(_ value: Int64) { add(UInt64(bitPattern: value)) }
+    public mutating func add(_ value: Int) { add(Int64(value)) }
+    public mutating func add(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
 
-    mutating func add(_ text: String) {
+    public mutating func add(_ text: String) {
         let utf8 = text.utf8
         add(UInt64(utf8.count))
         bytes.append(contentsOf: utf8)
     }
 
-    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
+    public mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
-    mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
+    public mutating func append(_ slice: ArraySlice<UInt8>) { bytes.append(contentsOf: slice) }
 
-    mutating func add<T>(_ value: T?, _ encode: (inout ManifestWriter, T) -> Void) {
+    public mutating func add<T>(_ value: T?, _ encode: (inout ManifestWriter, T) -> Void) {
         guard let value else { return add(false) }
         add(true)
         encode(&self, value)
@@ -39,19 +42,19 @@ struct ManifestWriter {
 
 /// Reads what `ManifestWriter` wrote; any damage (a truncated file, a wrong tag) throws, and
 /// the build then treats the manifest as absent.
-struct ManifestReader {
-    struct Damaged: Error {}
+public struct ManifestReader {
+    public struct Damaged: Error {}
 
     private let bytes: [UInt8]
-    private(set) var offset: Int
-    var isAtEnd: Bool { offset == bytes.count }
+    public private(set) var offset: Int
+    public var isAtEnd: Bool { offset == bytes.count }
 
-    init(_ bytes: [UInt8], at offset: Int = 0) {
+    public init(_ bytes: [UInt8], at offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
 
-    mutating func uint() throws -> UInt64 {
+    public mutating func uint() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -66,22 +69,22 @@ struct ManifestReader {
 
     /// A number of items to follow: each takes at least a byte, so more than the bytes left
     /// means damage (and must not reach `reserveCapacity`).
-    mutating func count() throws -> Int {
+    public mutating func count() throws -> Int {
         let value = try uint()
         guard value <= UInt64(bytes.count - offset) else { throw Damaged() }
         return Int(value)
     }
 
-    mutating func int64() throws -> Int64 { Int64(bitPattern: try uint()) }
-    mutating func int() throws -> Int { Int(try int64()) }
+    public mutating func int64() throws -> Int64 { Int64(bitPattern: try uint()) }
+    public mutating func int() throws -> Int { Int(try int64()) }
 
-    mutating func bool() throws -> Bool {
+    public mutating func bool() throws -> Bool {
         guard offset < bytes.count, bytes[offset] <= 1 else { throw Damaged() }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
-    mutating func string() throws -> String {
+    public mutating func string() throws -> String {
         let count = try self.count()
         defer { offset += count }
         return bytes.withUnsafeBufferPointer { buffer in
@@ -90,11 +93,11 @@ struct ManifestReader {
     }
 
     /// Steps over a string without decoding it.
-    mutating func skipString() throws {
+    public mutating func skipString() throws {
         offset += try count()
     }
 
-    mutating func optional<T>(_ decode: (inout ManifestReader) throws -> T) throws -> T? {
+    public mutating func optional<T>(_ decode: (inout ManifestReader) throws -> T) throws -> T? {
         try bool() ? try decode(&self) : nil
     }
 }
@@ -102,21 +105,21 @@ struct ManifestReader {
 // MARK: - The values the manifest holds
 
 extension ManifestWriter {
-    mutating func add(_ stamp: FileStamp) {
+    public mutating func add(_ stamp: FileStamp) {
         add(stamp.size); add(stamp.modified); add(stamp.changed); add(stamp.inode)
     }
 
-    mutating func add(_ date: SiteDate) {
+    public mutating func add(_ date: SiteDate) {
         for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.offsetMinutes] { add(part) }
         add(date.hasTime)
     }
 
-    mutating func add(_ location: SourceLocation) {
+    public mutating func add(_ location: SourceLocation) {
         add(location.file); add(location.line); add(location.column); add(location.length)
         add(location.lineText) { $0.add($1) }
     }
 
-    mutating func add(_ value: MetaValue) {
+    public mutating func add(_ value: MetaValue) {
         switch value {
         case .text(let text): add(0 as UInt64); add(text)
         case .flag(let flag): add(1 as UInt64); add(flag)
@@ -130,7 +133,7 @@ extension ManifestWriter {
         }
     }
 
-    mutating func add(_ front: FrontMatter) {
+    public mutating func add(_ front: FrontMatter) {
         add(front.title)
         add(front.date) { $0.add($1) }
         add(front.updated) { $0.add($1) }
@@ -148,7 +151,7 @@ extension ManifestWriter {
         add(front.aliasesLocation) { $0.add($1) }
     }
 
-    mutating func add(_ essay: RenderedEssay) {
+    public mutating func add(_ essay: RenderedEssay) {
         add(essay.summary); add(essay.readingTime)
         add(essay.feedHTML) { $0.add($1) }
         add(UInt64(essay.links.count))
@@ -157,25 +160,27 @@ extension ManifestWriter {
         }
         add(UInt64(essay.anchors.count))
         for anchor in essay.anchors { add(anchor) }
+        add(UInt64(essay.inputFiles.count))
+        for file in essay.inputFiles { add(file) }
     }
 }
 
 extension ManifestReader {
-    mutating func stamp() throws -> FileStamp {
+    public mutating func stamp() throws -> FileStamp {
         FileStamp(size: try int64(), modified: try int64(), changed: try int64(), inode: try uint())
     }
 
-    mutating func date() throws -> SiteDate {
+    public mutating func date() throws -> SiteDate {
         SiteDate(year: try int(), month: try int(), day: try int(), hour: try int(), minute: try int(),
                  second: try int(), offsetMinutes: try int(), hasTime: try bool())
     }
 
-    mutating func location() throws -> SourceLocation {
+    public mutating func location() throws -> SourceLocation {
         SourceLocation(file: try string(), line: try int(), column: try int(), length: try int(),
                        lineText: try optional { try $0.string() })
     }
 
-    mutating func meta() throws -> MetaValue {
+    public mutating func meta() throws -> MetaValue {
         switch try uint() {
         case 0: return .text(try string())
         case 1: return .flag(try bool())
@@ -188,7 +193,7 @@ extension ManifestReader {
         }
     }
 
-    mutating func frontMatter() throws -> FrontMatter {
+    public mutating func frontMatter() throws -> FrontMatter {
         let title = try string()
         let date = try optional { try $0.date() }
         let updated = try optional { try $0.date() }
@@ -207,24 +212,26 @@ extension ManifestReader {
         return front
     }
 
-    mutating func renderedEssay() throws -> RenderedEssay {
+    public mutating func renderedEssay() throws -> RenderedEssay {
         var essay = RenderedEssay(summary: try string(), readingTime: try int(),
                                   feedHTML: try optional { try $0.string() }, listFragment: nil)
         essay.links = try (0..<count()).map { _ in
             PageLink(destination: try string(), isImage: try bool(), location: try location())
         }
         essay.anchors = try (0..<count()).map { _ in try string() }
+        essay.inputFiles = try (0..<count()).map { _ in try string() }
         return essay
     }
 
     /// Steps over an encoded `RenderedEssay`, which most rebuilds never need to decode.
-    mutating func skipRenderedEssay() throws {
+    public mutating func skipRenderedEssay() throws {
         try skipString()
         _ = try uint()
         if try bool() { try skipString() }
         for _ in 0..<(try count()) {
             try skipString(); _ = try bool(); _ = try location()
         }
+        for _ in 0..<(try count()) { try skipString() }
         for _ in 0..<(try count()) { try skipString() }
     }
 }
