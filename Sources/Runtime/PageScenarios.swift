@@ -13,6 +13,8 @@ public struct InlineValue: Sendable, Hashable {
     /// Every definition the expression reads, in order: where to link when it is not a bare name.
     public var reads: [String]
     public var isClaim: Bool
+    /// The data columns the value was computed from (`weekly.csv, column p99, rows 1–8 (lines 2–9)`).
+    public var origins: [String] = []
 }
 
 /// The evaluated scenarios of one page, and the resolution of `{{ }}` references against them.
@@ -160,10 +162,12 @@ public struct PageScenarios: Sendable {
         expression.forEachName { name in
             if scenario.definition(named: name) != nil, !reads.contains(name) { reads.append(name) }
         }
+        let origins = scenario.dataOrigins(of: expression).map(\.described)
 
         guard let claim = parsed.claim else {
             let text = ValueFormatter.format(value, format: parsed.format)
-            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false), [])
+            return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false,
+                                origins: origins), [])
         }
         guard value.series == nil else {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
@@ -181,7 +185,7 @@ public struct PageScenarios: Sendable {
             })
         case .success(let text):
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads,
-                                isClaim: true), [])
+                                isClaim: true, origins: origins), [])
         }
     }
 

@@ -92,6 +92,7 @@ struct ScenarioPage {
     /// in an equation table when the page has one.
     static func inlineHTML(_ value: InlineValue, anchor: String? = nil) -> String {
         let title = (value.isClaim ? "checked against the model: " : "") + value.formula
+            + value.origins.map { "\nfrom " + $0 }.joined()
         var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
         attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
         if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }

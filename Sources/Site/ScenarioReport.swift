@@ -46,6 +46,8 @@ public enum ScenarioReport {
         var isSeries: Bool
         /// For a series, every step formatted as `text` formats its first and last few.
         var steps: [String] = []
+        /// The data columns the value was computed from.
+        var origins: [String] = []
     }
 
     // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
@@ -67,7 +69,8 @@ public enum ScenarioReport {
             } ?? []
             rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
                             dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
-                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps))
+                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps,
+                            origins: scenario.dataOrigins(ofDefinition: name).map(\.described)))
         }
         return rows
     }
@@ -92,6 +95,9 @@ public enum ScenarioReport {
                 let value = row.isSeries ? abbreviated(row.steps, width: valueWidth)
                     : row.text.count > valueWidth ? String(row.text.prefix(valueWidth - 1)) + "…" : row.text
                 out += "  " + pad(row.name, nameWidth) + "  " + pad(value, valueWidth) + "  " + row.formula + "\n"
+                for origin in row.origins {
+                    out += "  " + pad("", nameWidth) + "  " + pad("", valueWidth) + "  from " + origin + "\n"
+                }
             }
             out += "\n"
         }
@@ -131,7 +137,8 @@ public enum ScenarioReport {
             }
             let definitions = rows(result).map { row -> String in
                 let value = row.numbers.isEmpty ? "null" : row.isSeries ? "[" + row.numbers.map(number).joined(separator: ",") + "]" : number(row.numbers[0])
-                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value)}"
+                let origins = "[" + row.origins.map(quote).joined(separator: ",") + "]"
+                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins)}"
             }
             fields.append("\"definitions\":[" + definitions.joined(separator: ",") + "]")
             scenarios.append("{" + fields.joined(separator: ",") + "}")

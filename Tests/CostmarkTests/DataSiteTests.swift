@@ -45,6 +45,30 @@ import Testing
         #expect(page.contains(">7 Sep 2026</text>"), "the x axis is labelled with dates")
     }
 
+    /// A reader (tooltip) and an author (`explain`) can tell which file, column and rows a
+    /// number was computed from, through the definitions between.
+    @Test func valuesNameTheDataTheyCameFrom() throws {
+        let site = try InlineSite(Self.essay("""
+        Growth {{ growth }}, worst {{ max(p99) }}, typed {{ 2 * 3 }}.
+
+        \(Self.model)
+        """))
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        let page = try site.output("r/report/index.html")
+        #expect(page.contains("title=\"growth = fit_growth(requests)\nfrom w.csv, column requests, rows 1–3 (lines 2–4)\""))
+        #expect(page.contains("title=\"max(p99)\nfrom w.csv, column p99, rows 1–3 (lines 2–4)\""))
+        #expect(page.contains("title=\"2 * 3\""), "a typed number names no file")
+
+        let path = site.root.appendingPathComponent("Content/r/report.md").path
+        let (results, problems) = ScenarioReport.load(path: path, displayPath: "report.md")
+        #expect(problems.isEmpty, "\(problems.map(\.message))")
+        let table = ScenarioReport.table(results)
+        #expect(table.contains("fit_growth(requests)\n") && table.contains("from w.csv, column requests, rows 1–3 (lines 2–4)\n"))
+        #expect(ScenarioReport.json(results, file: "report.md")
+            .contains("\"from\":[\"w.csv, column p99, rows 1–3 (lines 2–4)\"]"))
+    }
+
     @Test func dataErrorsAreLocatedWhereTheyAre() throws {
         let site = try InlineSite(Self.essay("""
         {{ max(p99) < 210 ms }} {{ w.p98 }}

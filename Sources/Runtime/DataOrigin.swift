@@ -1,0 +1,70 @@
+import DataFiles
+import ScenarioSyntax
+import Semantics
+
+/// A column of a data file that a number was computed from. A reader who doubts a number in a
+/// report can open the file at these lines; `explain` and the value tooltips say it.
+public struct DataOrigin: Sendable, Hashable, Comparable {
+    /// The file as messages name it (`Content/reports/data/weekly.csv`).
+    public var file: String
+    public var column: String
+    public var rowCount: Int
+    /// The lines of the file where the first and the last row start.
+    public var firstLine: Int
+    public var lastLine: Int
+
+    public static func < (a: DataOrigin, b: DataOrigin) -> Bool {
+        (a.file, a.column) < (b.file, b.column)
+    }
+
+    /// `weekly.csv, column p99, rows 1–8 (lines 2–9)`; `bench.json, key ns_per_op, objects 1–3 (line 1)`.
+    public var described: String {
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let isJSON = name.lowercased().hasSuffix(".json")
+        let row = isJSON ? "object" : "row"
+        let rows = rowCount == 1 ? "\(row) 1" : "\(row)s 1–\(rowCount)"
+        let lines = firstLine == lastLine ? "line \(firstLine)" : "lines \(firstLine)–\(lastLine)"
+        return "\(name), \(isJSON ? "key" : "column") \(column), \(rows) (\(lines))"
+    }
+}
+
+extension CompiledScenario {
+    /// The data columns `expression` reads, directly or through the definitions it reads, in
+    /// file and column order. Empty for a number typed into the essay.
+    public func dataOrigins(of expression: Expr) -> [DataOrigin] {
+        var origins: Set<DataOrigin> = []
+        var seen: Set<String> = []
+        var pending = [expression]
+        while let next = pending.popLast() {
+            next.visit { node in
+                switch node.kind {
+                case .member(let base, let column):
+                    if let table = tables[base], let origin = DataOrigin(table: table, column: column) {
+                        origins.insert(origin)
+                    }
+                case .name(let name):
+                    if seen.insert(name).inserted, let definition = definition(named: name) {
+                        pending.append(definition.expression)
+                    }
+                default:
+                    break
+                }
+            }
+        }
+        return origins.sorted()
+    }
+
+    /// The data columns the definition `name` was computed from.
+    public func dataOrigins(ofDefinition name: String) -> [DataOrigin] {
+        guard let definition = definition(named: name) else { return [] }
+        return dataOrigins(of: definition.expression)
+    }
+}
+
+extension DataOrigin {
+    init?(table: DataTable, column: String) {
+        guard table.column(named: column) != nil else { return nil }
+        self.init(file: table.file.path, column: column, rowCount: table.rowCount,
+                  firstLine: table.rowLines.first ?? 1, lastLine: table.rowLines.last ?? 1)
+    }
+}
