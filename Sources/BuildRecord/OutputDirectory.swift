@@ -57,6 +57,12 @@ public final class OutputDirectory: @unchecked Sendable {
         try fm.createDirectory(atPath: stagingPath, withIntermediateDirectories: true)
     }
 
+    /// The files written so far, relative to the output folder, in no particular order.
+    public var writtenFiles: [String] {
+        lock.lock(); defer { lock.unlock() }
+        return written
+    }
+
     /// Files written so far (to be moved into place, or swapped in with the staging folder).
     public var writtenCount: Int {
         lock.lock(); defer { lock.unlock() }

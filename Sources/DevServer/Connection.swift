@@ -79,8 +79,9 @@ struct Connection: Sendable {
         var seen = start
         while !Task.isCancelled {
             await events.wait(after: seen)
-            seen = await events.generation
-            guard (try? await write(Data("event: reload\ndata: \(seen)\n\n".utf8))) != nil else { return }
+            let (generation, pages) = await events.changes(after: seen)
+            seen = generation
+            guard (try? await write(Data(ReloadEvents.event(generation: generation, pages: pages).utf8))) != nil else { return }
         }
     }
 

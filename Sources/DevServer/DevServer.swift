@@ -123,6 +123,7 @@ public final class DevServer: Sendable {
             await state.set(text)
             options.log(text + "build failed with \(report.errorCount) error(s); serving the last good build")
         }
-        await events.bump()
+        // A failed build shows its errors on every page; a successful one reloads what it rewrote.
+        await events.bump(pages: report.succeeded ? report.changedFiles.flatMap(ReloadEvents.pages(among:)) : nil)
     }
 }

@@ -112,7 +112,14 @@ struct SiteResponder: Sendable {
     <script>
     (function () {
       var source = new EventSource("/__costmark/events");
-      source.addEventListener("reload", function () { location.reload(); });
+      source.addEventListener("reload", function (event) {
+        var change = null;
+        try { change = JSON.parse(event.data); } catch (error) {}
+        var here = decodeURIComponent(location.pathname).replace(/index\\.html$/, "");
+        if (!change || !change.pages || change.pages.indexOf(here) >= 0 || document.getElementById("costmark-error")) {
+          location.reload();
+        }
+      });
     })();
     </script>
 

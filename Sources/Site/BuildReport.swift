@@ -13,6 +13,10 @@ public struct BuildReport: Sendable {
     public var writtenFiles = 0
     /// True when the output folder was updated file by file rather than replaced whole.
     public var updatedInPlace = false
+    /// The files an update in place wrote, relative to the output folder; nil when the build
+    /// filled a fresh folder (anything may have changed) or wrote nothing. `serve` reloads only
+    /// the pages among them.
+    public var changedFiles: [String]?
     public var diagnostics: [Diagnostic]
     public var seconds: Double
 

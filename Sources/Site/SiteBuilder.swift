@@ -117,6 +117,7 @@ public enum SiteBuilder {
         report.copiedFiles = plan.staticFiles.count - unpublishedData.count
         report.writtenFiles = output?.writtenCount ?? 0
         report.updatedInPlace = output?.isUpdating ?? false
+        report.changedFiles = output?.isUpdating == true ? output?.writtenFiles.sorted() : nil
 
         guard let output, let cacheDirectory else {
             if diagnostics.hasErrors { output?.discard() } else { _ = commit(output, recordedIn: nil, options, diagnostics) }

@@ -70,7 +70,7 @@ import Testing
         try site.write("---\ntitle: Served\n---\nThird version.\n", to: "Content/a.md")
         #expect(try await Self.eventually {
             let html = try await Self.curl([url.absoluteString + "a/"])
-            return html.contains("Third version") && !html.contains("costmark-error")
+            return html.contains("Third version") && !html.contains("id=\"costmark-error\"")
         })
         let reader = stream.fileHandleForReading
         let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
@@ -85,6 +85,72 @@ import Testing
         try site.write("<footer class=\"site-footer\"><p>Served footer</p></footer>\n", to: "Templates/footer.mustache")
         #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "a/"]).contains("Served footer") })
         server.finishRecording()
+    }
+
+    /// Editing a data file rebuilds the page that reads it, and the reload event names that
+    /// page only, so other open pages stay as they are.
+    @Test func aDataEditReloadsThePageThatReadsIt() async throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        Plain page.
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        Reads a file.
+
+        Total: {{ total }}.
+
+        ```scenario
+        d = csv("d.csv")
+        total = sum(d.n)
+        ```
+        -- Content/d.csv --
+        n
+        1
+        2
+        """)
+        defer { site.cleanUp() }
+        var build = site.options
+        build.cacheDirectory = site.root.appendingPathComponent(".costmark").path  // as `costmark serve` has
+        var options = DevServer.Options(build: build)
+        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
+        options.pollInterval = 0.05
+        let server = DevServer(options: options)
+        let url = try await server.start().url
+        defer { server.stop() }
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">3<") })
+
+        let events = Process()
+        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
+        let stream = Pipe()
+        events.standardOutput = stream
+        try events.run()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try site.write("n\n5\n6\n", to: "Content/d.csv")
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">11<") })
+        let reader = stream.fileHandleForReading
+        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
+        events.waitUntilExit()
+        #expect(streamed.contains("\"pages\":[\"/b/\"]"), "the event names only the page that read the file: \(streamed)")
+    }
+
+    @Test func reloadEventsNameTheRewrittenPages() async {
+        #expect(ReloadEvents.pages(among: ["b/index.html", "feed.xml", "sitemap.xml", "x/page.html"]) == ["/b/", "/x/page.html"])
+        #expect(ReloadEvents.pages(among: ["b/index.html", "style.css"]) == nil, "a stylesheet reloads every page")
+        let events = ReloadEvents()
+        await events.bump(pages: ["/a/"])
+        await events.bump(pages: ["/b/"])
+        #expect(await events.changes(after: 0).pages == ["/a/", "/b/"])
+        #expect(await events.changes(after: 1).pages == ["/b/"])
+        await events.bump(pages: nil)
+        #expect(await events.changes(after: 1).pages == nil, "a build that changed everything reloads everything")
+        #expect(ReloadEvents.event(generation: 2, pages: ["/b/", "/a/"])
+            == "event: reload\ndata: {\"generation\":2,\"pages\":[\"/a/\",\"/b/\"]}\n\n")
     }
 
     /// Editor droppings (swap files, backups) and the output folder itself never trigger a rebuild.
