@@ -21,6 +21,8 @@ public struct ContentEntry: Sendable, Hashable {
             || relativePath == "_index.markdown" || relativePath.hasSuffix("/_index.markdown")
     }
     var isMarkdown: Bool { relativePath.hasSuffix(".md") || relativePath.hasSuffix(".markdown") }
+    /// A shared model (`models/infra.scenario`): read by the essays that `use` it, never published.
+    public var isModel: Bool { relativePath.hasSuffix(".scenario") }
 
     public init(relativePath: String, absolutePath: String, stamp: FileStamp) {
         self.relativePath = relativePath; self.absolutePath = absolutePath; self.stamp = stamp

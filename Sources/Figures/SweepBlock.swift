@@ -170,22 +170,33 @@ enum SweepBlock {
         return mapping.map { $0.key.string ?? "" }
     }
 
-    /// The model with some definitions' formulas replaced, compiled and evaluated. The text is
-    /// rewritten rather than the tree, so messages quote what was actually computed.
+    /// The model with some definitions' formulas replaced, compiled and evaluated. Each formula
+    /// is parsed as its own text, joined to the model's fragment at the place of the definition
+    /// it replaces (an imported model's too), so messages quote what was actually computed.
     static func variant(of base: ScenarioResult, replacing overrides: [(name: String, formula: String)])
         -> (CompiledScenario, ScenarioResult, [Diagnostic]) {
-        var text = Array(base.scenario.fragment.text.utf8)
-        // Replace from the end, so earlier spans stay valid.
-        let spans = overrides.map { (base.scenario.definition(named: $0.name)!.expression.span, $0.formula) }
-        for (span, formula) in spans.sorted(by: { $0.0.start > $1.0.start }) {
-            text.replaceSubrange(span.start..<span.end, with: Array(formula.utf8))
+        var fragment = base.scenario.fragment
+        var statements = base.scenario.statements
+        var problems: [Diagnostic] = []
+        for (name, formula) in overrides {
+            guard let position = statements.firstIndex(where: {
+                if case .definition(name, _) = $0.kind { return true }
+                return false
+            }), case .definition(_, let original) = statements[position].kind else { continue }
+            let at = fragment.location(original.span)
+            let written = SourceFragment(text: formula, file: fragment.file(of: original.span), startLine: at.line,
+                                         startColumn: at.column)
+            let (parsed, parseErrors) = Parser.parseInline(written)
+            problems += parseErrors
+            guard let parsed else { continue }
+            let base = (fragment.joined.count + 1) * SourceFragment.segmentSize
+            fragment = fragment.joining([written])
+            statements[position].kind = .definition(name: name, expression: parsed.expression.relocated { base + $0 })
         }
-        let original = base.scenario.fragment
-        let fragment = SourceFragment(text: String(decoding: text, as: UTF8.self), file: original.file, startLine: original.startLine,
-                                      startColumn: original.startColumn, continuationColumn: original.continuationColumn)
-        let (compiled, problems) = ScenarioCompiler.compile(name: base.scenario.name, fragment: fragment)
+        let (compiled, compileErrors) = ScenarioCompiler.compile(name: base.scenario.name, statements: statements,
+                                                                 fragment: fragment, data: base.scenario.data)
         let result = Evaluator.run(compiled)
-        return (compiled, result, problems + result.diagnostics)
+        return (compiled, result, problems + compileErrors + result.diagnostics)
     }
 
     /// A bar per tried value, of the first output, when it is a single number in every case.

@@ -67,7 +67,13 @@ public struct PageScenarios: Sendable {
 
     /// Evaluates an expression (as written in a figure block or between `{{ }}`) against the
     /// page's scenarios. `preferred` names the scenario to use when the expression does not say.
-    public func evaluate(_ input: Expr, fragment: SourceFragment, preferred: String? = nil) -> (Evaluated?, [Diagnostic]) {
+    public func evaluate(_ written: Expr, fragment: SourceFragment, preferred: String? = nil) -> (Evaluated?, [Diagnostic]) {
+        // `team.hourly`, a definition imported `as team`, is a name of its own.
+        let input = written.replacing { node in
+            guard case .member(let base, let member) = node.kind, !results.contains(where: { $0.scenario.name == base }),
+                  lookups.contains(where: { $0.defined.contains(base + "." + member) }) else { return nil }
+            return Expr(.name(base + "." + member), node.span)
+        }
         func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (Evaluated?, [Diagnostic]) {
             (nil, [.error(message, at: fragment.location(span), notes: notes)])
         }

@@ -104,12 +104,21 @@ public struct Statement: Sendable, Hashable {
         case timeline(start: Double, end: Double, unit: String, unitSpan: SourceSpan)
         /// `timeline = weekly.week`, or `timeline = weekly.week .. 2027-03-01` to project past the data.
         case dataTimeline(table: String, column: String, columnSpan: SourceSpan, until: Int?, untilSpan: SourceSpan?)
+        /// `use "/models/infra.scenario"`, `use "../models/team.scenario" as team`: a model's
+        /// definitions and units join the block, or are reached as `team.name`.
+        case use(path: String, alias: String?)
     }
 
     public var kind: Kind
-    /// The name's span (for definitions and units) or the keyword's.
+    /// The name's span (for definitions and units), the path's (for `use`) or the keyword's.
     public var nameSpan: SourceSpan
     public var span: SourceSpan
+    /// `override growth = 7%/week`: the definition replaces one an imported model makes.
+    public var isOverride = false
+
+    public init(kind: Kind, nameSpan: SourceSpan, span: SourceSpan, isOverride: Bool = false) {
+        self.kind = kind; self.nameSpan = nameSpan; self.span = span; self.isOverride = isOverride
+    }
 }
 
 /// How an inline value should be printed: `| 2 decimals`, `| 3 significant`, `| integer`.

@@ -39,6 +39,7 @@ extension Statement: CustomStringConvertible {
         switch kind {
         case .definition(let name, let expression): return "\(name) = \(expression)"
         case .unitDeclaration(let name): return "unit \(name)"
+        case .use(let path, let alias): return "use \"\(path)\"" + (alias.map { " as \($0)" } ?? "")
         case .unitDefinition(let name, let expression): return "unit \(name) = \(expression)"
         case .timeline(let start, let end, let unit, _): return "timeline \(Expr.printed(start))..\(Expr.printed(end)) \(unit)"
         case .dataTimeline(let table, let column, _, let until, _):

@@ -84,6 +84,10 @@ extension UnitExpr {
 extension SourceFragment {
     /// The text a span covers.
     public func text(of span: SourceSpan) -> String {
+        if span.start >= SourceFragment.segmentSize {
+            let (fragment, inner) = segment(of: span)
+            return fragment.text(of: inner)
+        }
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: min(span.start, utf8.count))
         let end = utf8.index(utf8.startIndex, offsetBy: min(span.end, utf8.count))

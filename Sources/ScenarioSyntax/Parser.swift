@@ -123,6 +123,8 @@ public struct Parser {
             error("expected a definition such as `cost = $20/month`, found \(first.kind.described)", at: first.span)
             throw Failure()
         }
+        if word == "use", case .string(let path) = peek(1).kind { return try use(keyword: first, path: path) }
+        if word == "override", case .identifier = peek(1).kind { return try override(keyword: first) }
         if word == "unit", case .identifier(let name) = peek(1).kind {
             advance()
             let nameToken = advance()
@@ -146,6 +148,43 @@ public struct Parser {
         if word == "timeline" { return try timeline(keyword: first) }
         let value = try expression()
         return Statement(kind: .definition(name: word, expression: value), nameSpan: first.span, span: first.span.union(value.span))
+    }
+
+    /// `use "path"` or `use "path" as name`.
+    private mutating func use(keyword: Token, path: String) throws -> Statement {
+        advance()
+        let pathToken = advance()
+        guard case .identifier("as") = current.kind else {
+            return Statement(kind: .use(path: path, alias: nil), nameSpan: pathToken.span, span: keyword.span.union(pathToken.span))
+        }
+        advance()
+        guard case .identifier(let alias) = current.kind, !Parser.keywords.contains(alias) else {
+            error("expected a name after `as`, found \(current.kind.described)", at: current.span,
+                  notes: [.init("write `use \"\(path)\" as team`, then `team.hourly`")])
+            throw Failure()
+        }
+        let aliasToken = advance()
+        return Statement(kind: .use(path: path, alias: alias), nameSpan: pathToken.span, span: keyword.span.union(aliasToken.span))
+    }
+
+    /// `override growth = 7%/week`, `override team.hourly = $90/hour`.
+    private mutating func override(keyword: Token) throws -> Statement {
+        advance()
+        guard case .identifier(var name) = current.kind else { throw Failure() }
+        var nameSpan = advance().span
+        if case .dot = current.kind, case .identifier(let member) = peek(1).kind {
+            advance()
+            nameSpan = nameSpan.union(advance().span)
+            name += "." + member
+        }
+        guard match(.equals) != nil else {
+            error("expected `=` after `override \(name)`, found \(current.kind.described)", at: current.span,
+                  notes: [.init("write `override \(name) = new value`")])
+            throw Failure()
+        }
+        let value = try expression()
+        return Statement(kind: .definition(name: name, expression: value), nameSpan: nameSpan,
+                         span: keyword.span.union(value.span), isOverride: true)
     }
 
     /// `timeline = 0..12 months`

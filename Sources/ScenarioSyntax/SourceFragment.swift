@@ -12,6 +12,11 @@ public struct SourceFragment: Sendable {
     public let continuationColumn: Int
 
     private let lines = LineTable()
+    /// The fragments whose statements were joined into this one's (models it imports, other
+    /// blocks of the page it reads), flat: a span from `segmentSize * (i + 1)` on lies in
+    /// `joined[i]`, so every message about a joined statement points into its own file.
+    public private(set) var joined: [SourceFragment] = []
+    public static let segmentSize = 1 << 32
 
     public init(text: String, file: SourceFile, startLine: Int, startColumn: Int, continuationColumn: Int = 1) {
         self.text = text
@@ -26,9 +31,38 @@ public struct SourceFragment: Sendable {
         self.init(text: text, file: SourceFile(path: path, text: text), startLine: 1, startColumn: 1)
     }
 
+    /// This fragment with `others` joined (see `joined`); their segments follow any it has.
+    public func joining(_ others: [SourceFragment]) -> SourceFragment {
+        var copy = self
+        copy.joined += others
+        return copy
+    }
+
+    /// This fragment without the ones joined to it.
+    public var alone: SourceFragment {
+        var copy = self
+        copy.joined = []
+        return copy
+    }
+
+    /// The fragment a span lies in, and the span within it.
+    public func segment(of span: SourceSpan) -> (fragment: SourceFragment, span: SourceSpan) {
+        let index = span.start / SourceFragment.segmentSize
+        guard index > 0, index <= joined.count else { return (self, span) }
+        let base = index * SourceFragment.segmentSize
+        return (joined[index - 1], SourceSpan(span.start - base, span.end - base))
+    }
+
+    /// The file a span lies in (an imported model's, for its statements).
+    public func file(of span: SourceSpan) -> SourceFile { segment(of: span).fragment.file }
+
     /// The essay location of a byte span: a binary search in the fragment's line table (built once),
     /// then a walk along one line only, so thousands of messages cost no more than their lines.
     public func location(_ span: SourceSpan) -> SourceLocation {
+        if span.start >= SourceFragment.segmentSize {
+            let (fragment, inner) = segment(of: span)
+            return fragment.location(inner)
+        }
         let utf8 = text.utf8
         let clamped = max(0, min(span.start, utf8.count))
         let starts = lines.starts(of: text)

@@ -25,6 +25,10 @@ public struct CompiledScenario: Sendable {
     public var sourceOrder: [String]
     /// The data tables its table definitions read (`weekly = csv("weekly.csv")`), by name.
     public var tables: [String: DataTable]
+    /// The statements it was compiled from, imports joined, and where its data came from: a
+    /// sweep compiles variants of them.
+    public var statements: [Statement] = []
+    public var data: DataSource = NoData()
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,

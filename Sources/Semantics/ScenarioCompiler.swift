@@ -32,6 +32,19 @@ public struct ScenarioCompiler {
         return (scenario, parseErrors + errors)
     }
 
+    /// A block of a page: its imports (`use` lines, other blocks it reads) joined first.
+    /// - Parameters:
+    ///   - folder: the essay's folder, relative to the content folder, for relative `use` paths.
+    ///   - blocks: the page's other scenario blocks, by name.
+    public static func compile(name: String, statements: [Statement], fragment: SourceFragment, data: DataSource,
+                               models: ModelSource, folder: String, blocks: [String: PageBlock])
+        -> (CompiledScenario, [Diagnostic]) {
+        let linked = ModelLinker.link(statements, fragment: fragment, folder: folder, models: models, blocks: blocks,
+                                      chain: [name])
+        let (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data)
+        return (scenario, linked.diagnostics + errors)
+    }
+
     public static func compile(name: String, statements: [Statement], fragment: SourceFragment,
                                data: DataSource = NoData()) -> (CompiledScenario, [Diagnostic]) {
         var compiler = ScenarioCompiler(fragment: fragment, statements: statements, data: data)
@@ -42,9 +55,11 @@ public struct ScenarioCompiler {
         compiler.findDependencies()
         let (order, inCycle) = compiler.orderByDependency()
         let checked = compiler.checkDefinitions(in: order, skipping: inCycle)
-        let scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
+        var scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
                                         sourceOrder: compiler.sourceOrder, tables: compiler.tables)
+        scenario.statements = statements
+        scenario.data = data
         if compiler.droppedErrors > 0 {
             compiler.diagnostics.append(.error("\(compiler.droppedErrors) more errors in this block",
                                                at: fragment.location(SourceSpan(0, 1))))
@@ -78,7 +93,7 @@ public struct ScenarioCompiler {
                 }
             case .unitDefinition(let unitName, let expression):
                 defineUnit(unitName, expression)
-            case .definition, .timeline, .dataTimeline:
+            case .definition, .timeline, .dataTimeline, .use:
                 continue
             }
         }

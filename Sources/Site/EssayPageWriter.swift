@@ -1,10 +1,10 @@
 import BuildRecord
-import Foundation
 import Content
 import DataFiles
 import Diagnostics
 import Foundation
 import Markdown
+import Semantics
 import Theme
 
 /// Renders one essay: Markdown body through cmark, then the `page` template, then to disk.
@@ -37,7 +37,9 @@ struct EssayPageWriter: Sendable {
         let folder = (essay.entry.relativePath as NSString).deletingLastPathComponent
         let reads = FileReads()
         let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder, reads: reads) } ?? NoData()
-        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data)
+        let models: ModelSource = plan.models.map { EssayModels(catalog: $0, reads: reads) } ?? NoModels()
+        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data, models: models,
+                                folder: folder)
         if !live.diagnostics.isEmpty {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }

@@ -24,8 +24,12 @@ struct ScenarioPage {
     /// - Parameters:
     ///   - file: the whole essay, for locations and source lines in messages.
     ///   - bodyFirstLine: the essay line on which the Markdown body starts.
-    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData()) {
+    ///   - models: where `use` lines find model files; `folder` is the essay's, in the content folder.
+    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData(),
+         models: ModelSource = NoModels(), folder: String = "") {
         diagnostics = document.warnings.map { .markdown($0, file: file, bodyFirstLine: bodyFirstLine) }
+        // Every block is parsed first: a block may read another (`main.growth`), before or after it.
+        var parsed: [(index: Int, name: String, block: PageBlock, source: String)] = []
         var names: [String: SourceLocation] = [:]
         for block in document.fencedBlocks {
             let words = block.info.split(separator: " ", omittingEmptySubsequences: true)
@@ -41,12 +45,20 @@ struct ScenarioPage {
                 continue
             }
             names[name] = here
-            let (scenario, problems) = ScenarioCompiler.compile(name: name, fragment: fragment, data: data)
+            let (statements, parseErrors) = Parser.parseBlock(fragment)
+            diagnostics += parseErrors
+            parsed.append((block.index, name, PageBlock(fragment: fragment, statements: statements), block.literal))
+        }
+        let blocks = Dictionary(parsed.map { ($0.name, $0.block) }, uniquingKeysWith: { first, _ in first })
+        for (index, name, block, source) in parsed {
+            let (scenario, problems) = ScenarioCompiler.compile(name: name, statements: block.statements, fragment: block.fragment,
+                                                                data: data, models: models, folder: folder,
+                                                                blocks: blocks.filter { $0.key != name })
             diagnostics += problems
             let result = Evaluator.run(scenario)
             diagnostics += result.diagnostics
             results.append(result)
-            blockHTML[block.index] = ScenarioPage.blockHTML(name: name, source: block.literal, scenario: scenario)
+            blockHTML[index] = ScenarioPage.blockHTML(name: name, source: source, scenario: scenario)
         }
 
         let page = PageScenarios(results: results)

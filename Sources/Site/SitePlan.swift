@@ -25,6 +25,8 @@ struct SitePlan: Sendable {
     var essayIndex: [Int?] = []
     /// The build's data files (`csv(…)`, `json(…)`), each read once.
     var data: DataCatalog? = nil
+    /// The build's model files (`use "…"`), each parsed and checked once.
+    var models: ModelCatalog? = nil
     /// How the content folder is named in messages (`Content`).
     var contentDisplay = "Content"
     /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.
@@ -110,7 +112,7 @@ struct SitePlan: Sendable {
         let tags = tagIndex(essays, diagnostics: diagnostics)
         var listPosition = [Int?](repeating: nil, count: essays.count)
         for (position, index) in listed.enumerated() { listPosition[index] = position }
-        let staticFiles = entries.filter { !$0.isEssay && !$0.isSectionIndex }
+        let staticFiles = entries.filter { !$0.isEssay && !$0.isSectionIndex && !$0.isModel }
         var plan = SitePlan(settings: settings, essays: essays, listed: listed, listPosition: listPosition, tags: tags,
                             staticFiles: staticFiles, byPath: parsed, essayIndex: essayIndex)
         plan.contentDisplay = contentDisplay
@@ -122,7 +124,10 @@ struct SitePlan: Sendable {
         plan.homeSection = homeSection(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
         plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
-        plan.data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay, diagnostics: diagnostics)
+        let data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay, diagnostics: diagnostics)
+        plan.data = data
+        plan.models = ModelCatalog(entries: entries.filter(\.isModel), contentDisplay: contentDisplay, data: data,
+                                   diagnostics: diagnostics)
         return plan
     }
 

@@ -1,0 +1,213 @@
+import Diagnostics
+import ScenarioSyntax
+
+/// Another scenario block of the same page, as parsed: `main.growth` in a second block reads it.
+public struct PageBlock: Sendable {
+    public var fragment: SourceFragment
+    public var statements: [Statement]
+
+    public init(fragment: SourceFragment, statements: [Statement]) {
+        self.fragment = fragment; self.statements = statements
+    }
+}
+
+/// A block's statements with everything it imports joined in: models named by `use` lines and
+/// other blocks of the page it reads (`main.growth`). Imported statements keep their own spans
+/// (see `SourceFragment.joined`), so every message points into the file that holds them.
+public struct LinkedBlock: Sendable {
+    public var statements: [Statement]
+    public var fragment: SourceFragment
+    /// Every model file read, through nested imports.
+    public var files: [String]
+    public var diagnostics: [Diagnostic]
+}
+
+/// Joins imports into a block. The rules, each an error otherwise: a name an import defines is
+/// replaced only by `override name = …`, and `override` only replaces an imported name; two
+/// imports may not define one name differently, nor one unit; imports under a name (`as team`)
+/// are read as `team.x`; the block's own timeline governs, else the first import's.
+public enum ModelLinker {
+    /// How deep imports and references between blocks may nest.
+    public static let maximumDepth = 32
+
+    /// - Parameter chain: the blocks being linked, outermost first, ending with this one's name
+    ///   (to find cycles between blocks, and `main.x` written inside `main` itself).
+    public static func link(_ statements: [Statement], fragment: SourceFragment, folder: String, models: ModelSource,
+                            blocks: [String: PageBlock], chain: [String] = []) -> LinkedBlock {
+        var linking = Linking(own: statements, fragment: fragment, folder: folder, models: models, blocks: blocks, chain: chain)
+        linking.joinUses()
+        linking.joinReferencedBlocks()
+        linking.addOwnStatements()
+        return linking.result()
+    }
+}
+
+/// One link in progress: the joined segments, and what each imported name and unit came from.
+struct Linking {
+    let own: [Statement]
+    let fragment: SourceFragment
+    let folder: String
+    let models: ModelSource
+    let blocks: [String: PageBlock]
+    let chain: [String]
+
+    var segments: [SourceFragment] = []
+    var imported: [Statement] = []
+    /// Imported definitions by name: their position in `imported` and where they were written.
+    var definitions: [String: (index: Int, at: SourceLocation)] = [:]
+    var units: [String: Statement] = [:]
+    var timeline: Statement?
+    /// Names imported under a prefix (`team` → `team.hourly`, …), and the file each came from.
+    var aliases: [String: (names: Set<String>, from: String)] = [:]
+    var removed: Set<Int> = []
+    var files: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+    var ownStatements: [Statement] = []
+
+    init(own: [Statement], fragment: SourceFragment, folder: String, models: ModelSource, blocks: [String: PageBlock],
+         chain: [String]) {
+        self.own = own; self.fragment = fragment; self.folder = folder; self.models = models
+        self.blocks = blocks; self.chain = chain
+        segments = fragment.joined
+    }
+
+    /// The fragment as joined so far, for locating messages.
+    var combined: SourceFragment { fragment.alone.joining(segments) }
+
+    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(message, at: combined.location(span), notes: notes))
+    }
+
+    mutating func joinUses() {
+        for statement in own {
+            guard case .use(let path, let alias) = statement.kind else { continue }
+            guard chain.count < ModelLinker.maximumDepth else {
+                error("imports nest more than \(ModelLinker.maximumDepth) deep", statement.span)
+                continue
+            }
+            switch models.model(path, from: folder) {
+            case .failure(let problem):
+                files.formUnion(problem.files)
+                error(problem.message, statement.nameSpan, notes: problem.notes)
+            case .success(let model):
+                files.formUnion(model.files)
+                add(join(model.fragment, model.statements), alias: alias, from: model.path, use: statement)
+            }
+        }
+    }
+
+    /// `main.growth` read in this block, where `main` is another block of the page.
+    mutating func joinReferencedBlocks() {
+        var referenced: [(String, SourceSpan)] = []
+        let definedHere = Set(own.compactMap { statement -> String? in
+            if case .definition(let name, _) = statement.kind { return name }
+            return nil
+        })
+        for statement in own {
+            statement.forEachExpression { expression in
+                expression.visit { node in
+                    guard case .member(let base, _) = node.kind, !definedHere.contains(base), aliases[base] == nil,
+                          blocks[base] != nil, base != chain.last, !referenced.contains(where: { $0.0 == base }) else { return }
+                    referenced.append((base, node.span))
+                }
+            }
+        }
+        for (name, span) in referenced {
+            if let start = chain.firstIndex(of: name) {
+                error("scenarios read each other in a cycle: " + (chain[start...] + [name]).joined(separator: " → "), span,
+                      notes: [.init("move what they share into one of them, or into a model both `use`")])
+                continue
+            }
+            guard chain.count < ModelLinker.maximumDepth, let block = blocks[name] else {
+                error("scenarios read each other more than \(ModelLinker.maximumDepth) deep", span)
+                continue
+            }
+            let linked = ModelLinker.link(block.statements, fragment: block.fragment, folder: folder, models: models,
+                                          blocks: blocks, chain: chain + [name])
+            // The other block's own errors are reported where it is compiled; here only a pointer.
+            if linked.diagnostics.contains(where: { $0.severity == .error }) {
+                error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span)
+                continue
+            }
+            files.formUnion(linked.files)
+            add(join(linked.fragment, linked.statements), alias: name, from: "scenario `\(name)`", use: nil, span: span)
+        }
+    }
+
+    /// Another fragment's statements moved into this one's offsets: its own text becomes the
+    /// next segment, and its joined segments follow.
+    mutating func join(_ other: SourceFragment, _ statements: [Statement]) -> [Statement] {
+        let first = segments.count + 1
+        segments.append(other.alone)
+        segments += other.joined
+        let size = SourceFragment.segmentSize
+        return statements.map { $0.relocated { offset in (first + offset / size) * size + offset % size } }
+    }
+
+    mutating func add(_ statements: [Statement], alias: String?, from origin: String, use: Statement?,
+                      span: SourceSpan? = nil) {
+        var statements = statements
+        let at = use?.nameSpan ?? span ?? SourceSpan(0, 0)
+        if let alias {
+            let names = Set(statements.compactMap { statement -> String? in
+                if case .definition(let name, _) = statement.kind { return name }
+                return nil
+            })
+            statements = statements.compactMap { ModelLinker.namespaced($0, alias: alias, names: names) }
+            aliases[alias] = (Set(names.map { alias + "." + $0 }), origin)
+        }
+        for statement in statements {
+            switch statement.kind {
+            case .unitDeclaration(let name), .unitDefinition(let name, _):
+                addUnit(name, statement, at: at)
+            case .timeline, .dataTimeline:
+                if timeline == nil { timeline = statement; imported.append(statement) }
+            case .definition(let name, _):
+                let location = combined.location(statement.nameSpan)
+                if let first = definitions[name] {
+                    // The same line reached twice (two models importing a third) is one definition.
+                    if first.at == location { continue }
+                    error("`\(name)` is defined by two imports", at,
+                          notes: [.init("one definition here", at: first.at), .init("another here", at: location)])
+                    continue
+                }
+                definitions[name] = (imported.count, location)
+                imported.append(statement)
+            case .use:
+                continue
+            }
+        }
+    }
+
+    /// A unit from two places must mean the same thing in both.
+    mutating func addUnit(_ name: String, _ statement: Statement, at span: SourceSpan) {
+        guard let first = units[name] else {
+            units[name] = statement
+            imported.append(statement)
+            return
+        }
+        guard Linking.meaning(of: first) != Linking.meaning(of: statement) else { return }
+        let (here, there) = (combined.location(statement.nameSpan), combined.location(first.nameSpan))
+        if here == there { return }
+        error("the unit `\(name)` is declared twice with different meanings", span,
+              notes: [.init("declared here", at: there), .init("and here", at: here)])
+    }
+
+    static func meaning(of statement: Statement) -> String {
+        switch statement.kind {
+        case .unitDeclaration(let name): return "unit \(name)"
+        case .unitDefinition(let name, let expression): return "unit \(name) = \(expression)"
+        default: return statement.description
+        }
+    }
+}
+
+extension Statement {
+    /// Calls `body` with each expression the statement holds.
+    func forEachExpression(_ body: (Expr) -> Void) {
+        switch kind {
+        case .definition(_, let expression), .unitDefinition(_, let expression): body(expression)
+        case .unitDeclaration, .timeline, .dataTimeline, .use: break
+        }
+    }
+}

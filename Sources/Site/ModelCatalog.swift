@@ -1,0 +1,126 @@
+import Content
+import DataFiles
+import Diagnostics
+import Foundation
+import Runtime
+import ScenarioSyntax
+import Semantics
+
+/// The model files of one build (`.scenario` under the content folder): each parsed, linked
+/// and checked once, however many essays import it, and its own errors reported once, in the
+/// file. All are loaded together, in path order, the first time an essay asks, so messages
+/// (an import cycle's, say) do not depend on which essay's thread asked first.
+final class ModelCatalog: @unchecked Sendable {
+    private let entries: [String: ContentEntry]
+    private let contentDisplay: String
+    private let data: DataCatalog
+    private let diagnostics: DiagnosticBag?
+    private let lock = NSLock()
+    private var loaded: [String: Result<ScenarioModel, ModelLoadError>]?
+
+    init(entries: [ContentEntry], contentDisplay: String, data: DataCatalog, diagnostics: DiagnosticBag?) {
+        self.entries = Dictionary(entries.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.contentDisplay = contentDisplay
+        self.data = data
+        self.diagnostics = diagnostics
+    }
+
+    /// The model at `path` (relative to the content folder), loading every model on first use.
+    func model(at path: String) -> Result<ScenarioModel, ModelLoadError>? {
+        lock.lock(); defer { lock.unlock() }
+        if loaded == nil { loaded = loadAll() }
+        return loaded?[path]
+    }
+
+    /// The names of the model files beside `path`, for "did you mean".
+    func siblings(of path: String) -> [String] {
+        let folder = ModelPath.folder(of: path)
+        return entries.keys.filter { ModelPath.folder(of: $0) == folder }.map { String($0.split(separator: "/").last!) }
+    }
+
+    private func loadAll() -> [String: Result<ScenarioModel, ModelLoadError>] {
+        let loader = ModelLoader(entries: entries, contentDisplay: contentDisplay, data: data)
+        for path in entries.keys.sorted() { _ = loader.model(path, from: "") }
+        diagnostics?.report(contentsOf: loader.diagnostics)
+        return loader.loaded
+    }
+}
+
+/// Loads models depth first: a model's imports are loaded (or found loading, which is a cycle)
+/// before the model itself is checked.
+private final class ModelLoader: ModelSource, @unchecked Sendable {
+    let entries: [String: ContentEntry]
+    let contentDisplay: String
+    let data: DataCatalog
+    var loaded: [String: Result<ScenarioModel, ModelLoadError>] = [:]
+    var loading: [String] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(entries: [String: ContentEntry], contentDisplay: String, data: DataCatalog) {
+        self.entries = entries; self.contentDisplay = contentDisplay; self.data = data
+    }
+
+    func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
+        guard let resolved = ModelPath.resolve(path, from: folder) else {
+            return .failure(ModelLoadError(message: "`\(path)` leads above the content folder; models must be in it"))
+        }
+        if let done = loaded[resolved] { return done }
+        if let start = loading.firstIndex(of: resolved) { return .failure(ModelPath.cycle(loading[start...] + [resolved])) }
+        guard let entry = entries[resolved] else { return .failure(EssayModels.missing(path, resolved, among: entries.keys)) }
+        guard loading.count < ModelLinker.maximumDepth else {
+            return .failure(ModelLoadError(message: "models import each other more than \(ModelLinker.maximumDepth) deep"))
+        }
+        loading.append(resolved)
+        defer { loading.removeLast() }
+        let result: Result<ScenarioModel, ModelLoadError>
+        switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: contentDisplay + "/" + resolved) {
+        case .failure(let problem):
+            diagnostics.append(problem)
+            result = .failure(ModelLoadError(message: "the model `\(resolved)` cannot be read (reported at the file)",
+                                             files: [resolved]))
+        case .success(let file):
+            let (loadedModel, problems) = ModelPath.load(
+                resolved, fragment: SourceFragment(text: file.text, file: file, startLine: 1, startColumn: 1), models: self,
+                data: EssayData(catalog: data, folder: ""), evaluate: { Evaluator.run($0).diagnostics })
+            diagnostics += problems
+            result = loadedModel
+        }
+        loaded[resolved] = result
+        return result
+    }
+}
+
+/// One essay's view of the catalog, recording every model file the essay's page read.
+struct EssayModels: ModelSource {
+    let catalog: ModelCatalog
+    let reads: FileReads?
+
+    func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
+        guard let resolved = ModelPath.resolve(path, from: folder) else {
+            return .failure(ModelLoadError(message: "`\(path)` leads above the content folder; models must be in it"))
+        }
+        reads?.add(resolved)
+        guard resolved.hasSuffix(".scenario") else {
+            return .failure(ModelLoadError(message: "`\(path)` is not a model file",
+                                           notes: [.init("a model file holds scenario lines only and ends in `.scenario`")]))
+        }
+        guard let result = catalog.model(at: resolved) else {
+            return .failure(EssayModels.missing(path, resolved, among: catalog.siblings(of: resolved)))
+        }
+        switch result {
+        case .success(let model): model.files.forEach { reads?.add($0) }
+        case .failure(let problem): problem.files.forEach { reads?.add($0) }
+        }
+        return result
+    }
+
+    /// No such model: say where it was looked for, and name a model of a similar name.
+    static func missing<S: Sequence>(_ written: String, _ resolved: String, among names: S) -> ModelLoadError
+        where S.Element == String {
+        let name = String(resolved.split(separator: "/").last ?? Substring(resolved))
+        var notes = [Diagnostic.Note("looked for Content/\(resolved)")]
+        let candidates = names.map { String($0.split(separator: "/").last ?? Substring($0)) }
+        if let close = Suggestion.closest(to: name, in: candidates) { notes.append(.init("did you mean `\(close)`?")) }
+        return ModelLoadError(message: "no model file `\(written)` in the content folder", notes: notes, files: [resolved])
+    }
+}
