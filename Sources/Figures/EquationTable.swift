@@ -82,7 +82,14 @@ enum EquationTable {
         for name in names {
             guard let definition = compiled.definition(named: name) else { continue }
             let valueText = result.value(of: name).map { ValueFormatter.format($0) } ?? "—"
-            html += "<tr id=\"\(rowID(scenario: compiled.name, name: name))\"><th scope=\"row\"><code>\(HTMLEscaping.escape(name))</code></th>"
+            html += "<tr id=\"\(rowID(scenario: compiled.name, name: name))\"><th scope=\"row\"><code>\(HTMLEscaping.escape(name))</code>"
+            if let origin = compiled.origin(of: name) {
+                // An imported definition says which model (or block) it comes from.
+                let file = origin.file.split(separator: "/").last.map(String.init) ?? origin.file
+                html += "<br><small class=\"cm-origin\" title=\"\(HTMLEscaping.escape(origin.file)):\(origin.line)\">from "
+                    + "\(HTMLEscaping.escape(file)):\(origin.line)</small>"
+            }
+            html += "</th>"
             html += "<td>\(math.math(definition.expression))</td><td>\(HTMLEscaping.escape(valueText))</td></tr>\n"
             shown.append(name)
         }

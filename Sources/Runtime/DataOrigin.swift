@@ -28,39 +28,6 @@ public struct DataOrigin: Sendable, Hashable, Comparable {
     }
 }
 
-extension CompiledScenario {
-    /// The data columns `expression` reads, directly or through the definitions it reads, in
-    /// file and column order. Empty for a number typed into the essay.
-    public func dataOrigins(of expression: Expr) -> [DataOrigin] {
-        var origins: Set<DataOrigin> = []
-        var seen: Set<String> = []
-        var pending = [expression]
-        while let next = pending.popLast() {
-            next.visit { node in
-                switch node.kind {
-                case .member(let base, let column):
-                    if let table = tables[base], let origin = DataOrigin(table: table, column: column) {
-                        origins.insert(origin)
-                    }
-                case .name(let name):
-                    if seen.insert(name).inserted, let definition = definition(named: name) {
-                        pending.append(definition.expression)
-                    }
-                default:
-                    break
-                }
-            }
-        }
-        return origins.sorted()
-    }
-
-    /// The data columns the definition `name` was computed from.
-    public func dataOrigins(ofDefinition name: String) -> [DataOrigin] {
-        guard let definition = definition(named: name) else { return [] }
-        return dataOrigins(of: definition.expression)
-    }
-}
-
 extension DataOrigin {
     init?(table: DataTable, column: String) {
         guard table.column(named: column) != nil else { return nil }

@@ -15,6 +15,10 @@ public struct InlineValue: Sendable, Hashable {
     public var isClaim: Bool
     /// The data columns the value was computed from (`weekly.csv, column p99, rows 1–8 (lines 2–9)`).
     public var origins: [String] = []
+    /// The typed inputs it depends on, with file and line (`hourly (models/infra.scenario:2)`).
+    public var inputs: [ValueInput] = []
+    /// The file of the `{{ }}` itself, to tell inputs of other files apart.
+    public var file: String = ""
 }
 
 /// The evaluated scenarios of one page, and the resolution of `{{ }}` references against them.
@@ -30,6 +34,7 @@ public struct PageScenarios: Sendable {
         var failed: Set<String>
         var knownNames: [String]
         var evaluator: Evaluator
+        var provenance: Provenance
     }
 
     public init(results: [ScenarioResult]) {
@@ -39,7 +44,8 @@ public struct PageScenarios: Sendable {
             var lookup = Lookup(defined: Set(scenario.sourceOrder),
                                 failed: Set(scenario.sourceOrder.filter { result.values[$0] == nil && scenario.tables[$0] == nil }),
                                 knownNames: scenario.sourceOrder + scenario.units.allNames,
-                                evaluator: Evaluator(scenario: scenario, values: result.values))
+                                evaluator: Evaluator(scenario: scenario, values: result.values),
+                                provenance: Provenance(scenario))
             for definition in scenario.definitions { lookup.types[definition.name] = definition.type }
             return lookup
         }
@@ -49,7 +55,7 @@ public struct PageScenarios: Sendable {
         if let index = results.firstIndex(where: { $0.scenario.name == result.scenario.name }) { return lookups[index] }
         let scenario = result.scenario
         return Lookup(defined: Set(scenario.sourceOrder), failed: [], knownNames: scenario.units.allNames,
-                      evaluator: Evaluator(scenario: scenario, values: result.values))
+                      evaluator: Evaluator(scenario: scenario, values: result.values), provenance: Provenance(scenario))
     }
 
     /// An expression evaluated against the page's scenarios, for inline values and figures.
@@ -168,12 +174,14 @@ public struct PageScenarios: Sendable {
         expression.forEachName { name in
             if scenario.definition(named: name) != nil, !reads.contains(name) { reads.append(name) }
         }
-        let origins = scenario.dataOrigins(of: expression).map(\.described)
+        let provenance = lookupTable(for: evaluated.result).provenance
+        let origins = provenance.dataOrigins(of: expression).map(\.described)
+        let inputs = provenance.inputs(of: expression)
 
         guard let claim = parsed.claim else {
             let text = ValueFormatter.format(value, format: parsed.format)
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false,
-                                origins: origins), [])
+                                origins: origins, inputs: inputs, file: fragment.file.path), [])
         }
         guard value.series == nil else {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
@@ -191,7 +199,7 @@ public struct PageScenarios: Sendable {
             })
         case .success(let text):
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads,
-                                isClaim: true, origins: origins), [])
+                                isClaim: true, origins: origins, inputs: inputs, file: fragment.file.path), [])
         }
     }
 

@@ -17,18 +17,24 @@ final class ModelCatalog: @unchecked Sendable {
     private let diagnostics: DiagnosticBag?
     private let lock = NSLock()
     private var loaded: [String: Result<ScenarioModel, ModelLoadError>]?
+    /// A build loads every model (a broken one fails the build even when no essay imports it);
+    /// `explain` only what the file it explains reads.
+    private let loadsEverything: Bool
 
-    init(entries: [ContentEntry], contentDisplay: String, data: DataCatalog, diagnostics: DiagnosticBag?) {
+    init(entries: [ContentEntry], contentDisplay: String, data: DataCatalog, diagnostics: DiagnosticBag?,
+         loadsEverything: Bool = true) {
         self.entries = Dictionary(entries.map { ($0.relativePath, $0) }, uniquingKeysWith: { first, _ in first })
         self.contentDisplay = contentDisplay
         self.data = data
         self.diagnostics = diagnostics
+        self.loadsEverything = loadsEverything
     }
 
     /// The model at `path` (relative to the content folder), loading every model on first use.
     func model(at path: String) -> Result<ScenarioModel, ModelLoadError>? {
         lock.lock(); defer { lock.unlock() }
-        if loaded == nil { loaded = loadAll() }
+        if loaded == nil { loaded = loadAll(loadsEverything ? entries.keys.sorted() : [path]) }
+        if loaded?[path] == nil, !loadsEverything, entries[path] != nil { loaded = loadAll([path]) }
         return loaded?[path]
     }
 
@@ -38,9 +44,10 @@ final class ModelCatalog: @unchecked Sendable {
         return entries.keys.filter { ModelPath.folder(of: $0) == folder }.map { String($0.split(separator: "/").last!) }
     }
 
-    private func loadAll() -> [String: Result<ScenarioModel, ModelLoadError>] {
+    private func loadAll(_ paths: [String]) -> [String: Result<ScenarioModel, ModelLoadError>] {
         let loader = ModelLoader(entries: entries, contentDisplay: contentDisplay, data: data)
-        for path in entries.keys.sorted() { _ = loader.model(path, from: "") }
+        loader.loaded = loaded ?? [:]
+        for path in paths where entries[path] != nil { _ = loader.model(path, from: "") }
         diagnostics?.report(contentsOf: loader.diagnostics)
         return loader.loaded
     }

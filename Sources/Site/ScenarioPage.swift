@@ -104,12 +104,24 @@ struct ScenarioPage {
     /// in an equation table when the page has one.
     static func inlineHTML(_ value: InlineValue, anchor: String? = nil) -> String {
         let title = (value.isClaim ? "checked against the model: " : "") + value.formula
-            + value.origins.map { "\nfrom " + $0 }.joined()
+            + value.origins.map { "\nfrom " + $0 }.joined() + ScenarioPage.inputsLine(value)
         var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
         attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
         if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }
         if let anchor { return "<a \(attributes) href=\"#\(anchor)\">\(HTMLEscaping.escape(value.text))</a>" }
         return "<span \(attributes)>\(HTMLEscaping.escape(value.text))</span>"
+    }
+
+    /// `inputs: hourly (models/infra.scenario:2), …`: at most eight, then how many more. A value
+    /// that is itself an input names only where it was set when that is another file.
+    static func inputsLine(_ value: InlineValue) -> String {
+        let inputs = value.inputs
+        guard !inputs.isEmpty else { return "" }
+        if inputs.count == 1, inputs[0].name == value.name {
+            return inputs[0].location.file == value.file ? "" : "\nset at " + inputs[0].place
+        }
+        let shown = inputs.prefix(8).map(\.described).joined(separator: ", ")
+        return "\ninputs: " + shown + (inputs.count > 8 ? " and \(inputs.count - 8) more" : "")
     }
 
     /// The model itself, folded under the prose, so a reader can see every assumption.

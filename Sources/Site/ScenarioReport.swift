@@ -8,16 +8,11 @@ import Semantics
 /// A scenario's definitions, units and values for the terminal or for export, for authors who
 /// want the numbers without a browser (`costmark explain`).
 public enum ScenarioReport {
-    /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would).
+    /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would),
+    /// or a model file (`.scenario`), whose one scenario is named after the file.
     public static func load(path: String, displayPath: String) -> ([ScenarioResult], [Diagnostic]) {
-        let file: SourceFile
-        switch TextDecoding.readEssay(path: path, displayPath: displayPath) {
-        case .success(let decoded): file = decoded
-        case .failure(let diagnostic): return ([], [diagnostic])
-        }
-        let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
-        // Data paths resolve as in a build: the content folder is the nearest `Content` above the
-        // essay, or else the essay's own folder.
+        // Data and model paths resolve as in a build: the content folder is the nearest
+        // `Content` above the file, or else the file's own folder.
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
         var root = absolute.deletingLastPathComponent()
         var candidate = root
@@ -26,12 +21,39 @@ public enum ScenarioReport {
             candidate = candidate.deletingLastPathComponent()
         }
         let bag = DiagnosticBag()
-        let catalog = DataCatalog(contentRoot: root.path, contentDisplay: root.path, diagnostics: bag)
-        let folder = String(absolute.deletingLastPathComponent().path.dropFirst(root.path.count))
-            .split(separator: "/").joined(separator: "/")
+        let display = root.path
+        let data = DataCatalog(contentRoot: root.path, contentDisplay: display, diagnostics: bag)
+        let modelEntries = (try? ContentInventory.scan(root: root.path, displayRoot: display).entries.filter(\.isModel)) ?? []
+        let models = ModelCatalog(entries: modelEntries, contentDisplay: display, data: data, diagnostics: bag,
+                                  loadsEverything: false)
+        let relative = String(absolute.path.dropFirst(root.path.count)).split(separator: "/").joined(separator: "/")
+        if path.hasSuffix(".scenario") {
+            return model(relative, catalog: models, data: data, diagnostics: bag)
+        }
+        let file: SourceFile
+        switch TextDecoding.readEssay(path: path, displayPath: displayPath) {
+        case .success(let decoded): file = decoded
+        case .failure(let diagnostic): return ([], [diagnostic])
+        }
+        let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
+        let folder = ModelPath.folder(of: relative)
         let page = ScenarioPage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine,
-                                data: EssayData(catalog: catalog, folder: folder))
+                                data: EssayData(catalog: data, folder: folder),
+                                models: EssayModels(catalog: models, reads: nil), folder: folder)
         return (page.results, bag.all + page.diagnostics)
+    }
+
+    /// A model file on its own: its imports joined, evaluated as the essays that import it see it.
+    private static func model(_ relative: String, catalog: ModelCatalog, data: DataCatalog,
+                              diagnostics: DiagnosticBag) -> ([ScenarioResult], [Diagnostic]) {
+        guard case .success(let model)? = catalog.model(at: relative) else {
+            return ([], diagnostics.all.isEmpty ? [.error("\(relative) is not a model file in the content folder")] : diagnostics.all)
+        }
+        let name = String(relative.split(separator: "/").last!.dropLast(".scenario".count))
+        let (compiled, problems) = ScenarioCompiler.compile(name: name, statements: model.statements, fragment: model.fragment,
+                                                            data: EssayData(catalog: data, folder: ""))
+        let result = Evaluator.run(compiled)
+        return ([result], diagnostics.all + problems + result.diagnostics)
     }
 
     struct Row {
@@ -48,6 +70,10 @@ public enum ScenarioReport {
         var steps: [String] = []
         /// The data columns the value was computed from.
         var origins: [String] = []
+        /// The typed inputs it depends on, with file and line.
+        var inputs: [ValueInput] = []
+        /// For a definition imported from a model or another block: where it was written.
+        var importedFrom: String?
     }
 
     // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
@@ -57,6 +83,7 @@ public enum ScenarioReport {
     static func rows(_ result: ScenarioResult) -> [Row] {
         let scenario = result.scenario
         var rows: [Row] = []
+        let provenance = Provenance(scenario)
         for name in scenario.sourceOrder {
             guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { continue }
             let raw = value.series ?? value.scalar.map { [$0] } ?? []
@@ -70,7 +97,9 @@ public enum ScenarioReport {
             rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
                             dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
                             numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps,
-                            origins: scenario.dataOrigins(ofDefinition: name).map(\.described)))
+                            origins: provenance.dataOrigins(ofDefinition: name).map(\.described),
+                            inputs: provenance.inputs(ofDefinition: name),
+                            importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place }))
         }
         return rows
     }
@@ -95,8 +124,11 @@ public enum ScenarioReport {
                 let value = row.isSeries ? abbreviated(row.steps, width: valueWidth)
                     : row.text.count > valueWidth ? String(row.text.prefix(valueWidth - 1)) + "…" : row.text
                 out += "  " + pad(row.name, nameWidth) + "  " + pad(value, valueWidth) + "  " + row.formula + "\n"
-                for origin in row.origins {
-                    out += "  " + pad("", nameWidth) + "  " + pad("", valueWidth) + "  from " + origin + "\n"
+                let indent = "  " + pad("", nameWidth) + "  " + pad("", valueWidth) + "  "
+                for origin in row.origins { out += indent + "from " + origin + "\n" }
+                if let origin = row.importedFrom { out += indent + "from " + origin + "\n" }
+                if !row.inputs.isEmpty, row.inputs.map(\.name) != [row.name] {
+                    out += indent + "inputs: " + row.inputs.map(\.described).joined(separator: ", ") + "\n"
                 }
             }
             out += "\n"
@@ -138,7 +170,10 @@ public enum ScenarioReport {
             let definitions = rows(result).map { row -> String in
                 let value = row.numbers.isEmpty ? "null" : row.isSeries ? "[" + row.numbers.map(number).joined(separator: ",") + "]" : number(row.numbers[0])
                 let origins = "[" + row.origins.map(quote).joined(separator: ",") + "]"
-                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins)}"
+                let inputs = "[" + row.inputs.map {
+                    "{\"name\":\(quote($0.name)),\"file\":\(quote($0.location.file)),\"line\":\($0.location.line)}"
+                }.joined(separator: ",") + "]"
+                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)}"
             }
             fields.append("\"definitions\":[" + definitions.joined(separator: ",") + "]")
             scenarios.append("{" + fields.joined(separator: ",") + "}")

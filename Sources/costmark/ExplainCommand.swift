@@ -10,7 +10,7 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Print an essay's scenario definitions and values as a table, or export them as JSON or CSV."
     )
 
-    @Argument(help: "The essay (a Markdown file).")
+    @Argument(help: "The essay (a Markdown file) or a model file (.scenario).")
     var file: String
 
     @Argument(help: "Only this scenario (default: all on the page).")

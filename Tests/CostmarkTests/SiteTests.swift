@@ -288,8 +288,9 @@ import Testing
         #expect(page.contains("<svg class=\"cm-chart\""))
         #expect(page.contains("<tr id=\"cm-main-running\">"))
         #expect(!page.contains("<tr id=\"cm-main-total\">"), "rows: limits the table")
-        #expect(page.contains("<a class=\"cm-value\" title=\"at(running, 2 months)\" data-scenario=\"main\" href=\"#cm-main-running\">$30</a>"))
-        #expect(page.contains("<span class=\"cm-value\" title=\"total = sum(spend)\""), "no row, no link")
+        // The tooltip names the inputs the value depends on, with their lines.
+        #expect(page.contains("<a class=\"cm-value\" title=\"at(running, 2 months)\ninputs: spend (a.md:17)\" data-scenario=\"main\" href=\"#cm-main-running\">$30</a>"))
+        #expect(page.contains("<span class=\"cm-value\" title=\"total = sum(spend)\ninputs: spend (a.md:17)\""), "no row, no link")
     }
 
     @Test func figureBlockErrorsAreLocatedInTheirYAML() throws {
