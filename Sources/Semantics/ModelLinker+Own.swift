@@ -67,6 +67,10 @@ extension Linking {
         let rewritten = expression.replacing { node in
             guard case .member(let base, let member) = node.kind else { return nil }
             if base == chain.last { return Expr(.name(member), node.span) }
+            if failedBlocks.contains(base) {
+                unusable.insert(name)
+                return nil
+            }
             guard let alias = aliases[base] else { return nil }
             let joinedName = base + "." + member
             if alias.names.contains(joinedName) { return Expr(.name(joinedName), node.span) }
@@ -89,7 +93,8 @@ extension Linking {
             diagnostics.append(.error("with its imports this block has \(statements.count) statements; the limit is "
                                       + "\(ScenarioLimits.statements * 4)", at: fragment.location(SourceSpan(0, 1))))
         }
-        return LinkedBlock(statements: statements, fragment: combined, files: files.sorted(), diagnostics: diagnostics)
+        return LinkedBlock(statements: statements, fragment: combined, files: files.sorted(), diagnostics: diagnostics,
+                           unusable: unusable)
     }
 }
 

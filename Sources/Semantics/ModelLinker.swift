@@ -20,6 +20,9 @@ public struct LinkedBlock: Sendable {
     /// Every model file read, through nested imports.
     public var files: [String]
     public var diagnostics: [Diagnostic]
+    /// Definitions that read a block that could not be joined: skipped, like any that failed,
+    /// so the one message about the block is not followed by one per use.
+    public var unusable: Set<String> = []
 }
 
 /// Joins imports into a block. The rules, each an error otherwise: a name an import defines is
@@ -60,6 +63,9 @@ struct Linking {
     /// Names imported under a prefix (`team` → `team.hourly`, …), and the file each came from.
     var aliases: [String: (names: Set<String>, from: String)] = [:]
     var removed: Set<Int> = []
+    /// Blocks read here that could not be joined (a cycle, errors of their own).
+    var failedBlocks: Set<String> = []
+    var unusable: Set<String> = []
     var files: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var ownStatements: [Statement] = []
@@ -96,26 +102,47 @@ struct Linking {
         }
     }
 
-    /// `main.growth` read in this block, where `main` is another block of the page.
-    mutating func joinReferencedBlocks() {
+    /// The other blocks of the page that `statements` read (`main.growth`), in order, each with
+    /// its first use.
+    static func referencedBlocks(_ statements: [Statement], blocks: [String: PageBlock], aliases: Set<String>,
+                                 own name: String?) -> [(String, SourceSpan)] {
         var referenced: [(String, SourceSpan)] = []
-        let definedHere = Set(own.compactMap { statement -> String? in
+        let definedHere = Set(statements.compactMap { statement -> String? in
             if case .definition(let name, _) = statement.kind { return name }
             return nil
         })
-        for statement in own {
+        for statement in statements {
             statement.forEachExpression { expression in
                 expression.visit { node in
-                    guard case .member(let base, _) = node.kind, !definedHere.contains(base), aliases[base] == nil,
-                          blocks[base] != nil, base != chain.last, !referenced.contains(where: { $0.0 == base }) else { return }
+                    guard case .member(let base, _) = node.kind, !definedHere.contains(base), !aliases.contains(base),
+                          blocks[base] != nil, base != name, !referenced.contains(where: { $0.0 == base }) else { return }
                     referenced.append((base, node.span))
                 }
             }
         }
+        return referenced
+    }
+
+    /// A path of references from block `name` back to one of `chain`, if there is one.
+    func pathBack(from name: String, visited: inout Set<String>) -> [String]? {
+        guard visited.insert(name).inserted, let block = blocks[name] else { return nil }
+        for (next, _) in Linking.referencedBlocks(block.statements, blocks: blocks, aliases: [], own: name) {
+            if chain.contains(next) { return [name, next] }
+            if let rest = pathBack(from: next, visited: &visited) { return [name] + rest }
+        }
+        return nil
+    }
+
+    /// `main.growth` read in this block, where `main` is another block of the page.
+    mutating func joinReferencedBlocks() {
+        let referenced = Linking.referencedBlocks(own, blocks: blocks, aliases: Set(aliases.keys), own: chain.last)
         for (name, span) in referenced {
-            if let start = chain.firstIndex(of: name) {
-                error("scenarios read each other in a cycle: " + (chain[start...] + [name]).joined(separator: " → "), span,
+            var visited: Set<String> = []
+            if let path = chain.contains(name) ? [name] : pathBack(from: name, visited: &visited) {
+                let start = chain.firstIndex(of: path.last!) ?? 0
+                error("scenarios read each other in a cycle: " + (chain[start...] + path).joined(separator: " → "), span,
                       notes: [.init("move what they share into one of them, or into a model both `use`")])
+                failedBlocks.insert(name)
                 continue
             }
             guard chain.count < ModelLinker.maximumDepth, let block = blocks[name] else {
@@ -127,6 +154,7 @@ struct Linking {
             // The other block's own errors are reported where it is compiled; here only a pointer.
             if linked.diagnostics.contains(where: { $0.severity == .error }) {
                 error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span)
+                failedBlocks.insert(name)
                 continue
             }
             files.formUnion(linked.files)

@@ -41,12 +41,14 @@ public struct ScenarioCompiler {
         -> (CompiledScenario, [Diagnostic]) {
         let linked = ModelLinker.link(statements, fragment: fragment, folder: folder, models: models, blocks: blocks,
                                       chain: [name])
-        let (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data)
+        let (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
+                                         skipping: linked.unusable)
         return (scenario, linked.diagnostics + errors)
     }
 
+    /// - Parameter skipping: definitions that cannot be computed, whose problem is already reported.
     public static func compile(name: String, statements: [Statement], fragment: SourceFragment,
-                               data: DataSource = NoData()) -> (CompiledScenario, [Diagnostic]) {
+                               data: DataSource = NoData(), skipping: Set<String> = []) -> (CompiledScenario, [Diagnostic]) {
         var compiler = ScenarioCompiler(fragment: fragment, statements: statements, data: data)
         compiler.declareUnits()
         compiler.collectDefinitions()
@@ -54,7 +56,7 @@ public struct ScenarioCompiler {
         compiler.setTimeline()
         compiler.findDependencies()
         let (order, inCycle) = compiler.orderByDependency()
-        let checked = compiler.checkDefinitions(in: order, skipping: inCycle)
+        let checked = compiler.checkDefinitions(in: order, skipping: inCycle.union(skipping))
         var scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
                                         sourceOrder: compiler.sourceOrder, tables: compiler.tables)

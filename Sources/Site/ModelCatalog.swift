@@ -38,6 +38,13 @@ final class ModelCatalog: @unchecked Sendable {
         return loaded?[path]
     }
 
+    /// Loads every model now (a build does, before rendering, so a broken model no essay
+    /// imports is still reported, in path order).
+    func prepare() {
+        lock.lock(); defer { lock.unlock() }
+        if loaded == nil { loaded = loadAll(entries.keys.sorted()) }
+    }
+
     /// The names of the model files beside `path`, for "did you mean".
     func siblings(of path: String) -> [String] {
         let folder = ModelPath.folder(of: path)

@@ -53,7 +53,7 @@ struct ScenarioPage {
         for (index, name, block, source) in parsed {
             let (scenario, problems) = ScenarioCompiler.compile(name: name, statements: block.statements, fragment: block.fragment,
                                                                 data: data, models: models, folder: folder,
-                                                                blocks: blocks.filter { $0.key != name })
+                                                                blocks: blocks)
             diagnostics += problems
             let result = Evaluator.run(scenario)
             diagnostics += result.diagnostics

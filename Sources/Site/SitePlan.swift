@@ -126,8 +126,10 @@ struct SitePlan: Sendable {
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
         let data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay, diagnostics: diagnostics)
         plan.data = data
-        plan.models = ModelCatalog(entries: entries.filter(\.isModel), contentDisplay: contentDisplay, data: data,
-                                   diagnostics: diagnostics)
+        let models = ModelCatalog(entries: entries.filter(\.isModel), contentDisplay: contentDisplay, data: data,
+                                  diagnostics: diagnostics)
+        models.prepare()
+        plan.models = models
         return plan
     }
 

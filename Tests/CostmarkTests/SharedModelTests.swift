@@ -1,0 +1,178 @@
+import Diagnostics
+import Foundation
+@testable import Site
+import Testing
+
+/// Shared model files (`use`), explicit overrides and references between a page's blocks,
+/// through whole builds: values, every error rule with its places, and what is published.
+@Suite struct SharedModelTests {
+    static let models = """
+    -- Content/models/infra.scenario --
+    unit machine
+    hourly = $100/hour
+    machine_price = $20/month/machine
+    growth = 5%/week
+    weekly_gain = growth * 2
+    -- Content/models/team.scenario --
+    use "infra.scenario"
+    people = 4
+    team_cost = people * hourly * 40 hours/week
+
+    """
+
+    static func essay(_ path: String, _ body: String) -> String {
+        "-- Content/\(path) --\n---\ntitle: \(path)\n---\n\(body)\n"
+    }
+
+    func messages(_ report: BuildReport) -> [String] {
+        report.diagnostics.map { diagnostic in
+            var file = diagnostic.location?.file ?? ""
+            if let range = file.range(of: "/Content/") { file = "Content/" + file[range.upperBound...] }
+            return "\(file):\(diagnostic.location?.line ?? 0): \(diagnostic.message)"
+        }
+    }
+
+    @Test func importsOverridesAndNamespacesGiveTheirValues() throws {
+        let site = try InlineSite(Self.models + Self.essay("posts/a.md", """
+        Afternoon {{ afternoon }}; team {{ team.team_cost }}; growth {{ growth }}; gain {{ weekly_gain }};
+        the team's growth {{ team.growth }}; doubled {{ doubled }}.
+
+        ```scenario
+        use "/models/infra.scenario"
+        use "../models/team.scenario" as team
+        override growth = 7%/week
+        afternoon = 4 hours * hourly
+        ```
+
+        ```scenario second
+        doubled = main.afternoon * 2
+        ```
+
+        ```table
+        rows: [hourly, afternoon]
+        ```
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(messages(report))")
+        let text = try site.output("posts/a/index.html").replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        #expect(text.contains("Afternoon $400; team $16,000/week; growth 7%/week; gain 14%/week;"))
+        // The override is this essay's own: the namespaced import keeps the model's rate.
+        #expect(text.contains("the team’s growth 5%/week; doubled $800."))
+        let html = try site.output("posts/a/index.html")
+        #expect(html.contains("from infra.scenario:2</small>"), "the table says where `hourly` comes from")
+        #expect(html.contains("inputs: hourly (models/infra.scenario:2)"), "the tooltip names the input's file and line")
+        #expect(!site.exists("models/infra.scenario") && !site.exists("models/team.scenario"), "models are not published")
+    }
+
+    @Test func everyRuleIsAnErrorNamingItsPlaces() throws {
+        let site = try InlineSite(Self.models + """
+        -- Content/models/other.scenario --
+        growth = 9%/week
+        unit month = 30 days
+        -- Content/models/weeks.scenario --
+        unit month = 4 weeks
+
+        """ + Self.essay("posts/b.md", """
+        Text.
+
+        ```scenario
+        use "/models/infra.scenario"
+        use "/models/infr.scenario"
+        use "/models/other.scenario"
+        use "/models/weeks.scenario"
+        growth = 3%/week
+        override nothing = 4
+        ```
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let found = messages(report)
+        #expect(found.contains("Content/posts/b.md:8: no model file `/models/infr.scenario` in the content folder"))
+        #expect(report.diagnostics.contains { $0.notes.contains { $0.message == "did you mean `infra.scenario`?" } })
+        #expect(found.contains("Content/posts/b.md:9: `growth` is defined by two imports"))
+        #expect(found.contains("Content/posts/b.md:10: the unit `month` is declared twice with different meanings"))
+        let shadow = try #require(report.diagnostics.first { $0.message == "`growth` is already defined by an imported model" })
+        #expect(shadow.location?.line == 11)
+        #expect(shadow.notes.contains { $0.location?.file.hasSuffix("Content/models/infra.scenario") == true && $0.location?.line == 4 },
+                "the error names the model's line too")
+        #expect(found.contains("Content/posts/b.md:12: `override nothing`: no model this block imports defines `nothing`"))
+    }
+
+    /// A broken model is reported once, in its file, however many essays import it; each
+    /// importer gets one line pointing at it.
+    @Test func aBrokenModelIsReportedOnceInItsFile() throws {
+        let site = try InlineSite("""
+        -- Content/models/bad.scenario --
+        price = $5
+        oops = price + 3 GB
+        """ + "\n" + Self.essay("a.md", "```scenario\nuse \"models/bad.scenario\"\n```")
+            + Self.essay("b.md", "```scenario\nuse \"/models/bad.scenario\"\n```"))
+        defer { site.cleanUp() }
+        let found = messages(site.build())
+        #expect(found.filter { $0.hasPrefix("Content/models/bad.scenario:2: cannot add money (USD) and data size") }.count == 1,
+                "\(found)")
+        #expect(found.contains("Content/a.md:5: the model `models/bad.scenario` has errors (reported at the file)"))
+        #expect(found.contains("Content/b.md:5: the model `models/bad.scenario` has errors (reported at the file)"))
+        #expect(found.count == 3, "\(found)")
+    }
+
+    @Test func cyclesAreNamedWhole() throws {
+        let site = try InlineSite("""
+        -- Content/models/a.scenario --
+        use "b.scenario"
+        x = 1
+        -- Content/models/b.scenario --
+        use "c.scenario"
+        y = 2
+        -- Content/models/c.scenario --
+        use "a.scenario"
+        z = 3
+        """ + "\n" + Self.essay("p.md", """
+        {{ second.w }}
+
+        ```scenario first
+        v = second.w + 1
+        ```
+
+        ```scenario second
+        w = first.v + 1
+        ```
+        """))
+        defer { site.cleanUp() }
+        let found = messages(site.build())
+        #expect(found.contains("Content/models/c.scenario:1: models import each other in a cycle: "
+                               + "models/a.scenario → models/b.scenario → models/c.scenario → models/a.scenario"), "\(found)")
+        #expect(found.contains { $0.hasPrefix("Content/p.md:") && $0.hasSuffix("scenarios read each other in a cycle: first → second → first") },
+                "\(found)")
+    }
+
+    @Test func aModelsDataPathsAreItsOwn() throws {
+        let site = try InlineSite("""
+        -- Content/models/numbers.scenario --
+        d = csv("data/n.csv")
+        total = sum(d.n)
+        -- Content/models/data/n.csv --
+        n
+        2
+        3
+        """ + "\n" + Self.essay("deep/er/p.md", "Total {{ total }}.\n\n```scenario\nuse \"/models/numbers.scenario\"\n```"))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(messages(report))")
+        #expect(try site.output("deep/er/p/index.html").contains(">5<"))
+    }
+
+    @Test func explainReadsAModelFile() throws {
+        let site = try InlineSite(Self.models)
+        defer { site.cleanUp() }
+        let path = site.root.appendingPathComponent("Content/models/team.scenario").path
+        let (results, problems) = ScenarioReport.load(path: path, displayPath: "team.scenario")
+        #expect(problems.isEmpty, "\(problems.map(\.message))")
+        #expect(results.map(\.scenario.name) == ["team"])
+        let table = ScenarioReport.table(results)
+        #expect(table.contains("team_cost") && table.contains("$16,000/week"))
+        #expect(table.contains("from models/infra.scenario:2"), "\(table)")
+    }
+}
