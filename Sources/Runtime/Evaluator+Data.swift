@@ -43,7 +43,8 @@ extension Evaluator {
         case .percentile:
             let share = values[1].element(0)
             guard share >= 0, share <= 1 else {
-                throw Failure(message: "a percentile is between 0% and 100%, not \(ValueFormatter.format(values[1]))",
+                let shown = ValueFormatter.format(.scalar(share, label: UnitLabel(scenario.units.unit(named: "%")!)))
+                throw Failure(message: "a percentile is between 0% and 100%, not \(shown)",
                               span: arguments[1].span)
             }
             return .scalar(Self.percentile(rows, share), x.dimension, label: x.label)
