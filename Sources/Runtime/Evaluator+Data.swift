@@ -2,25 +2,23 @@ import DataFiles
 import Diagnostics
 import ScenarioSyntax
 import Semantics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Evaluator {
-    /// A numeric column as a series over its rows, in base units of its header's unit.
-    func column(_ table: DataTable, _ name: String, _ span: SourceSpan) throws -> Value {
+    /// A numeric column as a series over its rows, in base units of its header's unit (read once
+    /// per table when the scenario was compiled).
+    func column(_ table: DataTable, _ tableName: String, _ name: String, _ span: SourceSpan) throws -> Value {
         guard let column = table.column(named: name), case .numbers(let numbers) = column.content else {
             throw Failure(message: "\(table.fileName) has no column of numbers `\(name)`", span: span)
         }
-        guard let unitText = column.unit, let unitSpan = column.unitSpan else { return .series(numbers, .dimensionless) }
-        let location = table.location(of: unitSpan)
-        let fragment = SourceFragment(text: unitText, file: table.file, startLine: location.line, startColumn: location.column)
-        guard let unit = Parser.parseUnit(fragment).0, case .success(let resolved) = scenario.units.resolve(unit) else {
+        switch scenario.columnUnits[tableName].map({ $0[column: name] }) ?? ColumnUnits.resolve(column, in: table, units: scenario.units) {
+        case nil:
+            return .series(numbers, .dimensionless)
+        case .success(let unit):
+            let factor = unit.factor
+            return .series(factor == 1 ? numbers : numbers.map { $0 * factor }, unit.dimension, label: unit.label)
+        case .failure:
             throw Failure(message: "", span: span, isSilent: true)   // reported by the checker, in the data file
         }
-        return .series(numbers.map { $0 * resolved.factor }, resolved.dimension, label: resolved.label)
     }
 
     /// Series combined step by step must be as long as each other. A column on a timeline that
@@ -39,7 +37,7 @@ extension Evaluator {
         let rows = x.elements
         guard !rows.isEmpty else { throw Failure(message: "`\(text(arguments[0].span))` has no values", span: arguments[0].span) }
         switch function {
-        case .median: return .scalar(Self.percentile(rows, 0.5), x.dimension, label: x.label)
+        case .median: return .scalar(SeriesStatistics.percentile(rows, 0.5), x.dimension, label: x.label)
         case .percentile:
             let share = values[1].element(0)
             guard share >= 0, share <= 1 else {
@@ -47,7 +45,7 @@ extension Evaluator {
                 throw Failure(message: "a percentile is between 0% and 100%, not \(shown)",
                               span: arguments[1].span)
             }
-            return .scalar(Self.percentile(rows, share), x.dimension, label: x.label)
+            return .scalar(SeriesStatistics.percentile(rows, share), x.dimension, label: x.label)
         case .last: return x.at(step: rows.count - 1)
         case .count: return .scalar(Double(rows.count))
         case .lag:
@@ -57,15 +55,6 @@ extension Evaluator {
         case .fitGrowth: return try fitGrowth(rows, arguments[0])
         default: throw Failure(message: "`\(function.rawValue)` is not a series function", span: arguments[0].span)
         }
-    }
-
-    /// Linear interpolation between the closest ranks (numpy's default, spreadsheets' PERCENTILE.INC).
-    static func percentile(_ values: [Double], _ share: Double) -> Double {
-        let sorted = values.sorted()
-        let position = share * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = Swift.min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 
     /// The compound growth per step that fits the series best by least squares on its logarithm,
@@ -78,13 +67,7 @@ extension Evaluator {
             throw Failure(message: "`fit_growth` needs positive values; `\(text(argument.span))` is not\(timeDescription(step: bad))",
                           span: argument.span)
         }
-        let n = Double(rows.count)
-        let xs = rows.indices.map(Double.init)
-        let ys = rows.map { Glibc.log($0) }
-        let meanX = xs.reduce(0, +) / n, meanY = ys.reduce(0, +) / n
-        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-        let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
-        let perStep = Glibc.exp(covariance / variance) - 1
+        let perStep = SeriesStatistics.growthPerStep(rows)
         guard let timeline = scenario.timeline else {
             throw Failure(message: "`fit_growth` needs a timeline", span: argument.span)
         }

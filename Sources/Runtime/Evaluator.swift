@@ -132,7 +132,7 @@ public struct Evaluator: Sendable {
         case .name(let name):
             return try lookUp(name, expr.span)
         case .member(let base, let name):
-            if let table = scenario.tables[base] { return try column(table, name, expr.span) }
+            if let table = scenario.tables[base] { return try column(table, base, name, expr.span) }
             return try lookUp(name, expr.span)
         case .string:
             throw Failure(message: "text in quotes names a data file, as in `csv(\"data/weekly.csv\")`", span: expr.span)

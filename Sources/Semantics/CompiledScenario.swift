@@ -25,11 +25,15 @@ public struct CompiledScenario: Sendable {
     public var sourceOrder: [String]
     /// The data tables its table definitions read (`weekly = csv("weekly.csv")`), by name.
     public var tables: [String: DataTable]
+    /// The units of those tables' columns, by table definition name.
+    public var columnUnits: [String: ColumnUnits]
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,
-         definitions: [CheckedDefinition], sourceOrder: [String], tables: [String: DataTable] = [:]) {
+         definitions: [CheckedDefinition], sourceOrder: [String], tables: [String: DataTable] = [:],
+         columnUnits: [String: ColumnUnits] = [:]) {
         self.tables = tables
+        self.columnUnits = columnUnits
         self.name = name
         self.fragment = fragment
         self.units = units

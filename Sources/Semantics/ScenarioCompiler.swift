@@ -20,6 +20,8 @@ public struct ScenarioCompiler {
     /// The tables read by table definitions, by definition name.
     var tables: [String: DataTable] = [:]
     var tableTypes: [String: TypeInfo] = [:]
+    /// The units each table's headers give, read once per table.
+    var columnUnits: [String: ColumnUnits] = [:]
     /// Table definitions whose file could not be used: skipped, like any failed definition.
     var failedTables: Set<String> = []
 
@@ -44,7 +46,8 @@ public struct ScenarioCompiler {
         let checked = compiler.checkDefinitions(in: order, skipping: inCycle)
         let scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
-                                        sourceOrder: compiler.sourceOrder, tables: compiler.tables)
+                                        sourceOrder: compiler.sourceOrder, tables: compiler.tables,
+                                        columnUnits: compiler.columnUnits)
         if compiler.droppedErrors > 0 {
             compiler.diagnostics.append(.error("\(compiler.droppedErrors) more errors in this block",
                                                at: fragment.location(SourceSpan(0, 1))))
