@@ -1,5 +1,7 @@
 import DataFiles
 import Diagnostics
+import ScenarioSyntax
+import Semantics
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -120,5 +122,19 @@ import Darwin
         #expect(numbers == [1, 2, 3])
         #expect(t.rowLines == [2, 3, 5])
         #expect(csv("n\n1\n\"1\"\"2\"\n").1 == ["3:2: \"1\"2\" is not a number (column n, which holds numbers)"])
+    }
+
+    /// A header's unit is read once per table; one that does not read is reported where it is
+    /// written in the file, and only when its column is used.
+    @Test func headerUnitsAreCheckedWhereTheyAreWritten() {
+        let data = InMemoryData(["w.csv": "n,size (GiBs)\n1,2\n"])
+        func problems(_ block: String) -> [String] {
+            let (_, diagnostics) = ScenarioCompiler.compile(name: "main", fragment: SourceFragment(standalone: block, path: "e.md"),
+                                                            data: data)
+            return diagnostics.map { "\($0.location?.file ?? ""):\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" }
+        }
+        #expect(problems("w = csv(\"w.csv\")\nx = w.n") == [])
+        #expect(problems("w = csv(\"w.csv\")\nx = w.size\ny = w.size * 2") == ["w.csv:1:9: `GiBs` is not a unit",
+                                                                             "w.csv:1:9: `GiBs` is not a unit"])
     }
 }
