@@ -11,17 +11,34 @@ public enum SeriesStatistics {
     /// PERCENTILE.INC): `share` 0.9 of eight values sits at rank 6.3 counted from 0. `values`
     /// must not be empty; `share` is from 0 to 1.
     public static func percentile(_ values: [Double], _ share: Double) -> Double {
-        let position = share * Double(values.count - 1)
-        let lower = Int(position.rounded(.down))
+        let (lower, fraction) = rank(share, count: values.count)
         var work = values
         return work.withUnsafeMutableBufferPointer { buffer -> Double in
             select(lower, in: buffer)
             let below = buffer[lower]
-            guard lower + 1 < buffer.count, position > Double(lower) else { return below }
+            guard lower + 1 < buffer.count, fraction > 0 else { return below }
             // Everything after `lower` is at least as large: the next rank is the smallest of it.
-            let above = buffer[(lower + 1)...].min()!
-            return below + (position - Double(lower)) * (above - below)
+            var above = buffer[lower + 1]
+            for index in (lower + 2)..<buffer.count where buffer[index] < above { above = buffer[index] }
+            return below + fraction * (above - below)
         }
+    }
+
+    /// The same percentile from values already sorted in ascending order, each multiplied by
+    /// `scale` first (a column sorted in its file's unit, read in base units): the result is the
+    /// one `percentile` gives for the scaled values, to the last bit.
+    public static func percentile(sorted: [Double], scale: Double, _ share: Double) -> Double {
+        let (lower, fraction) = rank(share, count: sorted.count)
+        let below = sorted[lower] * scale
+        guard lower + 1 < sorted.count, fraction > 0 else { return below }
+        return below + fraction * (sorted[lower + 1] * scale - below)
+    }
+
+    /// The rank below the percentile, counted from 0, and how far the percentile lies towards the next.
+    private static func rank(_ share: Double, count: Int) -> (Int, Double) {
+        let position = share * Double(count - 1)
+        let lower = Int(position.rounded(.down))
+        return (lower, position - Double(lower))
     }
 
     /// Moves the value of rank `k` (counted from 0) to index `k`, with nothing larger before it

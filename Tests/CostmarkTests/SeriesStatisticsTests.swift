@@ -1,4 +1,7 @@
+import DataFiles
 import Runtime
+import ScenarioSyntax
+import Semantics
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -52,5 +55,49 @@ import Darwin
             #expect(abs(SeriesStatistics.growthPerStep(values) - expected) <= 1e-12 * max(1, abs(expected)))
         }
         #expect(abs(SeriesStatistics.growthPerStep([1_000, 1_100, 1_210]) - 0.1) < 1e-12)
+    }
+
+    @Test func percentilesOfSortedScaledValuesAreTheSameDoubles() {
+        var state: UInt64 = 9
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 20) / 1e6
+        }
+        for size in [1, 2, 9, 1_000] {
+            let values = (0..<size).map { _ in next() }
+            for scale in [1, 0.001, 3_600, 1.08] {
+                for share in [0, 0.1, 0.5, 0.9, 0.999, 1] {
+                    let direct = SeriesStatistics.percentile(values.map { $0 * scale }, share)
+                    let viaSorted = SeriesStatistics.percentile(sorted: values.sorted(), scale: scale, share)
+                    #expect(direct.bitPattern == viaSorted.bitPattern, "size \(size), scale \(scale), share \(share)")
+                }
+            }
+        }
+    }
+
+    /// A column ranked several times shares one sorted copy from the second ranking on; the
+    /// answers are those of ranking a computed series of the same values.
+    @Test func rankingAColumnAgainIsRankingItAfresh() throws {
+        var rows = ["n,p99 (ms)"]
+        for index in 0..<1_001 { rows.append("\(index),\(Double((index * 7_919) % 1_009) / 10 + 180)") }
+        let data = InMemoryData(["d.csv": rows.joined(separator: "\n") + "\n"])
+        let shares = [50, 90, 95, 99, 90, 10]
+        var block = "d = csv(\"d.csv\")\np99 = d.p99\n"
+        for (index, share) in shares.enumerated() {
+            block += "plain\(index) = percentile(\(index % 2 == 0 ? "p99" : "d.p99"), \(share)%)\n"
+            block += "computed\(index) = percentile(p99 + 0 ms, \(share)%)\n"
+        }
+        block += "middle = median(d.p99)\nmiddle_computed = median(p99 * 1)\n"
+        let (scenario, errors) = ScenarioCompiler.compile(name: "main", fragment: SourceFragment(standalone: block, path: "e.md"),
+                                                          data: data)
+        #expect(errors.isEmpty, "\(errors.map(\.message))")
+        let result = Evaluator.run(scenario)
+        #expect(result.diagnostics.isEmpty)
+        for index in shares.indices {
+            let plain = try #require(result.value(of: "plain\(index)")?.scalar)
+            let computed = try #require(result.value(of: "computed\(index)")?.scalar)
+            #expect(plain.bitPattern == computed.bitPattern, "share \(shares[index])%")
+        }
+        #expect(result.value(of: "middle")?.scalar?.bitPattern == result.value(of: "middle_computed")?.scalar?.bitPattern)
     }
 }
