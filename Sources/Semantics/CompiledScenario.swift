@@ -23,10 +23,10 @@ public struct CompiledScenario: Sendable {
     public var definitions: [CheckedDefinition]
     /// Definition names in the order the author wrote them, for tables and `explain`.
     public var sourceOrder: [String]
+    /// The units of its tables' columns, read once per table, by table definition name.
+    public var columnUnits: [String: ColumnUnits]
     /// The data tables its table definitions read (`weekly = csv("weekly.csv")`), by name.
     public var tables: [String: DataTable]
-    /// The units of those tables' columns, by table definition name.
-    public var columnUnits: [String: ColumnUnits]
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,
