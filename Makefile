@@ -35,9 +35,11 @@ test: test-deps
 	$(SWIFT) build --product costmark-fuzz
 	$(SWIFT) test
 
-## Speed and memory against Hugo; not part of `make test`.
+## Speed and memory (against Hugo; data files against typed numbers); not part of `make test`.
 bench: deps
 	$(SWIFT) run -c release scenario-bench
+	scripts/bench/data-table.sh
+	scripts/bench/data-site.sh
 	scripts/bench.sh
 	scripts/bench/incremental.sh 10000
 

@@ -22,23 +22,9 @@ struct ColumnBuilder {
         self.headerOffset = offset
     }
 
-    /// Adds a cell; returns a problem (message, offset) when it does not fit the column.
-    mutating func add<Bytes: Collection<UInt8>>(_ cell: Bytes, offset: Int) -> (String, Int)? {
-        let isEmpty = cell.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
-        if kind == .undecided {
-            if isEmpty {
-                earlyEmpties.append(offset)
-                texts.append("")
-                return nil
-            }
-            if CellParsing.number(cell) != nil { kind = .numbers }
-            else if CellParsing.date(cell) != nil { kind = .dates }
-            else { kind = .text }
-            if kind != .text, let first = earlyEmpties.first {
-                return ("empty cell in column \(header.name), which holds \(kindWord)", first)
-            }
-            if kind == .text { texts = Array(repeating: "", count: earlyEmpties.count) }
-        }
+    /// Adds a cell; returns a problem (message, offset) when it does not fit the column. The
+    /// bytes are only read during the call.
+    mutating func add(_ cell: UnsafeBufferPointer<UInt8>, offset: Int) -> (String, Int)? {
         switch kind {
         case .numbers:
             guard let value = CellParsing.number(cell) else { return problem(cell, offset) }
@@ -46,15 +32,39 @@ struct ColumnBuilder {
         case .dates:
             guard let value = CellParsing.date(cell) else { return problem(cell, offset) }
             dates.append(value)
-        case .text, .undecided:
+        case .text:
             texts.append(String(decoding: cell, as: UTF8.self).trimmingSpaces)
+        case .undecided:
+            return decide(cell, offset: offset)
         }
         return nil
     }
 
+    /// The first non-empty cell types the column.
+    private mutating func decide(_ cell: UnsafeBufferPointer<UInt8>, offset: Int) -> (String, Int)? {
+        if cell.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            earlyEmpties.append(offset)
+            texts.append("")
+            return nil
+        }
+        if CellParsing.number(cell) != nil { kind = .numbers }
+        else if CellParsing.date(cell) != nil { kind = .dates }
+        else { kind = .text }
+        if kind != .text, let first = earlyEmpties.first {
+            return ("empty cell in column \(header.name), which holds \(kindWord)", first)
+        }
+        if kind == .text { texts = Array(repeating: "", count: earlyEmpties.count) }
+        return add(cell, offset: offset)
+    }
+
+    /// Adds a cell held in an array (a JSON value).
+    mutating func add(_ cell: [UInt8], offset: Int) -> (String, Int)? {
+        cell.withUnsafeBufferPointer { add($0, offset: offset) }
+    }
+
     private var kindWord: String { kind == .dates ? "dates" : "numbers" }
 
-    private func problem<Bytes: Collection<UInt8>>(_ cell: Bytes, _ offset: Int) -> (String, Int) {
+    private func problem(_ cell: UnsafeBufferPointer<UInt8>, _ offset: Int) -> (String, Int) {
         let text = String(decoding: cell, as: UTF8.self).trimmingSpaces
         if text.isEmpty { return ("empty cell in column \(header.name), which holds \(kindWord)", offset) }
         let what = kind == .dates ? "a date (YYYY-MM-DD)" : "a number"

@@ -51,7 +51,11 @@ public struct DataColumn: Sendable {
     public var unitSpan: Range<Int>?
     /// The header's bytes in the file (a JSON file: the key of the first row holding it).
     public var headerSpan: Range<Int>
-    public var content: Content
+    public var content: Content {
+        didSet { memo = ColumnMemo() }
+    }
+    /// Scaled and sorted copies of the numbers, shared by the copies of this column.
+    var memo = ColumnMemo()
 
     public init(name: String, header: String, unit: String?, unitSpan: Range<Int>?, headerSpan: Range<Int>,
                 content: Content) {

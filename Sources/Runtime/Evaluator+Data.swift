@@ -2,25 +2,60 @@ import DataFiles
 import Diagnostics
 import ScenarioSyntax
 import Semantics
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 extension Evaluator {
-    /// A numeric column as a series over its rows, in base units of its header's unit.
-    func column(_ table: DataTable, _ name: String, _ span: SourceSpan) throws -> Value {
+    /// A numeric column as a series over its rows, in base units of its header's unit (read once
+    /// per table when the scenario was compiled). Its numbers were finite when read; only a unit
+    /// larger than the base unit can take them out of range, so only then are they checked.
+    func column(_ table: DataTable, _ tableName: String, _ name: String, _ expr: Expr) throws -> Value {
         guard let column = table.column(named: name), case .numbers(let numbers) = column.content else {
-            throw Failure(message: "\(table.fileName) has no column of numbers `\(name)`", span: span)
+            throw Failure(message: "\(table.fileName) has no column of numbers `\(name)`", span: expr.span)
         }
-        guard let unitText = column.unit, let unitSpan = column.unitSpan else { return .series(numbers, .dimensionless) }
-        let location = table.location(of: unitSpan)
-        let fragment = SourceFragment(text: unitText, file: table.file, startLine: location.line, startColumn: location.column)
-        guard let unit = Parser.parseUnit(fragment).0, case .success(let resolved) = scenario.units.resolve(unit) else {
-            throw Failure(message: "", span: span, isSilent: true)   // reported by the checker, in the data file
+        switch scenario.columnUnits[tableName].map({ $0[column: name] }) ?? ColumnUnits.resolve(column, in: table, units: scenario.units) {
+        case nil:
+            return .series(numbers, .dimensionless)
+        case .success(let unit):
+            let scaled = column.numbers(scaledBy: unit.factor) ?? numbers
+            if unit.factor > 1, let step = scaled.firstIndex(where: { !$0.isFinite }) {
+                throw nonFinite(scaled[step], expr, step: step)
+            }
+            return .series(scaled, unit.dimension, label: unit.label)
+        case .failure:
+            throw Failure(message: "", span: expr.span, isSilent: true)   // reported by the checker, in the data file
         }
-        return .series(numbers.map { $0 * resolved.factor }, resolved.dimension, label: resolved.label)
+    }
+
+    /// The column an expression reads as it is — `weekly.p99`, or a name defined as exactly
+    /// that — with the size of its unit, so ranking it can use the column's shared sorted copy.
+    func plainColumn(_ expr: Expr) -> (DataColumn, factor: Double)? {
+        var current = expr
+        for _ in 0..<8 {
+            switch current.kind {
+            case .member(let base, let name):
+                guard let table = scenario.tables[base], let column = table.column(named: name) else { return nil }
+                switch scenario.columnUnits[base].map({ $0[column: name] }) {
+                case nil: return nil
+                case .some(nil): return (column, 1)
+                case .some(.success(let unit)?): return (column, unit.factor)
+                case .some(.failure?): return nil
+                }
+            case .name(let name):
+                guard let definition = scenario.definition(named: name) else { return nil }
+                current = definition.expression
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
+    /// A percentile of the rows: from the column's sorted copy when the argument is a column
+    /// ranked before, else by selection.
+    func percentile(_ rows: [Double], _ share: Double, of argument: Expr) -> Double {
+        if let (column, factor) = plainColumn(argument), let sorted = column.rankedNumbers(), sorted.count == rows.count {
+            return SeriesStatistics.percentile(sorted: sorted, scale: factor, share)
+        }
+        return SeriesStatistics.percentile(rows, share)
     }
 
     /// Series combined step by step must be as long as each other. A column on a timeline that
@@ -39,14 +74,15 @@ extension Evaluator {
         let rows = x.elements
         guard !rows.isEmpty else { throw Failure(message: "`\(text(arguments[0].span))` has no values", span: arguments[0].span) }
         switch function {
-        case .median: return .scalar(Self.percentile(rows, 0.5), x.dimension, label: x.label)
+        case .median: return .scalar(percentile(rows, 0.5, of: arguments[0]), x.dimension, label: x.label)
         case .percentile:
             let share = values[1].element(0)
             guard share >= 0, share <= 1 else {
-                throw Failure(message: "a percentile is between 0% and 100%, not \(ValueFormatter.format(values[1]))",
+                let shown = ValueFormatter.format(.scalar(share, label: UnitLabel(scenario.units.unit(named: "%")!)))
+                throw Failure(message: "a percentile is between 0% and 100%, not \(shown)",
                               span: arguments[1].span)
             }
-            return .scalar(Self.percentile(rows, share), x.dimension, label: x.label)
+            return .scalar(percentile(rows, share, of: arguments[0]), x.dimension, label: x.label)
         case .last: return x.at(step: rows.count - 1)
         case .count: return .scalar(Double(rows.count))
         case .lag:
@@ -56,15 +92,6 @@ extension Evaluator {
         case .fitGrowth: return try fitGrowth(rows, arguments[0])
         default: throw Failure(message: "`\(function.rawValue)` is not a series function", span: arguments[0].span)
         }
-    }
-
-    /// Linear interpolation between the closest ranks (numpy's default, spreadsheets' PERCENTILE.INC).
-    static func percentile(_ values: [Double], _ share: Double) -> Double {
-        let sorted = values.sorted()
-        let position = share * Double(sorted.count - 1)
-        let lower = Int(position.rounded(.down))
-        let upper = Swift.min(lower + 1, sorted.count - 1)
-        return sorted[lower] + (position - Double(lower)) * (sorted[upper] - sorted[lower])
     }
 
     /// The compound growth per step that fits the series best by least squares on its logarithm,
@@ -77,13 +104,7 @@ extension Evaluator {
             throw Failure(message: "`fit_growth` needs positive values; `\(text(argument.span))` is not\(timeDescription(step: bad))",
                           span: argument.span)
         }
-        let n = Double(rows.count)
-        let xs = rows.indices.map(Double.init)
-        let ys = rows.map { Glibc.log($0) }
-        let meanX = xs.reduce(0, +) / n, meanY = ys.reduce(0, +) / n
-        let covariance = zip(xs, ys).reduce(0) { $0 + ($1.0 - meanX) * ($1.1 - meanY) }
-        let variance = xs.reduce(0) { $0 + ($1 - meanX) * ($1 - meanX) }
-        let perStep = Glibc.exp(covariance / variance) - 1
+        let perStep = SeriesStatistics.growthPerStep(rows)
         guard let timeline = scenario.timeline else {
             throw Failure(message: "`fit_growth` needs a timeline", span: argument.span)
         }

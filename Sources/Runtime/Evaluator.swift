@@ -103,6 +103,9 @@ public struct Evaluator: Sendable {
 
     /// Evaluates one node and refuses a result that is not a finite number.
     func evaluate(_ expr: Expr) throws -> Value {
+        if case .member(let base, let name) = expr.kind, let table = scenario.tables[base] {
+            return try column(table, base, name, expr)   // finite as read, or checked there
+        }
         let value = try evaluateNode(expr)
         if let step = value.firstIndex(where: { !$0.isFinite }) {
             throw nonFinite(value.element(step), expr, step: value.isSeries ? step : nil)
@@ -110,7 +113,7 @@ public struct Evaluator: Sendable {
         return value
     }
 
-    private func nonFinite(_ x: Double, _ expr: Expr, step: Int?) -> Failure {
+    func nonFinite(_ x: Double, _ expr: Expr, step: Int?) -> Failure {
         let when = step.map(timeDescription(step:)) ?? ""
         let within = definitionName.map { " (in `\($0)`)" } ?? ""
         let what = x.isNaN ? "has no numeric value" : "is too large to compute with (beyond ±1.8e308)"
@@ -132,7 +135,7 @@ public struct Evaluator: Sendable {
         case .name(let name):
             return try lookUp(name, expr.span)
         case .member(let base, let name):
-            if let table = scenario.tables[base] { return try column(table, name, expr.span) }
+            if let table = scenario.tables[base] { return try column(table, base, name, expr) }
             return try lookUp(name, expr.span)
         case .string:
             throw Failure(message: "text in quotes names a data file, as in `csv(\"data/weekly.csv\")`", span: expr.span)

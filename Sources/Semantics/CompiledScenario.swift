@@ -23,6 +23,8 @@ public struct CompiledScenario: Sendable {
     public var definitions: [CheckedDefinition]
     /// Definition names in the order the author wrote them, for tables and `explain`.
     public var sourceOrder: [String]
+    /// The units of its tables' columns, read once per table, by table definition name.
+    public var columnUnits: [String: ColumnUnits]
     /// The data tables its table definitions read (`weekly = csv("weekly.csv")`), by name.
     public var tables: [String: DataTable]
     /// The statements it was compiled from, imports joined, and where its data came from: a
@@ -32,8 +34,10 @@ public struct CompiledScenario: Sendable {
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,
-         definitions: [CheckedDefinition], sourceOrder: [String], tables: [String: DataTable] = [:]) {
+         definitions: [CheckedDefinition], sourceOrder: [String], tables: [String: DataTable] = [:],
+         columnUnits: [String: ColumnUnits] = [:]) {
         self.tables = tables
+        self.columnUnits = columnUnits
         self.name = name
         self.fragment = fragment
         self.units = units

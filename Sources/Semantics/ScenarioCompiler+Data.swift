@@ -17,6 +17,7 @@ extension ScenarioCompiler {
             switch data.table(for: request) {
             case .success(let table):
                 tables[name] = table
+                columnUnits[name] = ColumnUnits(table, units: units)
                 tableTypes[name] = TypeInfo(dimension: .dimensionless,
                                             table: TableInfo(path: request.path, displayPath: table.file.path,
                                                              rowCount: table.rowCount))

@@ -87,7 +87,7 @@ extension ScenarioCompiler {
     private mutating func typeOf(_ expression: Expr, types: [String: TypeInfo], failed: Set<String>,
                                  knownNames: [String]) -> TypeInfo? {
         var checker = TypeChecker(units: units, timeline: timeline, fragment: fragment, definitions: types,
-                                  failed: failed, knownNames: knownNames, tables: tables)
+                                  failed: failed, knownNames: knownNames, tables: tables, columnUnits: columnUnits)
         let type = checker.check(expression)
         diagnostics += checker.diagnostics
         return type

@@ -20,6 +20,8 @@ public struct ScenarioCompiler {
     /// The tables read by table definitions, by definition name.
     var tables: [String: DataTable] = [:]
     var tableTypes: [String: TypeInfo] = [:]
+    /// The units each table's headers give, read once per table.
+    var columnUnits: [String: ColumnUnits] = [:]
     /// Table definitions whose file could not be used: skipped, like any failed definition.
     var failedTables: Set<String> = []
 
@@ -59,7 +61,8 @@ public struct ScenarioCompiler {
         let checked = compiler.checkDefinitions(in: order, skipping: inCycle.union(skipping))
         var scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
                                         timeline: compiler.timeline, definitions: checked,
-                                        sourceOrder: compiler.sourceOrder, tables: compiler.tables)
+                                        sourceOrder: compiler.sourceOrder, tables: compiler.tables,
+                                        columnUnits: compiler.columnUnits)
         scenario.statements = statements
         scenario.data = data
         if compiler.droppedErrors > 0 {

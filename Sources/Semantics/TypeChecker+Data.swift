@@ -20,28 +20,14 @@ extension TypeChecker {
         }
         let aligned = timeline.map { $0.table == tableName || $0.count == table.rowCount } ?? false
         let rows = aligned ? nil : SeriesRows(count: table.rowCount, source: table.fileName)
-        guard let unitText = column.unit, let unitSpan = column.unitSpan else {
+        let unit = columnUnits[tableName].map { $0[column: name] } ?? ColumnUnits.resolve(column, in: table, units: units)
+        switch unit {
+        case nil:
             return TypeInfo(dimension: .dimensionless, isSeries: true, rows: rows)
-        }
-        let unit = try headerUnit(unitText, table.location(of: unitSpan), table: table)
-        return TypeInfo(dimension: unit.dimension, isSeries: true, rows: rows, label: unit.label)
-    }
-
-    /// The unit in a header (`p99 (ms)`), read in the scenario's vocabulary and located in the data file.
-    private mutating func headerUnit(_ text: String, _ location: SourceLocation, table: DataTable) throws -> ResolvedUnit {
-        let fragment = SourceFragment(text: text, file: table.file, startLine: location.line, startColumn: location.column)
-        let (unit, problems) = Parser.parseUnit(fragment)
-        if !problems.isEmpty {
-            diagnostics += problems
-            throw Failure()
-        }
-        guard let unit else { throw Failure() }
-        switch units.resolve(unit) {
-        case .success(let resolved): return resolved
-        case .failure(let unknown):
-            let notes = Suggestion.closest(to: unknown.name, in: units.allNames).map { [Diagnostic.Note("did you mean `\($0)`?")] }
-                ?? [.init("declare it in the scenario: `unit \(unknown.name)`")]
-            diagnostics.append(.error("`\(unknown.name)` is not a unit", at: fragment.location(unknown.span), notes: notes))
+        case .success(let unit):
+            return TypeInfo(dimension: unit.dimension, isSeries: true, rows: rows, label: unit.label)
+        case .failure(let problem):
+            diagnostics += problem.diagnostics
             throw Failure()
         }
     }

@@ -18,10 +18,14 @@ public struct TypeChecker {
     public internal(set) var diagnostics: [Diagnostic] = []
     /// Data tables read by the scenario's table definitions, for the type of `table.column`.
     let tables: [String: DataTable]
+    /// The units of those tables' columns, when already read (else read at each use).
+    let columnUnits: [String: ColumnUnits]
 
     public init(units: UnitTable, timeline: Timeline?, fragment: SourceFragment, definitions: [String: TypeInfo],
-                failed: Set<String> = [], knownNames: [String], tables: [String: DataTable] = [:]) {
+                failed: Set<String> = [], knownNames: [String], tables: [String: DataTable] = [:],
+                columnUnits: [String: ColumnUnits] = [:]) {
         self.tables = tables
+        self.columnUnits = columnUnits
         self.units = units
         self.timeline = timeline
         self.fragment = fragment

@@ -1,6 +1,13 @@
 import DataFiles
 import Diagnostics
+import ScenarioSyntax
+import Semantics
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @Suite struct DataFilesTests {
     func csv(_ text: String) -> (DataTable?, [String]) {
@@ -61,5 +68,73 @@ import Testing
         #expect(json(#"{"results": []}"#, "runs").1 == ["1:1: there is no key `runs` here (key path `runs`)"])
         #expect(json("[{\"a\": 1}, {\"b\": 2}]").1.contains("1:12: this row has no `a`; every row needs every column"))
         #expect(json(String(repeating: "[", count: 100_000)).1.first?.contains("nest more than 64 levels") == true)
+    }
+
+    /// The reader's own decimal conversion (no `strtod` for plain numbers) must give the very
+    /// Double `strtod` gives, for every shape of number a cell may hold.
+    @Test func numbersReadExactlyAsStrtodReadsThem() throws {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33) % bound
+        }
+        func digits(_ count: Int) -> String { String((0..<count).map { _ in Character(String(next(10))) }) }
+        func grouped(_ text: String) -> String {
+            var result = "", rest = Substring(text)
+            while rest.count > 3 {
+                result = "," + rest.suffix(3) + result
+                rest = rest.dropLast(3)
+            }
+            return rest + result
+        }
+        var cells: [String] = ["0", "-0", "007", "+5", "5.", "0.1", "0.3", "1,000.", "  42 ", "9007199254740993",
+                               "123456789012345", "1234567890123456", "0.000000000000001", "1e6", "-2.5E-3", ".5"]
+        for _ in 0..<3_000 {
+            let integer = digits(1 + next(12))
+            let whole = next(3) == 0 ? grouped(String(Int(integer)!)) : integer
+            let fraction = next(2) == 0 ? "" : "." + digits(1 + next(9))
+            cells.append((next(4) == 0 ? "-" : "") + whole + fraction)
+        }
+        let text = "n\n" + cells.map { "\"\($0)\"" }.joined(separator: "\n") + "\n"
+        let (table, problems) = csv(text)
+        #expect(problems.isEmpty)
+        guard case .numbers(let values) = try #require(table).columns[0].content else {
+            Issue.record("not read as numbers")
+            return
+        }
+        for (cell, value) in zip(cells, values) {
+            let plain = cell.filter { $0 != "," && $0 != " " }
+            let expected = strtod(plain, nil)
+            #expect(value.bitPattern == expected.bitPattern, "\(cell): \(value) but strtod gives \(expected)")
+        }
+    }
+
+    @Test func quotedCellsKeepQuotesAndLineBreaksAndAnyLineEnding() throws {
+        let text = "name,n\r\n\"say \"\"hi\"\"\",1\r\n\"two\nlines\",2\r\n\"\"\"\"\"\",3\r\n"
+        let (table, problems) = csv(text)
+        #expect(problems.isEmpty)
+        let t = try #require(table)
+        guard case .text(let names) = t.columns[0].content, case .numbers(let numbers) = t.columns[1].content else {
+            Issue.record("columns typed wrongly")
+            return
+        }
+        #expect(names == ["say \"hi\"", "two\nlines", "\"\""])
+        #expect(numbers == [1, 2, 3])
+        #expect(t.rowLines == [2, 3, 5])
+        #expect(csv("n\n1\n\"1\"\"2\"\n").1 == ["3:2: \"1\"2\" is not a number (column n, which holds numbers)"])
+    }
+
+    /// A header's unit is read once per table; one that does not read is reported where it is
+    /// written in the file, and only when its column is used.
+    @Test func headerUnitsAreCheckedWhereTheyAreWritten() {
+        let data = InMemoryData(["w.csv": "n,size (GiBs)\n1,2\n"])
+        func problems(_ block: String) -> [String] {
+            let (_, diagnostics) = ScenarioCompiler.compile(name: "main", fragment: SourceFragment(standalone: block, path: "e.md"),
+                                                            data: data)
+            return diagnostics.map { "\($0.location?.file ?? ""):\($0.location?.line ?? 0):\($0.location?.column ?? 0): \($0.message)" }
+        }
+        #expect(problems("w = csv(\"w.csv\")\nx = w.n") == [])
+        #expect(problems("w = csv(\"w.csv\")\nx = w.size\ny = w.size * 2") == ["w.csv:1:9: `GiBs` is not a unit",
+                                                                             "w.csv:1:9: `GiBs` is not a unit"])
     }
 }

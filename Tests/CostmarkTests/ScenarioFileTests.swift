@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import Foundation
 import Runtime
@@ -33,14 +34,15 @@ enum ScenarioFileRunner {
         var checked = 0
     }
 
-    static func run(_ text: String, path: String) -> Outcome {
+    /// `data` gives `csv(…)` and `json(…)` their files (none by default).
+    static func run(_ text: String, path: String, data: DataSource = NoData()) -> Outcome {
         var outcome = Outcome()
         let lines = text.components(separatedBy: "\n")
         // Inline lines are blanked in the block so line numbers stay the essay's.
         let block = lines.map { $0.trimmingCharacters(in: .whitespaces).hasPrefix("{{") ? "" : $0 }.joined(separator: "\n")
         let file = SourceFile(path: path, text: text)
         let fragment = SourceFragment(text: block, file: file, startLine: 1, startColumn: 1)
-        let (scenario, compileErrors) = ScenarioCompiler.compile(name: "main", fragment: fragment)
+        let (scenario, compileErrors) = ScenarioCompiler.compile(name: "main", fragment: fragment, data: data)
         let result = Evaluator.run(scenario)
         var diagnostics = compileErrors + result.diagnostics
         let page = PageScenarios(results: [result])
