@@ -40,6 +40,7 @@ bench: deps
 	$(SWIFT) run -c release scenario-bench
 	scripts/bench/data-table.sh
 	scripts/bench/data-site.sh
+	scripts/bench/models-site.sh
 	scripts/bench.sh
 	scripts/bench/incremental.sh 10000
 

@@ -13,8 +13,9 @@ extension SitePlan {
                     index[tag.slug] = (tag, [position], essay)
                     continue
                 }
-                let pair = existing.tag.identity + "\u{0}" + tag.identity
-                if existing.tag.identity != tag.identity, reported.insert(pair).inserted {
+                // Most essays spell a tag as the first did: the same text needs no comparison of identities.
+                if existing.tag.name != tag.name, existing.tag.identity != tag.identity,
+                   reported.insert(existing.tag.identity + "\u{0}" + tag.identity).inserted {
                     let here = essay.frontMatter.tagsLocation ?? .file(essay.displayPath)
                     let there = existing.first.frontMatter.tagsLocation ?? .file(existing.first.displayPath)
                     diagnostics.report(.error("tags `\(tag.name)` and `\(existing.tag.name)` would share the address "
