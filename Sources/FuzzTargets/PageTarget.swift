@@ -12,10 +12,21 @@ public enum PageTarget {
     author: The costmark fuzzer
     """
 
+    /// Models the fuzzed essay may `use`: one importing the other, so imports, overrides and
+    /// namespaces meet real definitions (and a cycle, through `loop.scenario`).
+    static let models: [(String, String)] = [
+        ("Content/models/infra.scenario", "unit machine\nunit month = 4 weeks\nhourly = $100/hour\n"
+            + "price = $20/month/machine\ngrowth = 5%/week\nload = compound(growth, 4 weeks)\n"),
+        ("Content/models/team.scenario", "use \"infra.scenario\"\npeople = 4\nweekly = people * hourly * 40 hours\n"),
+        ("Content/models/loop.scenario", "use \"loop2.scenario\"\nx = 1\n"),
+        ("Content/models/loop2.scenario", "use \"loop.scenario\"\ny = 2\n"),
+    ]
+
     public static func run(_ input: [UInt8]) {
         let folder = ScratchFolder()
         defer { folder.remove() }
         folder.write("Content/posts/essay.md", input)
+        for (path, text) in models { folder.write(path, Array(text.utf8)) }
         folder.write("site.yml", settings.utf8)
         var options = BuildOptions()
         options.contentDirectory = folder.path + "/Content"
