@@ -77,6 +77,7 @@ extension Linking {
             let members = alias.names.map { String($0.dropFirst(base.count + 1)) }
             let notes = Suggestion.closest(to: member, in: members).map { [Diagnostic.Note("did you mean `\(base).\($0)`?")] } ?? []
             problems.append(("\(alias.from) defines no `\(member)`", node.span, notes))
+            unusable.insert(name)
             return nil
         }
         for (message, span, notes) in problems { error(message, span, notes: notes) }

@@ -97,7 +97,7 @@ struct Linking {
                 error(problem.message, statement.nameSpan, notes: problem.notes)
             case .success(let model):
                 files.formUnion(model.files)
-                add(join(model.fragment, model.statements), alias: alias, from: model.path, use: statement)
+                add(join(model.fragment, model.statements), alias: alias, from: "model `\(model.path)`", use: statement)
             }
         }
     }

@@ -70,7 +70,10 @@ public struct TypeChecker {
         case .member(let scenario, let name):
             if let table = tables[scenario] { return try columnType(table, scenario, name, expr.span) }
             if failed.contains(scenario) { throw Failure() }
-            throw fail("`\(scenario).\(name)` names another scenario; inside a scenario write just `\(name)`", expr.span)
+            // Other blocks and models imported `as` were joined before checking: what is left is unknown.
+            throw fail("`\(scenario)` is not a data table, a scenario of this page, or a model this block imports "
+                       + "`as \(scenario)`", expr.span,
+                       notes: [.init("to read `\(name)` of a model, write `use \"…\" as \(scenario)` in this block")])
         case .string:
             throw fail("text in quotes names a data file, as in `csv(\"data/weekly.csv\")`", expr.span)
         case .list(let items):

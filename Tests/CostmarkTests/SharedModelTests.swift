@@ -164,6 +164,55 @@ import Testing
         #expect(try site.output("deep/er/p/index.html").contains(">5<"))
     }
 
+    /// Figures read namespaced names as prose does; a sweep varies an imported input; a block
+    /// without a timeline runs on its import's.
+    @Test func figuresReadNamespacedNames() throws {
+        let site = try InlineSite((Self.models + Self.essay("f.md", """
+        ```chart
+        y: [team.load]
+        ```
+
+        ```sweep
+        vary: {team.growth: [5%/week, 10%/week]}
+        show: [team.total_load]
+        ```
+
+        ```table
+        rows: [team.growth, team.total_load]
+        ```
+
+        ```scenario
+        use "/models/infra.scenario" as team
+        ```
+        """)).replacingOccurrences(of: "weekly_gain = growth * 2", with: """
+        weekly_gain = growth * 2
+        timeline = 0..4 weeks
+        load = compound(growth, t)
+        total_load = sum(load)
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(messages(report))")
+        let html = try site.output("f/index.html")
+        #expect(html.contains("<svg class=\"cm-chart\""))
+        #expect(html.contains("<tr id=\"cm-main-team-total-load\">"), "the table has the namespaced row")
+    }
+
+    @Test func anUnknownNamespaceOrMemberIsOneError() throws {
+        let site = try InlineSite(Self.models + Self.essay("u.md", """
+        ```scenario
+        use "/models/infra.scenario" as infra
+        a = infra.hourli * 1 hour
+        b = nowhere.hourly * 1 hour
+        ```
+        """))
+        defer { site.cleanUp() }
+        let found = messages(site.build())
+        #expect(found == ["Content/u.md:6: model `models/infra.scenario` defines no `hourli`",
+                          "Content/u.md:7: `nowhere` is not a data table, a scenario of this page, or a model this block imports `as nowhere`"],
+                "\(found)")
+    }
+
     @Test func explainReadsAModelFile() throws {
         let site = try InlineSite(Self.models)
         defer { site.cleanUp() }
