@@ -95,7 +95,7 @@ public struct ChartRenderer {
 
         var svg = SVGWriter()
         let titleID = "\(id)-title", descID = "\(id)-desc"
-        svg.raw("<svg class=\"cm-chart\" viewBox=\"0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(Self.width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\">\n")
+        svg.raw("<svg class=\"cm-chart\" viewBox=\"0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(Self.width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
         svg.element("desc", [("id", descID)], content: description(data, factor: factor))
 
@@ -180,14 +180,21 @@ public struct ChartRenderer {
                                  ("y", SVGWriter.number(top + 12))], content: annotation.label)
         }
 
-        // Legend.
+        // Legend: each series' colour and, for lines, its pattern, as the marks draw them.
         if data.series.count > 1 {
             var x = left
+            let isLine = [.line, .step].contains(data.kind)
             for (index, series) in data.series.enumerated() {
                 let style = "s\(index % Self.seriesClasses + 1)"
-                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(4)), ("width", "12"), ("height", "12")])
-                svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + 16)), ("y", SVGWriter.number(14))], content: series.name)
-                x += 16 + Double(series.name.count) * Self.characterWidth + 18
+                let sample = isLine ? 22.0 : 12.0
+                if isLine {
+                    svg.element("line", [("class", "line \(style)"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x + sample)),
+                                         ("y1", "10"), ("y2", "10")])
+                } else {
+                    svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(4)), ("width", "12"), ("height", "12")])
+                }
+                svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + sample + 4)), ("y", SVGWriter.number(14))], content: series.name)
+                x += sample + 4 + Double(series.name.count) * Self.characterWidth + 18
             }
         }
         svg.raw("</svg>\n")

@@ -25,9 +25,13 @@ struct SVGWriter {
 
     mutating func raw(_ markup: String) { text += markup }
 
+    /// An element; one with a `class` also gets that class's look as attributes (`ChartStyle`).
     mutating func element(_ name: String, _ attributes: [(String, String)], content: String? = nil) {
         text += "<\(name)"
-        for (key, value) in attributes { text += " \(key)=\"\(HTMLEscaping.escape(value))\"" }
+        let classes = attributes.first { $0.0 == "class" }?.1
+        for (key, value) in attributes + (classes.map(ChartStyle.attributes(for:)) ?? []) {
+            text += " \(key)=\"\(HTMLEscaping.escape(value))\""
+        }
         if let content { text += ">\(HTMLEscaping.escape(content))</\(name)>" } else { text += "/>" }
         text += "\n"
     }

@@ -123,4 +123,63 @@ import Testing
             #expect(width.scroll <= width.width, Comment(rawValue: message))
         }
     }
+
+    /// Each sample chart drawn on its own, as a feed reader or an e-mail shows it: no site
+    /// stylesheet, the SVG loaded as an image and painted on a canvas. It must keep its colours
+    /// (coloured marks) and draw no filled black shapes (unstyled polylines fill black).
+    @Test func chartsKeepTheirLookWithoutTheStylesheet() throws {
+        let (report, output) = try Fixtures.build("sample")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(report.succeeded)
+        var charts: [String] = []
+        for page in Self.essays + ["reports/weekly-service-report"] {
+            let html = try String(contentsOf: output.appendingPathComponent(page).appendingPathComponent("index.html"), encoding: .utf8)
+            var rest = html[...]
+            while let start = rest.range(of: "<svg class=\"cm-chart\""), let end = rest[start.lowerBound...].range(of: "</svg>") {
+                charts.append(String(rest[start.lowerBound..<end.upperBound]).replacingOccurrences(
+                    of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" "))
+                rest = rest[end.upperBound...]
+            }
+        }
+        #expect(charts.count >= 4, "the sample essays have charts")
+        let list = String(decoding: try JSONEncoder().encode(charts), as: UTF8.self)
+        let page = """
+        <!doctype html><html><body><pre id="result"></pre><script>
+        var charts = \(list), results = [], done = 0;
+        charts.forEach(function (svg, index) {
+          var image = new Image();
+          image.onload = function () {
+            var canvas = document.createElement('canvas');
+            canvas.width = image.naturalWidth; canvas.height = image.naturalHeight;
+            var context = canvas.getContext('2d');
+            context.fillStyle = '#fff'; context.fillRect(0, 0, canvas.width, canvas.height);
+            context.drawImage(image, 0, 0);
+            var pixels = context.getImageData(0, 0, canvas.width, canvas.height).data, coloured = 0, dark = 0;
+            for (var i = 0; i < pixels.length; i += 4) {
+              var high = Math.max(pixels[i], pixels[i + 1], pixels[i + 2]), low = Math.min(pixels[i], pixels[i + 1], pixels[i + 2]);
+              if (high - low >= 80) coloured++;
+              if (high < 60) dark++;
+            }
+            results[index] = {chart: index, coloured: coloured / (pixels.length / 4), dark: dark / (pixels.length / 4)};
+            if (++done === charts.length) document.getElementById('result').textContent = JSON.stringify(results);
+          };
+          image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(svg);
+        });
+        </script></body></html>
+        """
+        let file = output.appendingPathComponent("charts-alone.html")
+        try Data(page.utf8).write(to: file)
+        let run = try Self.chromium(["--window-size=800,600", "--virtual-time-budget=10000", "--dump-dom", file.absoluteString])
+        #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
+        struct Pixels: Decodable { var chart: Int; var coloured: Double; var dark: Double }
+        let marker = "<pre id=\"result\">"
+        let start = try #require(run.stdout.range(of: marker), "no result")
+        let json = run.stdout[start.upperBound...].prefix { $0 != "<" }.replacingOccurrences(of: "&quot;", with: "\"")
+        let results = try JSONDecoder().decode([Pixels].self, from: Data(json.utf8))
+        #expect(results.count == charts.count)
+        for result in results {
+            #expect(result.coloured > 0.003, "chart \(result.chart) has almost no colour alone: \(result.coloured)")
+            #expect(result.dark < 0.03, "chart \(result.chart) is \(Int(result.dark * 100))% black alone")
+        }
+    }
 }
