@@ -76,7 +76,7 @@ enum EquationTable {
                 }
             }
         }
-        let math = MathMLRenderer(units: compiled.units)
+        let math = MathMLRenderer(units: compiled.units, timeline: compiled.timeline)
         html += "<thead><tr><th scope=\"col\">Name</th><th scope=\"col\">Formula</th><th scope=\"col\">Value</th></tr></thead>\n<tbody>\n"
         var shown: [String] = []
         for name in names {

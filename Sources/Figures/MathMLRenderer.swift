@@ -8,8 +8,15 @@ import Semantics
 /// `^`, floor and ceiling brackets, ∑ for sums, units upright as text.
 public struct MathMLRenderer {
     let units: UnitTable
+    /// The first and last step of the scenario's timeline, written as the bounds of sums.
+    let timelineBounds: (first: String, last: String)?
 
-    public init(units: UnitTable) { self.units = units }
+    public init(units: UnitTable, timeline: Timeline? = nil) {
+        self.units = units
+        timelineBounds = timeline.map { timeline in
+            (ValueFormatter.plainNumber(timeline.start), ValueFormatter.plainNumber(timeline.start + Double(timeline.count - 1)))
+        }
+    }
 
     /// `<math>` around the expression.
     public func math(_ expr: Expr) -> String {
@@ -111,9 +118,13 @@ public struct MathMLRenderer {
             if mode == .round {
                 return "<mrow><mi>round</mi><mo>&#x2061;</mo><mrow><mo>(</mo>\(inner)<mo>)</mo></mrow></mrow>"
             }
-            return "<mrow><mo>\(open)</mo>\(inner)<mo>\(close)</mo></mrow>"
+            // Stretchy, so the brackets cover a superscript or a fraction inside them.
+            return "<mrow><mo stretchy=\"true\" fence=\"true\">\(open)</mo>\(inner)<mo stretchy=\"true\" fence=\"true\">\(close)</mo></mrow>"
         case .conditional(let condition, let yes, let no):
-            return "<mrow><mtext>if </mtext>\(render(condition))<mtext> then </mtext>\(render(yes))<mtext> else </mtext>\(render(no))</mrow>"
+            // MathML trims the spaces inside <mtext>: the gaps around the words are their own.
+            let gap = "<mspace width=\"0.5em\"></mspace>"
+            return "<mrow><mtext>if</mtext>\(gap)\(render(condition))\(gap)<mtext>then</mtext>\(gap)\(render(yes))"
+                + "\(gap)<mtext>else</mtext>\(gap)\(render(no))</mrow>"
         case .convert(let inner, _):
             return render(inner)
         case .string(let text):
@@ -135,8 +146,19 @@ public struct MathMLRenderer {
         case "abs": return fenced("|", "|")
         case "sqrt": return "<msqrt>\(first)</msqrt>"
         case "exp": return "<msup><mi>e</mi><mrow>\(first)</mrow></msup>"
-        case "sum": return "<mrow><munder><mo>∑</mo><mi>t</mi></munder>\(wrapped(arguments[0], below: 6))</mrow>"
-        case "cumsum": return "<mrow><munder><mo>∑</mo><mrow><mi>τ</mi><mo>≤</mo><mi>t</mi></mrow></munder>\(wrapped(arguments[0], below: 6))</mrow>"
+        case "sum":
+            // Over the whole timeline: its first and last step as the bounds.
+            guard let (first, last) = timelineBounds else {
+                return "<mrow><munder><mo>∑</mo><mi>t</mi></munder>\(wrapped(arguments[0], below: 6))</mrow>"
+            }
+            return "<mrow><munderover><mo>∑</mo><mrow><mi>t</mi><mo>=</mo><mn>\(first)</mn></mrow><mn>\(last)</mn></munderover>"
+                + "\(wrapped(arguments[0], below: 6))</mrow>"
+        case "cumsum":
+            let lower = timelineBounds.map { "<mrow><mi>τ</mi><mo>=</mo><mn>\($0.first)</mn></mrow>" }
+            guard let lower else {
+                return "<mrow><munder><mo>∑</mo><mrow><mi>τ</mi><mo>≤</mo><mi>t</mi></mrow></munder>\(wrapped(arguments[0], below: 6))</mrow>"
+            }
+            return "<mrow><munderover><mo>∑</mo>\(lower)<mi>t</mi></munderover>\(wrapped(arguments[0], below: 6))</mrow>"
         case "log10": return "<mrow><msub><mi>log</mi><mn>10</mn></msub><mo>&#x2061;</mo><mrow><mo>(</mo>\(first)<mo>)</mo></mrow></mrow>"
         default:
             let list = arguments.map(render).joined(separator: "<mo>,</mo>")

@@ -68,9 +68,28 @@ import Testing
         return MathMLRenderer(units: scenario.units).render(expression)
     }
 
+    /// Words of a conditional keep their spaces (MathML trims those inside `<mtext>`), and sums
+    /// show the timeline's bounds.
+    @Test func conditionalsAndSumsReadAsWritten() {
+        let fragment = SourceFragment(standalone: "timeline = 0..12 months\nm = 3\nx = if m <= 4 then 1 else 2\n"
+                                      + "s = sum(m * t / 1 month)\nc = cumsum(m * t / 1 month)", path: "t")
+        let (statements, _) = Parser.parseBlock(fragment)
+        let (scenario, _) = ScenarioCompiler.compile(name: "main", statements: statements, fragment: fragment)
+        let renderer = MathMLRenderer(units: scenario.units, timeline: scenario.timeline)
+        let shown = statements.compactMap { statement -> String? in
+            guard case .definition(_, let expression) = statement.kind else { return nil }
+            return renderer.render(expression)
+        }
+        let gap = "<mspace width=\"0.5em\"></mspace>"
+        #expect(shown[1].hasPrefix("<mrow><mtext>if</mtext>\(gap)") && shown[1].contains("\(gap)<mtext>then</mtext>\(gap)")
+                && shown[1].contains("\(gap)<mtext>else</mtext>\(gap)"), "\(shown[1])")
+        #expect(shown[2].hasPrefix("<mrow><munderover><mo>∑</mo><mrow><mi>t</mi><mo>=</mo><mn>0</mn></mrow><mn>12</mn></munderover>"))
+        #expect(shown[3].hasPrefix("<mrow><munderover><mo>∑</mo><mrow><mi>τ</mi><mo>=</mo><mn>0</mn></mrow><mi>t</mi></munderover>"))
+    }
+
     @Test func fractionsPowersAndBrackets() {
         #expect(math("salary / (250 days/year * 8 hours/day)") == "<mfrac><mrow><mi>salary</mi></mrow><mrow><mfrac><mrow><mrow><mfrac><mrow><mrow><mn>250</mn><mspace width=\"0.2em\"></mspace><mtext>days</mtext></mrow></mrow><mrow><mtext>year</mtext></mrow></mfrac><mo>×</mo><mrow><mn>8</mn><mspace width=\"0.2em\"></mspace><mtext>hours</mtext></mrow></mrow></mrow><mrow><mtext>day</mtext></mrow></mfrac></mrow></mfrac>")
-        #expect(math("floor(1.05 ^ 4) * 1 machine") == "<mrow><mrow><mo>⌊</mo><msup><mrow><mn>1.05</mn></mrow><mrow><mn>4</mn></mrow></msup><mo>⌋</mo></mrow><mo>×</mo><mrow><mn>1</mn><mspace width=\"0.2em\"></mspace><mtext>machine</mtext></mrow></mrow>")
+        #expect(math("floor(1.05 ^ 4) * 1 machine") == "<mrow><mrow><mo stretchy=\"true\" fence=\"true\">⌊</mo><msup><mrow><mn>1.05</mn></mrow><mrow><mn>4</mn></mrow></msup><mo stretchy=\"true\" fence=\"true\">⌋</mo></mrow><mo>×</mo><mrow><mn>1</mn><mspace width=\"0.2em\"></mspace><mtext>machine</mtext></mrow></mrow>")
     }
 
     @Test func parenthesesFollowPrecedence() {
