@@ -55,11 +55,12 @@ final class DataCatalog: @unchecked Sendable {
             return (.failure(DataLoadError(message: "\(display) is larger than \(DataLimits.fileBytes >> 20) MiB, the limit for a data file")), [])
         }
         let bytes = [UInt8](data)
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            let problem = Diagnostic.error("not UTF-8 text; save the data file as UTF-8", at: .file(display))
-            return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), [problem])
+        // Decoded as an essay is: a file that is not UTF-8 is located at its first bad byte.
+        let file: SourceFile
+        switch TextDecoding.decode(bytes, displayPath: display) {
+        case .success(let decoded): file = decoded
+        case .failure(let problem): return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), [problem])
         }
-        let file = SourceFile(path: display, text: text)
         let (table, problems) = DataFileReader.parse(bytes, file: file, request: request)
         guard let table else { return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems) }
         return (.success(table), problems)

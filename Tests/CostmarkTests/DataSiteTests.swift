@@ -69,6 +69,40 @@ import Testing
             .contains("\"from\":[\"w.csv, column p99, rows 1–3 (lines 2–4)\"]"))
     }
 
+    /// The file-level errors of the data issue's list that other tests do not reach: a table over
+    /// the limits, a file that is not UTF-8, and "did you mean" over the files beside a missing one.
+    @Test func limitsEncodingAndMissingFilesAreLocated() throws {
+        let wide = (0...256).map { "c\($0)" }.joined(separator: ",") + "\n" + (0...256).map { _ in "1" }.joined(separator: ",") + "\n"
+        let site = try InlineSite("""
+        -- Content/r.md --
+        ---
+        title: R
+        ---
+        ```scenario
+        a = csv("wide.csv")
+        b = csv("latin1.csv")
+        c = csv("weekley.csv")
+        d = csv("long.csv")
+        ```
+        -- Content/wide.csv --
+        \(wide)
+        -- Content/weekly.csv --
+        n
+        1
+        """)
+        defer { site.cleanUp() }
+        try Data([0x6E, 0x0A, 0x63, 0x61, 0x66, 0xE9, 0x0A]).write(to: site.root.appendingPathComponent("Content/latin1.csv"))
+        try Data(("n\n" + String(repeating: "1\n", count: 1_000_001)).utf8).write(to: site.root.appendingPathComponent("Content/long.csv"))
+        let report = site.build()
+        #expect(!report.succeeded)
+        let found = report.diagnostics.map { "\($0.location.map { ($0.file as NSString).lastPathComponent + ":\($0.line)" } ?? ""): \($0.message)" }
+        #expect(found.contains { $0.hasPrefix("wide.csv:1: ") && $0.contains("256") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("latin1.csv:2: ") && $0.contains("UTF-8") }, "\(found)")
+        #expect(found.contains { $0.hasPrefix("long.csv:1000002: ") && $0.contains("1000000 rows") }, "\(found)")
+        let missing = try #require(report.diagnostics.first { $0.message.hasPrefix("no data file `weekley.csv`") })
+        #expect(missing.notes.contains { $0.message == "did you mean `weekly.csv`?" })
+    }
+
     @Test func dataErrorsAreLocatedWhereTheyAre() throws {
         let site = try InlineSite(Self.essay("""
         {{ max(p99) < 210 ms }} {{ w.p98 }}
