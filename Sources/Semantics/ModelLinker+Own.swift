@@ -66,12 +66,14 @@ extension Linking {
         var problems: [(String, SourceSpan, [Diagnostic.Note])] = []
         let rewritten = expression.replacing { node in
             guard case .member(let base, let member) = node.kind else { return nil }
-            if base == chain.last { return Expr(.name(member), node.span) }
             if failedBlocks.contains(base) {
                 unusable.insert(name)
                 return nil
             }
-            guard let alias = aliases[base] else { return nil }
+            guard let alias = aliases[base] else {
+                // `main.x` written inside `main` itself (unless `main` names an import here).
+                return base == chain.last ? Expr(.name(member), node.span) : nil
+            }
             let joinedName = base + "." + member
             if alias.names.contains(joinedName) { return Expr(.name(joinedName), node.span) }
             let members = alias.names.map { String($0.dropFirst(base.count + 1)) }
@@ -95,7 +97,7 @@ extension Linking {
                                       + "\(ScenarioLimits.statements * 4)", at: fragment.location(SourceSpan(0, 1))))
         }
         return LinkedBlock(statements: statements, fragment: combined, files: files.sorted(), diagnostics: diagnostics,
-                           unusable: unusable)
+                           unusable: unusable, hasFailedImport: hasFailedImport)
     }
 }
 
@@ -118,7 +120,7 @@ extension ModelLinker {
         var result = statement
         switch statement.kind {
         case .definition(let name, let expression):
-            result.kind = .definition(name: alias + "." + name, expression: rename(expression))
+            result.kind = .definition(name: names.contains(name) ? alias + "." + name : name, expression: rename(expression))
         case .dataTimeline(let table, let column, let span, let until, let untilSpan) where names.contains(table):
             result.kind = .dataTimeline(table: alias + "." + table, column: column, columnSpan: span, until: until,
                                         untilSpan: untilSpan)

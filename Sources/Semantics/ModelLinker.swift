@@ -23,6 +23,9 @@ public struct LinkedBlock: Sendable {
     /// Definitions that read a block that could not be joined: skipped, like any that failed,
     /// so the one message about the block is not followed by one per use.
     public var unusable: Set<String> = []
+    /// True when a `use` could not be honoured: the names it would have brought are unknown,
+    /// and saying so for each use of them would bury the one message that matters.
+    public var hasFailedImport = false
 }
 
 /// Joins imports into a block. The rules, each an error otherwise: a name an import defines is
@@ -37,12 +40,24 @@ public enum ModelLinker {
     ///   (to find cycles between blocks, and `main.x` written inside `main` itself).
     public static func link(_ statements: [Statement], fragment: SourceFragment, folder: String, models: ModelSource,
                             blocks: [String: PageBlock], chain: [String] = []) -> LinkedBlock {
-        var linking = Linking(own: statements, fragment: fragment, folder: folder, models: models, blocks: blocks, chain: chain)
+        link(statements, fragment: fragment, folder: folder, models: models, blocks: blocks, chain: chain, memo: BlockMemo())
+    }
+
+    static func link(_ statements: [Statement], fragment: SourceFragment, folder: String, models: ModelSource,
+                     blocks: [String: PageBlock], chain: [String], memo: BlockMemo) -> LinkedBlock {
+        var linking = Linking(own: statements, fragment: fragment, folder: folder, models: models, blocks: blocks, chain: chain,
+                              memo: memo)
         linking.joinUses()
         linking.joinReferencedBlocks()
         linking.addOwnStatements()
         return linking.result()
     }
+}
+
+/// The other blocks of a page already linked in one link: a block read by many (or along many
+/// paths) is linked once, not once per path, which would grow exponentially.
+final class BlockMemo {
+    var linked: [String: LinkedBlock] = [:]
 }
 
 /// One link in progress: the joined segments, and what each imported name and unit came from.
@@ -53,6 +68,7 @@ struct Linking {
     let models: ModelSource
     let blocks: [String: PageBlock]
     let chain: [String]
+    let memo: BlockMemo
 
     var segments: [SourceFragment] = []
     var imported: [Statement] = []
@@ -65,15 +81,16 @@ struct Linking {
     var removed: Set<Int> = []
     /// Blocks read here that could not be joined (a cycle, errors of their own).
     var failedBlocks: Set<String> = []
+    var hasFailedImport = false
     var unusable: Set<String> = []
     var files: Set<String> = []
     var diagnostics: [Diagnostic] = []
     var ownStatements: [Statement] = []
 
     init(own: [Statement], fragment: SourceFragment, folder: String, models: ModelSource, blocks: [String: PageBlock],
-         chain: [String]) {
+         chain: [String], memo: BlockMemo) {
         self.own = own; self.fragment = fragment; self.folder = folder; self.models = models
-        self.blocks = blocks; self.chain = chain
+        self.blocks = blocks; self.chain = chain; self.memo = memo
         segments = fragment.joined
     }
 
@@ -95,6 +112,7 @@ struct Linking {
             case .failure(let problem):
                 files.formUnion(problem.files)
                 error(problem.message, statement.nameSpan, notes: problem.notes)
+                hasFailedImport = true
             case .success(let model):
                 files.formUnion(model.files)
                 add(join(model.fragment, model.statements), alias: alias, from: "model `\(model.path)`", use: statement)
@@ -126,7 +144,11 @@ struct Linking {
     /// A path of references from block `name` back to one of `chain`, if there is one.
     func pathBack(from name: String, visited: inout Set<String>) -> [String]? {
         guard visited.insert(name).inserted, let block = blocks[name] else { return nil }
-        for (next, _) in Linking.referencedBlocks(block.statements, blocks: blocks, aliases: [], own: name) {
+        let aliases = Set(block.statements.compactMap { statement -> String? in
+            if case .use(_, let alias?) = statement.kind { return alias }
+            return nil
+        })
+        for (next, _) in Linking.referencedBlocks(block.statements, blocks: blocks, aliases: aliases, own: name) {
             if chain.contains(next) { return [name, next] }
             if let rest = pathBack(from: next, visited: &visited) { return [name] + rest }
         }
@@ -140,20 +162,31 @@ struct Linking {
             var visited: Set<String> = []
             if let path = chain.contains(name) ? [name] : pathBack(from: name, visited: &visited) {
                 let start = chain.firstIndex(of: path.last!) ?? 0
-                error("scenarios read each other in a cycle: " + (chain[start...] + path).joined(separator: " → "), span,
-                      notes: [.init("move what they share into one of them, or into a model both `use`")])
+                let cycle = Array(chain[start...] + path)
+                failedBlocks.insert(name)
+                // Every block on the cycle finds it; the one whose name sorts first reports it, whole.
+                if chain.count > 1 || chain.last == cycle.dropLast().min() {
+                    error("scenarios read each other in a cycle: " + cycle.joined(separator: " → "), span,
+                          notes: [.init("move what they share into one of them, or into a model both `use`")])
+                }
+                continue
+            }
+            let tooDeep = "scenarios read each other more than \(ModelLinker.maximumDepth) deep"
+            guard chain.count < ModelLinker.maximumDepth, let block = blocks[name] else {
+                error(tooDeep, span)
                 failedBlocks.insert(name)
                 continue
             }
-            guard chain.count < ModelLinker.maximumDepth, let block = blocks[name] else {
-                error("scenarios read each other more than \(ModelLinker.maximumDepth) deep", span)
-                continue
-            }
-            let linked = ModelLinker.link(block.statements, fragment: block.fragment, folder: folder, models: models,
-                                          blocks: blocks, chain: chain + [name])
+            let linked = memo.linked[name] ?? ModelLinker.link(block.statements, fragment: block.fragment, folder: folder,
+                                                                models: models, blocks: blocks, chain: chain + [name], memo: memo)
+            memo.linked[name] = linked
             // The other block's own errors are reported where it is compiled; here only a pointer.
             if linked.diagnostics.contains(where: { $0.severity == .error }) {
-                error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span)
+                if linked.diagnostics.contains(where: { $0.message == tooDeep }) {
+                    error(tooDeep, span)
+                } else {
+                    error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span)
+                }
                 failedBlocks.insert(name)
                 continue
             }
@@ -164,12 +197,21 @@ struct Linking {
 
     /// Another fragment's statements moved into this one's offsets: its own text becomes the
     /// next segment, and its joined segments follow.
+    /// A fragment joined along two paths (two models importing a third) is one segment, so a
+    /// lattice of imports does not double the segments at each level.
     mutating func join(_ other: SourceFragment, _ statements: [Statement]) -> [Statement] {
-        let first = segments.count + 1
-        segments.append(other.alone)
-        segments += other.joined
+        let targets = ([other.alone] + other.joined).map { piece -> Int in
+            if let found = segments.firstIndex(where: { Linking.isSame($0, piece) }) { return found + 1 }
+            segments.append(piece)
+            return segments.count
+        }
         let size = SourceFragment.segmentSize
-        return statements.map { $0.relocated { offset in (first + offset / size) * size + offset % size } }
+        return statements.map { $0.relocated { offset in targets[min(offset / size, targets.count - 1)] * size + offset % size } }
+    }
+
+    static func isSame(_ a: SourceFragment, _ b: SourceFragment) -> Bool {
+        a.file.path == b.file.path && a.startLine == b.startLine && a.startColumn == b.startColumn
+            && a.text.utf8.count == b.text.utf8.count
     }
 
     mutating func add(_ statements: [Statement], alias: String?, from origin: String, use: Statement?,
@@ -177,9 +219,17 @@ struct Linking {
         var statements = statements
         let at = use?.nameSpan ?? span ?? SourceSpan(0, 0)
         if let alias {
+            if let taken = aliases[alias] {
+                error("`\(alias)` already names \(taken.from); give this import another name", at)
+                return
+            }
+            // Names another block of the page already owns (`c.x`, read by the block joined here)
+            // keep their names: a block's names are the page's, and are joined once however many
+            // blocks read them.
             let names = Set(statements.compactMap { statement -> String? in
-                if case .definition(let name, _) = statement.kind { return name }
-                return nil
+                guard case .definition(let name, _) = statement.kind else { return nil }
+                if use == nil, let dot = name.firstIndex(of: "."), blocks[String(name[..<dot])] != nil { return nil }
+                return name
             })
             statements = statements.compactMap { ModelLinker.namespaced($0, alias: alias, names: names) }
             aliases[alias] = (Set(names.map { alias + "." + $0 }), origin)

@@ -108,10 +108,12 @@ public enum ModelPath {
     /// Parses a model, links its own imports and checks it alone (`evaluate` runs it, where the
     /// caller can): the model is broken (a failure naming it) when any of that reports an error;
     /// its messages are returned, to be reported once.
+    /// - Parameter parsed: the file's statements and parse errors, when the caller parsed it already.
     public static func load(_ path: String, fragment: SourceFragment, models: ModelSource, data: DataSource = NoData(),
+                            parsed given: ([Statement], [Diagnostic])? = nil,
                             evaluate: (CompiledScenario) -> [Diagnostic] = { _ in [] })
         -> (Result<ScenarioModel, ModelLoadError>, [Diagnostic]) {
-        let (parsed, parseErrors) = Parser.parseBlock(fragment)
+        let (parsed, parseErrors) = given ?? Parser.parseBlock(fragment)
         let rooted = parsed.map { rootingDataPaths($0, folder: folder(of: path)) }
         let linked = ModelLinker.link(rooted, fragment: fragment, folder: folder(of: path), models: models, blocks: [:])
         var problems = parseErrors + linked.diagnostics

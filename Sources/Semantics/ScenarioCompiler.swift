@@ -45,7 +45,20 @@ public struct ScenarioCompiler {
                                       chain: [name])
         let (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
                                          skipping: linked.unusable)
-        return (scenario, linked.diagnostics + errors)
+        let shown = linked.hasFailedImport ? errors.filter { !$0.message.hasPrefix("unknown name `") } : errors
+        return (scenario, linked.diagnostics + pointingBack(shown, to: fragment, scenario: name))
+    }
+
+    /// A model that checks on its own can still fail as one essay imports it (an override, the
+    /// essay's timeline): the message is located in the model, and a note names the essay.
+    public static func pointingBack(_ diagnostics: [Diagnostic], to fragment: SourceFragment, scenario: String) -> [Diagnostic] {
+        diagnostics.map { diagnostic in
+            guard let file = diagnostic.location?.file, file != fragment.file.path else { return diagnostic }
+            var pointed = diagnostic
+            pointed.notes.append(.init("as scenario `\(scenario)` of \(fragment.file.path) imports it",
+                                       at: fragment.location(SourceSpan(0, 1))))
+            return pointed
+        }
     }
 
     /// - Parameter skipping: definitions that cannot be computed, whose problem is already reported.

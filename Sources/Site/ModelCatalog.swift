@@ -54,7 +54,7 @@ final class ModelCatalog: @unchecked Sendable {
     private func loadAll(_ paths: [String]) -> [String: Result<ScenarioModel, ModelLoadError>] {
         let loader = ModelLoader(entries: entries, contentDisplay: contentDisplay, data: data)
         loader.loaded = loaded ?? [:]
-        for path in paths where entries[path] != nil { _ = loader.model(path, from: "") }
+        for path in loader.importsFirst(paths.filter { entries[$0] != nil }) { _ = loader.model(path, from: "") }
         diagnostics?.report(contentsOf: loader.diagnostics)
         return loader.loaded
     }
@@ -69,9 +69,59 @@ private final class ModelLoader: ModelSource, @unchecked Sendable {
     var loaded: [String: Result<ScenarioModel, ModelLoadError>] = [:]
     var loading: [String] = []
     var diagnostics: [Diagnostic] = []
+    /// Each model file read and parsed once: the order of loading needs its `use` lines first.
+    private var parsed: [String: Result<(SourceFile, [Statement], [Diagnostic]), Diagnostic>] = [:]
+    /// How many models deep each loaded model's imports go (itself counted).
+    private var depths: [String: Int] = [:]
 
     init(entries: [String: ContentEntry], contentDisplay: String, data: DataCatalog) {
         self.entries = entries; self.contentDisplay = contentDisplay; self.data = data
+    }
+
+    private func parse(_ path: String) -> Result<(SourceFile, [Statement], [Diagnostic]), Diagnostic>? {
+        if let done = parsed[path] { return done }
+        guard let entry = entries[path] else { return nil }
+        let result = TextDecoding.readEssay(path: entry.absolutePath, displayPath: contentDisplay + "/" + path).map { file in
+            let (statements, problems) = Parser.parseBlock(SourceFragment(text: file.text, file: file, startLine: 1, startColumn: 1))
+            return (file, statements, problems)
+        }
+        parsed[path] = result
+        return result
+    }
+
+    /// The models a model's `use` lines name, resolved.
+    private func imports(of path: String) -> [String] {
+        guard case .success(let (_, statements, _))? = parse(path) else { return [] }
+        return statements.compactMap { statement in
+            guard case .use(let written, _) = statement.kind else { return nil }
+            return ModelPath.resolve(written, from: ModelPath.folder(of: path)).flatMap { entries[$0] != nil ? $0 : nil }
+        }
+    }
+
+    /// `paths` and everything they import, each after its imports (a walk with its own stack, so
+    /// a long chain of models costs no recursion): loading one then never waits on another,
+    /// and how deep a model's imports go does not depend on the order its files are named in.
+    func importsFirst(_ paths: [String]) -> [String] {
+        var order: [String] = []
+        var state: [String: Bool] = [:]   // false: being walked, true: done
+        for root in paths where state[root] == nil {
+            var stack: [(String, [String])] = [(root, imports(of: root))]
+            state[root] = false
+            while let (path, rest) = stack.last {
+                if let next = rest.first {
+                    stack[stack.count - 1].1.removeFirst()
+                    if state[next] == nil {
+                        state[next] = false
+                        stack.append((next, imports(of: next)))
+                    }
+                    continue
+                }
+                stack.removeLast()
+                state[path] = true
+                order.append(path)
+            }
+        }
+        return order
     }
 
     func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
@@ -80,24 +130,34 @@ private final class ModelLoader: ModelSource, @unchecked Sendable {
         }
         if let done = loaded[resolved] { return done }
         if let start = loading.firstIndex(of: resolved) { return .failure(ModelPath.cycle(loading[start...] + [resolved])) }
-        guard let entry = entries[resolved] else { return .failure(EssayModels.missing(path, resolved, among: entries.keys)) }
+        guard entries[resolved] != nil else { return .failure(EssayModels.missing(path, resolved, among: entries.keys)) }
         guard loading.count < ModelLinker.maximumDepth else {
             return .failure(ModelLoadError(message: "models import each other more than \(ModelLinker.maximumDepth) deep"))
         }
         loading.append(resolved)
         defer { loading.removeLast() }
-        let result: Result<ScenarioModel, ModelLoadError>
-        switch TextDecoding.readEssay(path: entry.absolutePath, displayPath: contentDisplay + "/" + resolved) {
-        case .failure(let problem):
+        var result: Result<ScenarioModel, ModelLoadError>
+        switch parse(resolved) {
+        case .failure(let problem)?:
             diagnostics.append(problem)
             result = .failure(ModelLoadError(message: "the model `\(resolved)` cannot be read (reported at the file)",
                                              files: [resolved]))
-        case .success(let file):
-            let (loadedModel, problems) = ModelPath.load(
+        case .success(let (file, statements, problems))?:
+            let depth = 1 + (imports(of: resolved).compactMap { depths[$0] }.max() ?? 0)
+            depths[resolved] = depth
+            if depth > ModelLinker.maximumDepth {
+                result = .failure(ModelLoadError(message: "models import each other more than \(ModelLinker.maximumDepth) deep "
+                                                 + "through `\(resolved)`", files: [resolved]))
+                break
+            }
+            let (loadedModel, found) = ModelPath.load(
                 resolved, fragment: SourceFragment(text: file.text, file: file, startLine: 1, startColumn: 1), models: self,
-                data: EssayData(catalog: data, folder: ""), evaluate: { Evaluator.run($0).diagnostics })
-            diagnostics += problems
+                data: EssayData(catalog: data, folder: ""), parsed: (statements, problems),
+                evaluate: { Evaluator.run($0).diagnostics })
+            diagnostics += found
             result = loadedModel
+        case nil:
+            result = .failure(EssayModels.missing(path, resolved, among: entries.keys))
         }
         loaded[resolved] = result
         return result

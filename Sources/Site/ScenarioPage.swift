@@ -56,7 +56,7 @@ struct ScenarioPage {
                                                                 blocks: blocks)
             diagnostics += problems
             let result = Evaluator.run(scenario)
-            diagnostics += result.diagnostics
+            diagnostics += ScenarioCompiler.pointingBack(result.diagnostics, to: block.fragment, scenario: name)
             results.append(result)
             blockHTML[index] = ScenarioPage.blockHTML(name: name, source: source, scenario: scenario)
         }
@@ -97,7 +97,10 @@ struct ScenarioPage {
             inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor)
             inlineText[index] = value.text
         }
-        diagnostics = Diagnostic.capped(diagnostics, file: file.path)
+        // A block that reads another re-checks its definitions: an error there is the other's,
+        // already reported once.
+        var seen: Set<Diagnostic> = []
+        diagnostics = Diagnostic.capped(diagnostics.filter { seen.insert($0).inserted }, file: file.path)
     }
 
     /// A value in prose: the number, with the formula it came from on hover, linked to its row

@@ -142,8 +142,8 @@ import Testing
         """))
         defer { site.cleanUp() }
         let found = messages(site.build())
-        #expect(found.contains("Content/models/c.scenario:1: models import each other in a cycle: "
-                               + "models/a.scenario → models/b.scenario → models/c.scenario → models/a.scenario"), "\(found)")
+        #expect(found.contains("Content/models/b.scenario:1: models import each other in a cycle: "
+                               + "models/c.scenario → models/a.scenario → models/b.scenario → models/c.scenario"), "\(found)")
         #expect(found.contains { $0.hasPrefix("Content/p.md:") && $0.hasSuffix("scenarios read each other in a cycle: first → second → first") },
                 "\(found)")
     }
@@ -223,5 +223,100 @@ import Testing
         let table = ScenarioReport.table(results)
         #expect(table.contains("team_cost") && table.contains("$16,000/week"))
         #expect(table.contains("from models/infra.scenario:2"), "\(table)")
+    }
+
+    // MARK: Found by review and probing (each once hung a build, gave a wrong number or a false message)
+
+    /// Twenty levels of diamonds (each model imports both of the level below): the joined
+    /// fragments are shared, not doubled per path (it took > 60 s and 1.3 GB).
+    @Test func aLatticeOfImportsStaysLinear() throws {
+        var files = "-- Content/models/l00a.scenario --\na00 = 1\n-- Content/models/l00b.scenario --\nb00 = 1\n"
+        for level in 1...20 {
+            let (p, n) = (String(format: "%02d", level - 1), String(format: "%02d", level))
+            files += "-- Content/models/l\(n)a.scenario --\nuse \"l\(p)a.scenario\"\nuse \"l\(p)b.scenario\"\na\(n) = a\(p) + b\(p)\n"
+            files += "-- Content/models/l\(n)b.scenario --\nuse \"l\(p)a.scenario\"\nuse \"l\(p)b.scenario\"\nb\(n) = a\(p) + 1\n"
+        }
+        let site = try InlineSite(files + Self.essay("a.md", "{{ a20 }}\n\n```scenario\nuse \"/models/l20a.scenario\"\n```"))
+        defer { site.cleanUp() }
+        let start = Date()
+        let report = site.build()
+        #expect(report.succeeded, "\(messages(report))")
+        #expect(Date().timeIntervalSince(start) < 10, "a lattice of 42 small models must not take long")
+    }
+
+    /// Thirty blocks, each reading the two before it: each block is joined once (this hung).
+    @Test func blocksReadingBlocksStayLinear() throws {
+        var body = "{{ b29.x }}\n\n```scenario b0\nx = 1\n```\n\n```scenario b1\nx = b0.x + 1\n```\n"
+        for index in 2..<30 { body += "\n```scenario b\(index)\nx = b\(index - 1).x + b\(index - 2).x\n```\n" }
+        let site = try InlineSite(Self.essay("a.md", body))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(messages(report))")
+        #expect(try site.output("a/index.html").contains(">1,346,269<"))
+    }
+
+    @Test func aliasesAndBlockNamesDoNotMixUp() throws {
+        let site = try InlineSite(Self.models + Self.essay("a.md", """
+        {{ main.y }} {{ other.z }}
+
+        ```scenario main
+        use "/models/infra.scenario" as main
+        growth = 1%/week
+        y = main.growth
+        ```
+
+        ```scenario other
+        use "/models/infra.scenario" as main
+        z = main.growth * 3
+        ```
+        """))
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "no false cycle between main and other: \(messages(report))")
+        let text = try site.output("a/index.html")
+        #expect(text.contains(">5%/week<") && text.contains(">15%/week<"), "`main.growth` is the import's 5%/week, not the block's 1%")
+    }
+
+    @Test func oneAliasForTwoModelsAndACycleOfBlocksAreOneErrorEach() throws {
+        let site = try InlineSite(Self.models + Self.essay("a.md", """
+        Text.
+
+        ```scenario
+        use "/models/infra.scenario" as k
+        use "/models/team.scenario" as k
+        ```
+
+        ```scenario c1
+        x = c2.x
+        ```
+
+        ```scenario c2
+        x = c3.x
+        ```
+
+        ```scenario c3
+        x = c1.x
+        ```
+        """))
+        defer { site.cleanUp() }
+        let found = messages(site.build())
+        #expect(found.contains("Content/a.md:8: `k` already names model `models/infra.scenario`; give this import another name"),
+                "\(found)")
+        #expect(found.filter { $0.contains("in a cycle") } == ["Content/a.md:12: scenarios read each other in a cycle: c1 → c2 → c3 → c1"],
+                "\(found)")
+    }
+
+    /// An override that breaks the model is located in the model, with a note naming the essay.
+    @Test func anOverrideThatBreaksTheModelPointsBackAtTheEssay() throws {
+        let site = try InlineSite("""
+        -- Content/models/m.scenario --
+        rate = 2
+        per = 10 / rate
+        """ + "\n" + Self.essay("a.md", "```scenario\nuse \"/models/m.scenario\"\noverride rate = 0\n```"))
+        defer { site.cleanUp() }
+        let report = site.build()
+        let problem = try #require(report.diagnostics.first { $0.message.hasPrefix("division by zero") })
+        #expect(problem.location?.file.hasSuffix("Content/models/m.scenario") == true)
+        #expect(problem.notes.contains { $0.location?.file.hasSuffix("Content/a.md") == true })
     }
 }
