@@ -45,7 +45,25 @@ public struct ChartRenderer {
         return "\(day) \(monthAbbreviations[month - 1]) \(year)"
     }
 
+    /// A chart's two layouts: one for a column of desktop width, and one for a phone, drawn in a
+    /// narrower box so its text stays at least 11 CSS px when the column is 360 px wide. The
+    /// phone layout is hidden by an attribute, so a reader without the site's stylesheet (a feed)
+    /// sees only the first; the stylesheet swaps them on narrow screens.
+    public static let narrowWidth = 360.0
+
     public func html() -> String {
+        var html = "<figure class=\"cm-figure\" id=\"\(HTMLEscaping.escape(id))\">\n"
+        if let title = data.title { html += "<p class=\"cm-figure-title\">\(HTMLEscaping.escape(title))</p>\n" }
+        let (wide, factor, shown) = svg(width: Self.width, idSuffix: "", narrow: false)
+        html += wide
+        html += svg(width: Self.narrowWidth, idSuffix: "-narrow", narrow: true).svg
+        html += dataTable(shown, factor: factor)
+        if let caption = data.caption { html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n" }
+        return html + "</figure>\n"
+    }
+
+    /// One layout of the chart, and the data in the unit it shows (for the table under it).
+    func svg(width: Double, idSuffix: String, narrow: Bool) -> (svg: String, factor: Double, data: ChartData) {
         // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
         let rawHigh = data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
         let display = ValueFormatter.displayLabel(for: rawHigh, dimension: data.dimension, label: data.label)
@@ -62,13 +80,14 @@ public struct ChartRenderer {
         if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
         let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
         let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
-        let legendHeight = data.series.count > 1 ? 22.0 : 0
+        let legendRows = legendLayout(width: width).rows
+        let legendHeight = Double(legendRows) * 22
         let top = 14 + legendHeight, bottom = 44.0, right = 16.0
         let plotHeight = height - top - bottom
         let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
             : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
         let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * Self.characterWidth
-        let plotWidth = max(80, Self.width - left - right)   // huge tick labels must not leave no room (or a negative one)
+        let plotWidth = max(80, width - left - right)   // huge tick labels must not leave no room (or a negative one)
         let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
         let yPosition: (Double) -> Double = data.logarithmic
             ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
@@ -94,8 +113,9 @@ public struct ChartRenderer {
         }
 
         var svg = SVGWriter()
-        let titleID = "\(id)-title", descID = "\(id)-desc"
-        svg.raw("<svg class=\"cm-chart\" viewBox=\"0 0 \(SVGWriter.number(Self.width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(Self.width))\" height=\"\(SVGWriter.number(height))\" role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
+        let titleID = "\(id)\(idSuffix)-title", descID = "\(id)\(idSuffix)-desc"
+        let layout = narrow ? "cm-chart cm-chart-narrow" : "cm-chart cm-chart-wide"
+        svg.raw("<svg class=\"\(layout)\" viewBox=\"0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(width))\" height=\"\(SVGWriter.number(height))\"\(narrow ? " display=\"none\"" : "") role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
         svg.element("desc", [("id", descID)], content: description(data, factor: factor))
 
@@ -180,31 +200,40 @@ public struct ChartRenderer {
                                  ("y", SVGWriter.number(top + 12))], content: annotation.label)
         }
 
-        // Legend: each series' colour and, for lines, its pattern, as the marks draw them.
-        if data.series.count > 1 {
-            var x = left
-            let isLine = [.line, .step].contains(data.kind)
-            for (index, series) in data.series.enumerated() {
-                let style = "s\(index % Self.seriesClasses + 1)"
-                let sample = isLine ? 22.0 : 12.0
-                if isLine {
-                    svg.element("line", [("class", "line \(style)"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x + sample)),
-                                         ("y1", "10"), ("y2", "10")])
-                } else {
-                    svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(4)), ("width", "12"), ("height", "12")])
-                }
-                svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + sample + 4)), ("y", SVGWriter.number(14))], content: series.name)
-                x += sample + 4 + Double(series.name.count) * Self.characterWidth + 18
+        // Legend: each series' colour and, for lines, its pattern, as the marks draw them; items
+        // wrap onto more rows when the layout is narrow.
+        let isLine = [.line, .step].contains(data.kind)
+        for (index, (series, (x, row))) in zip(data.series, legendLayout(width: width).places).enumerated() {
+            let style = "s\(index % Self.seriesClasses + 1)"
+            let y = 22.0 * Double(row)
+            if isLine {
+                svg.element("line", [("class", "line \(style)"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x + 22)),
+                                     ("y1", SVGWriter.number(y + 10)), ("y2", SVGWriter.number(y + 10))])
+            } else {
+                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y + 4)),
+                                     ("width", "12"), ("height", "12")])
             }
+            svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + (isLine ? 26 : 16))), ("y", SVGWriter.number(y + 14))],
+                        content: series.name)
         }
         svg.raw("</svg>\n")
+        return (svg.text, factor, data)
+    }
 
-        var html = "<figure class=\"cm-figure\" id=\"\(HTMLEscaping.escape(id))\">\n"
-        if let title = data.title { html += "<p class=\"cm-figure-title\">\(HTMLEscaping.escape(title))</p>\n" }
-        html += svg.text
-        html += dataTable(data, factor: factor)
-        if let caption = data.caption { html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n" }
-        return html + "</figure>\n"
+    /// Where each legend item starts (x, row) in a layout `width` wide, and how many rows there
+    /// are (none for a single series).
+    func legendLayout(width: Double) -> (places: [(Double, Int)], rows: Int) {
+        guard data.series.count > 1 else { return ([], 0) }
+        let sample = [.line, .step].contains(data.kind) ? 22.0 : 12.0
+        var places: [(Double, Int)] = []
+        var (x, row) = (16.0, 0)
+        for series in data.series {
+            let itemWidth = sample + 4 + Double(series.name.count) * Self.characterWidth
+            if x > 16, x + itemWidth > width - 8 { (x, row) = (16, row + 1) }
+            places.append((x, row))
+            x += itemWidth + 18
+        }
+        return (places, row + 1)
     }
 
     /// A value (in display units) as the page prints it.

@@ -11,8 +11,13 @@ import Testing
     <script>
     (function () {
       var size = function (e) { var b = e.getBoundingClientRect(); return [Math.round(b.width), Math.round(b.height)]; };
+      var shown = Array.prototype.filter.call(document.querySelectorAll('svg.cm-chart'), function (s) {
+        return s.getBoundingClientRect().width > 0;
+      });
       var result = {
-        svgs: Array.prototype.map.call(document.querySelectorAll('svg.cm-chart'), size),
+        svgs: shown.map(size),
+        figures: document.querySelectorAll('figure.cm-figure svg.cm-chart-wide').length,
+        chartText: \(chartTextSize),
         maths: Array.prototype.map.call(document.querySelectorAll('math'), size)
       };
       var out = document.createElement('pre');
@@ -21,6 +26,23 @@ import Testing
       document.body.appendChild(out);
     })();
     </script>
+    """
+
+    /// A script expression: the smallest text of the charts on show, in CSS pixels (its font size
+    /// in the SVG's units times the scale the SVG is drawn at); 99 when there is none.
+    static let chartTextSize = """
+    (function () {
+      var smallest = 99;
+      Array.prototype.forEach.call(document.querySelectorAll('svg.cm-chart'), function (s) {
+        var box = s.getBoundingClientRect();
+        if (box.width === 0) return;
+        var scale = box.width / s.viewBox.baseVal.width;
+        Array.prototype.forEach.call(s.querySelectorAll('text'), function (t) {
+          smallest = Math.min(smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
+        });
+      });
+      return Math.round(smallest * 10) / 10;
+    })()
     """
 
     static func chromium(_ arguments: [String]) throws -> ProcessRunner.Run {
@@ -53,9 +75,11 @@ import Testing
         let marker = "<pre id=\"cm-probe\">"
         let start = try #require(run.stdout.range(of: marker), "the probe did not run")
         let json = run.stdout[start.upperBound...].prefix { $0 != "<" }
-        struct Probe: Decodable { var svgs: [[Double]]; var maths: [[Double]] }
+        struct Probe: Decodable { var svgs: [[Double]]; var figures: Int; var chartText: Double; var maths: [[Double]] }
         let probe = try JSONDecoder().decode(Probe.self, from: Data(json.utf8))
         #expect(!probe.svgs.isEmpty, "no chart on the page")
+        #expect(probe.svgs.count == probe.figures, "one layout of each chart is on show at 1000 px")
+        #expect(probe.chartText >= 11, "chart text is \(probe.chartText) px at 1000 px")
         for size in probe.svgs { #expect(size[0] > 100 && size[1] > 50, "an SVG chart has no size: \(size)") }
         #expect(!probe.maths.isEmpty, "no formula on the page")
         for size in probe.maths { #expect(size[0] > 0 && size[1] > 0, "a MathML formula did not lay out: \(size)") }
@@ -90,7 +114,8 @@ import Testing
             let report = """
             <script>window.addEventListener('load', function () {
               var e = document.documentElement;
-              parent.postMessage(JSON.stringify({page: \(index), scroll: e.scrollWidth, width: e.clientWidth}), '*');
+              parent.postMessage(JSON.stringify({page: \(index), scroll: e.scrollWidth, width: e.clientWidth,
+                                                 chartText: \(Self.chartTextSize)}), '*');
             });</script>
             """
             try Data(html.replacingOccurrences(of: "</body>", with: report + "</body>").utf8)
@@ -110,7 +135,7 @@ import Testing
         let run = try Self.chromium(["--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom",
                                      wrapperFile.absoluteString])
         #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
-        struct Widths: Decodable { var page: Int; var scroll: Int; var width: Int }
+        struct Widths: Decodable { var page: Int; var scroll: Int; var width: Int; var chartText: Double }
         let lines = run.stdout.split(separator: "\n").filter { $0.contains("\"scroll\"") }
         let widths = lines.compactMap { line -> Widths? in
             guard let start = line.firstIndex(of: "{"), let end = line.lastIndex(of: "}") else { return nil }
@@ -121,6 +146,7 @@ import Testing
             let name = pages[width.page].isEmpty ? "home" : pages[width.page]
             let message = "\(name) is \(width.scroll) px wide in a \(width.width) px viewport"
             #expect(width.scroll <= width.width, Comment(rawValue: message))
+            #expect(width.chartText >= 11, "\(name): chart text is \(width.chartText) px at 375 px")
         }
     }
 
@@ -135,9 +161,10 @@ import Testing
         for page in Self.essays + ["reports/weekly-service-report"] {
             let html = try String(contentsOf: output.appendingPathComponent(page).appendingPathComponent("index.html"), encoding: .utf8)
             var rest = html[...]
-            while let start = rest.range(of: "<svg class=\"cm-chart\""), let end = rest[start.lowerBound...].range(of: "</svg>") {
+            // Both layouts, the phone's shown as the stylesheet would show it.
+            while let start = rest.range(of: "<svg class=\"cm-chart "), let end = rest[start.lowerBound...].range(of: "</svg>") {
                 charts.append(String(rest[start.lowerBound..<end.upperBound]).replacingOccurrences(
-                    of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" "))
+                    of: "<svg ", with: "<svg xmlns=\"http://www.w3.org/2000/svg\" ").replacingOccurrences(of: " display=\"none\"", with: ""))
                 rest = rest[end.upperBound...]
             }
         }

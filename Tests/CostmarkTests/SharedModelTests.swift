@@ -194,7 +194,7 @@ import Testing
         let report = site.build()
         #expect(report.succeeded, "\(messages(report))")
         let html = try site.output("f/index.html")
-        #expect(html.contains("<svg class=\"cm-chart\""))
+        #expect(html.contains("<svg class=\"cm-chart cm-chart-wide\""))
         #expect(html.contains("<tr id=\"cm-main-team-total-load\">"), "the table has the namespaced row")
     }
 

@@ -285,7 +285,7 @@ import Testing
         let report = site.build()
         #expect(report.succeeded, "\(report.diagnostics)")
         let page = try site.output("a/index.html")
-        #expect(page.contains("<svg class=\"cm-chart\""))
+        #expect(page.contains("<svg class=\"cm-chart cm-chart-wide\"") && page.contains("<svg class=\"cm-chart cm-chart-narrow\""))
         #expect(page.contains("<tr id=\"cm-main-running\">"))
         #expect(!page.contains("<tr id=\"cm-main-total\">"), "rows: limits the table")
         // The tooltip names the inputs the value depends on, with their lines.

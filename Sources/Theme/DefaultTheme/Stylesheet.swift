@@ -113,6 +113,15 @@ details.scenario pre { margin: 0; }
 .cm-figure-title { font-family: var(--font-ui); font-weight: 600; margin: 0 0 0.5rem; }
 .cm-figure figcaption { color: var(--muted); font-size: 0.9rem; margin-top: 0.4rem; }
 svg.cm-chart { display: block; width: 100%; height: auto; overflow: visible; }
+/* Each chart comes in two layouts: below about 600 px the narrow one keeps its text at 11 px or more. */
+svg.cm-chart.cm-chart-narrow { display: none; }
+@media (max-width: 38rem) {
+  svg.cm-chart.cm-chart-wide { display: none; }
+  svg.cm-chart.cm-chart-narrow { display: block; }
+}
+@media print {
+  .cm-figure, .cm-table, table { break-inside: avoid; }
+}
 .cm-chart text { fill: var(--muted); font-family: var(--font-ui); font-size: 12px; }
 .cm-chart .tick.y { text-anchor: end; }
 .cm-chart .tick.x, .cm-chart .axis-title { text-anchor: middle; }
