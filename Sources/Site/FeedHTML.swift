@@ -4,6 +4,7 @@ import Foundation
 /// `href` and `src` in an entry's HTML is made absolute against the page's address.
 enum FeedHTML {
     static func absolutize(_ html: String, pageURL: String) -> String {
+        let html = withoutPhoneLayouts(html)
         guard let base = URL(string: pageURL) else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count + 256)
@@ -16,6 +17,20 @@ enum FeedHTML {
         }
         out += rest
         return out
+    }
+
+    /// A feed reader applies no stylesheet: of a chart's two layouts it gets the first only (the
+    /// phone's is hidden by an attribute, which some readers' sanitizers drop).
+    static func withoutPhoneLayouts(_ html: String) -> String {
+        guard html.contains("<svg class=\"cm-chart cm-chart-narrow\"") else { return html }
+        var out = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: "<svg class=\"cm-chart cm-chart-narrow\""),
+              let end = rest[start.upperBound...].range(of: "</svg>\n") {
+            out += rest[..<start.lowerBound]
+            rest = rest[end.upperBound...]
+        }
+        return out + rest
     }
 
     /// The next ` href="…"` or ` src="…"` value's bounds.

@@ -105,4 +105,33 @@ import Testing
         #expect(site.build().succeeded)
         #expect(try site.output("robots.txt") == "User-agent: *\nDisallow: /\n")
     }
+
+    /// Feeds carry each chart's desktop layout with its own colours, and not the phone layout
+    /// (which only the site's stylesheet shows).
+    @Test func feedsCarryOneSelfContainedLayoutOfEachChart() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        date: 2026-01-01
+        ---
+        ```chart
+        y: [spend]
+        ```
+
+        ```scenario
+        timeline = 0..3 months
+        spend = $10 * t / 1 month
+        ```
+        """)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        for feed in ["feed.xml", "rss.xml", "feed.json"] {
+            let text = try site.output(feed)
+            #expect(text.contains("cm-chart cm-chart-wide"), "\(feed) has the chart")
+            #expect(!text.contains("cm-chart-narrow"), "\(feed) has only one layout")
+            #expect(text.contains("stroke=") && text.contains("#0072b2"), "\(feed)'s chart carries its colours")
+        }
+        #expect(try site.output("a/index.html").contains("cm-chart-narrow"), "the page has both")
+    }
 }
