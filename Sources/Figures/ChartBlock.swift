@@ -13,7 +13,7 @@ import Yams
 ///
 /// `bars: [fix, total]` draws named single values as bars instead.
 enum ChartBlock {
-    static let keys = ["type", "x", "y", "bars", "title", "caption", "y-label", "y-min", "log", "annotate", "height"]
+    static let keys = ["type", "x", "y", "bars", "title", "caption", "y-label", "y-min", "log", "annotate", "height", "rules"]
 
     static func data(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> ChartData? {
         spec.rejectUnknownKeys(keys, block: "chart")
@@ -27,9 +27,6 @@ enum ChartBlock {
         let title = spec.string("title"), caption = spec.string("caption"), yLabel = spec.string("y-label")
         let logarithmic = spec.flag("log")
         let height = spec.integer("height", in: 160...900) ?? 300
-        if spec.document.entry("x").map({ $0.value.scalar?.string != "t" }) == true {
-            spec.error("charts are drawn over the timeline; `x` can only be `t`", spec.document.entry("x")!.value)
-        }
 
         /// Each item evaluated, with where it is written, for messages about it.
         func evaluate(_ items: [(Expr, SourceFragment, String)]) -> [(String, PageScenarios.Evaluated, SourceLocation)] {
@@ -123,8 +120,60 @@ enum ChartBlock {
             }
         }
         let unitName = timeline.dates == nil ? timeline.unit.plural ?? timeline.unit.name : ""
-        return ChartData(kind: kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum, logarithmic: logarithmic,
-                         height: height, x: xs, xUnitName: unitName, categories: [], series: series, dimension: dimension,
-                         label: label, annotations: annotations, xDates: timeline.dates)
+        var chart = ChartData(kind: kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum, logarithmic: logarithmic,
+                              height: height, x: xs, xUnitName: unitName, categories: [], series: series, dimension: dimension,
+                              label: label, annotations: annotations, xDates: timeline.dates)
+        if let entry = spec.document.entry("x"), entry.value.scalar?.string != "t" {
+            guard drawAgainstSeries(&chart, entry: entry, spec: &spec, page: page, scenario: scenario, steps: timeline.count) else {
+                return nil
+            }
+        }
+        chart.rules = rules(&spec, page: page, scenario: scenario, dimension: dimension)
+        return chart
+    }
+
+    /// `x: concurrency`: the y series drawn against another series of the same timeline (memory
+    /// against requests in flight) instead of against time.
+    static func drawAgainstSeries(_ chart: inout ChartData, entry: (key: Node, value: Node), spec: inout BlockSpec,
+                                  page: PageScenarios, scenario: String?, steps: Int) -> Bool {
+        guard let (expression, fragment) = spec.expression(entry.value) else { return false }
+        let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+        spec.diagnostics += problems
+        guard let evaluated else { return false }
+        let text = fragment.text(of: expression.span)
+        guard let values = evaluated.value.series, values.count == steps else {
+            spec.error("`x` is `t` or a series over the chart's timeline (\(steps) steps); `\(text)` is not", entry.value)
+            return false
+        }
+        guard chart.annotations.isEmpty else {
+            spec.error("`annotate` marks times; a chart against `\(text)` cannot have it (use `rules` for values)", entry.value)
+            return false
+        }
+        let display = ValueFormatter.displayLabel(for: values.map(abs).max() ?? 1, dimension: evaluated.value.dimension,
+                                                  label: evaluated.type.label)
+        let unit = ValueFormatter.attach(number: "", amount: 2, label: display).trimmingCharacters(in: .whitespaces)
+        chart.x = values.map { $0 / display.factor }
+        chart.xUnitName = unit.isEmpty ? text : "\(text) (\(unit))"
+        chart.xDates = nil
+        return true
+    }
+
+    /// `rules: [soft_limit, hard_limit]`: single values measuring what the y axis measures.
+    static func rules(_ spec: inout BlockSpec, page: PageScenarios, scenario: String?, dimension: Dimension) -> [ChartData.Rule] {
+        guard let items = spec.expressions("rules") else { return [] }
+        var rules: [ChartData.Rule] = []
+        for (expression, fragment, text) in items {
+            let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+            spec.diagnostics += problems
+            guard let evaluated else { continue }
+            guard let value = evaluated.value.scalar, evaluated.value.dimension == dimension else {
+                spec.diagnostics.append(.error("a rule is a single value measuring \(dimension.described), as the y axis does; "
+                                               + "`\(text)` is \(evaluated.value.series == nil ? evaluated.value.dimension.described : "a series")",
+                                               at: fragment.location(expression.span)))
+                continue
+            }
+            rules.append(ChartData.Rule(value: value, label: text))
+        }
+        return rules
     }
 }

@@ -13,6 +13,13 @@ public struct ChartData: Sendable {
         public var values: [Double]
     }
 
+    /// A horizontal rule at a named value (a limit, a budget), labelled with its name.
+    public struct Rule: Sendable {
+        /// In the y axis's base units.
+        public var value: Double
+        public var label: String
+    }
+
     public struct Annotation: Sendable {
         /// Position along x (in x units), or an index for scalar bar charts.
         public var x: Double
@@ -37,4 +44,5 @@ public struct ChartData: Sendable {
     /// The calendar date of each step (days since 1970-01-01) when the timeline was made from
     /// dates: the x axis and the data table show dates instead of step numbers.
     public var xDates: [Int]? = nil
+    public var rules: [Rule] = []
 }

@@ -71,9 +71,11 @@ public struct ChartRenderer {
         var data = self.data
         data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
         data.yMinimum = data.yMinimum.map { $0 / factor }
+        data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
         data.label = display
         let height = Double(data.height)
-        let allValues = data.series.flatMap(\.values).filter(\.isFinite)
+        // Rules are values the reader compares the lines with: the axis reaches them.
+        let allValues = (data.series.flatMap(\.values) + data.rules.map(\.value)).filter(\.isFinite)
         let stacked = data.kind == .stackedBar
         let stackTotals: [Double] = stacked ? (0..<(data.series.first?.values.count ?? 0)).map { i in data.series.reduce(0) { $0 + max(0, $1.values[i]) } } : []
         var low = min(data.yMinimum ?? 0, allValues.min() ?? 0)
@@ -101,7 +103,7 @@ public struct ChartRenderer {
         var xTicks: [(Double, String)] = []
         let xLabel = { (step: Double) in Self.xLabel(step, dates: data.xDates) }
         if let xs = data.x, !isBand {
-            let ticks = Self.xTicks(low: xs.first ?? 0, high: xs.last ?? 1, plotWidth: plotWidth, labels: xLabel)
+            let ticks = Self.xTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, plotWidth: plotWidth, labels: xLabel)
             let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
             xPosition = { scale(xs[$0]) }
             xTicks = ticks.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
@@ -183,6 +185,29 @@ public struct ChartRenderer {
             }
         }
 
+        // Rules: a long-dashed line across the plot at a named value, labelled at the end where
+        // no series passes close to it, so the label never sits on a line.
+        for rule in data.rules {
+            let y = yPosition(rule.value)
+            svg.element("line", [("class", "rule"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
+                                 ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y))])
+            let labelWidth = Double(rule.label.count) * Self.characterWidth + 8
+            let clearance = { (range: ClosedRange<Double>) -> Double in
+                var nearest = Double.infinity
+                for series in data.series {
+                    for (index, value) in series.values.enumerated() where range.contains(xPosition(index)) {
+                        nearest = min(nearest, abs(yPosition(value) - (y - 9)))
+                    }
+                }
+                return nearest
+            }
+            let rightEnd = left + plotWidth
+            let atLeft = clearance((left...left + labelWidth)) > clearance((rightEnd - labelWidth...rightEnd))
+            svg.element("text", [("class", "rule-label\(atLeft ? " start" : "")"),
+                                 ("x", SVGWriter.number(atLeft ? left + 4 : rightEnd - 4)), ("y", SVGWriter.number(y - 5))],
+                        content: rule.label)
+        }
+
         // Annotations: a dashed rule with its label.
         for annotation in data.annotations {
             guard let xs = data.x, let first = xs.first, let last = xs.last, annotation.x >= first, annotation.x <= last else { continue }
@@ -261,6 +286,9 @@ public struct ChartRenderer {
             } else {
                 sentences.append("\(series.name) ranges from \(format(low)) to \(format(high)), ending at \(format(last)).")
             }
+        }
+        for rule in data.rules {
+            sentences.append("\(rule.label) is marked at \(format(rule.value)).")
         }
         for annotation in data.annotations {
             sentences.append("Marked: \(annotation.label) at \(TickLabel.compact(annotation.x)) \(data.xUnitName).")

@@ -43,6 +43,8 @@ enum ChartStyle {
         case "annotation-label":
             return [("fill", foreground), ("font-weight", "600")] + (parts.contains("end") ? [("text-anchor", "end")] : [])
         case "legend": return [("fill", foreground)]
+        case "rule": return [("stroke", foreground), ("stroke-width", "1.5"), ("stroke-dasharray", "8 4")]
+        case "rule-label": return [("fill", foreground), ("font-weight", "600"), ("text-anchor", parts.contains("start") ? "start" : "end")]
         default: return []
         }
     }

@@ -111,6 +111,14 @@ public struct PageScenarios: Sendable {
                 lookupTable(for: result).defined.contains(name) || result.scenario.units.unit(named: name) != nil
             }
             var candidates = results.filter { candidate in names.allSatisfy { defines(candidate, $0.0) } }
+            // A name one scenario defines and another only knows as a unit it joined (`instances`,
+            // the plural of `unit instance`) is the definition.
+            if candidates.count > 1 {
+                let defining = candidates.filter { candidate in
+                    names.allSatisfy { lookupTable(for: candidate).defined.contains($0.0) || UnitTable.builtIn.unit(named: $0.0) != nil }
+                }
+                if !defining.isEmpty { candidates = defining }
+            }
             if let preferred, let chosen = candidates.first(where: { $0.scenario.name == preferred }) { candidates = [chosen] }
             if candidates.count > 1, !names.isEmpty {
                 let first = names.first { name in candidates.filter { defines($0, name.0) }.count > 1 } ?? names[0]

@@ -121,3 +121,56 @@ import Testing
         #expect(html.contains("Spend &lt;&amp;&gt; total"))
     }
 }
+
+/// Charts against another series than time, with rules at named values.
+@Suite struct ChartAxesTests {
+    static let site = """
+    -- Content/a.md --
+    ---
+    title: Ramp
+    ---
+    ```chart
+    x: in_flight
+    y: [memory_used]
+    rules: [soft_limit, hard_limit]
+    ```
+
+    ```scenario
+    unit request
+    timeline = 0..12 minutes
+    in_flight = 8 request/minute * t
+    memory_used = 600 MiB + in_flight * 40 MB/request as GiB
+    soft_limit = 3.2 GiB
+    hard_limit = 4 GiB
+    ```
+    """
+
+    @Test func aSeriesOnXAndRulesAtNamedValues() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+        let page = try site.output("a/index.html")
+        #expect(page.contains(">in_flight (requests)</text>"), "the x axis is the series, with its unit")
+        #expect(page.components(separatedBy: "<line class=\"rule\"").count == 5, "two rules in each of the two layouts")
+        #expect(page.contains(">hard_limit</text>") && page.contains("hard_limit is marked at 4 GiB."))
+        // The line ends near the hard limit on the right: its label moves to the left end.
+        #expect(page.contains("<text class=\"rule-label start\""))
+    }
+
+    @Test func rulesAndXAreChecked() throws {
+        let site = try InlineSite(Self.site.replacingOccurrences(of: "rules: [soft_limit, hard_limit]", with: "rules: [in_flight, 3 hours]")
+            .replacingOccurrences(of: "x: in_flight", with: "x: hard_limit"))
+        defer { site.cleanUp() }
+        let messages = site.build().diagnostics.map(\.message)
+        #expect(messages.contains { $0.hasPrefix("`x` is `t` or a series over the chart's timeline (13 steps); `hard_limit` is not") },
+                "\(messages)")
+        let rules = try InlineSite(Self.site.replacingOccurrences(of: "rules: [soft_limit, hard_limit]", with: "rules: [in_flight, 3 hours]"))
+        defer { rules.cleanUp() }
+        let ruleMessages = rules.build().diagnostics.map(\.message)
+        #expect(ruleMessages.contains("a rule is a single value measuring data size, as the y axis does; `in_flight` is a series"),
+                "\(ruleMessages)")
+        #expect(ruleMessages.contains("a rule is a single value measuring data size, as the y axis does; `3 hours` is duration"),
+                "\(ruleMessages)")
+    }
+}

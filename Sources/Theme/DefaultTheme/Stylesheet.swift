@@ -134,6 +134,9 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-chart .annotation-label { fill: var(--fg); font-weight: 600; }
 .cm-chart .annotation-label.end { text-anchor: end; }
 .cm-chart .legend { fill: var(--fg); }
+.cm-chart .rule { stroke: var(--fg); stroke-width: 1.5; stroke-dasharray: 8 4; }
+.cm-chart .rule-label { fill: var(--fg); font-weight: 600; text-anchor: end; }
+.cm-chart .rule-label.start { text-anchor: start; }
 .cm-chart .s1 { stroke: var(--series-1); fill: var(--series-1); }
 .cm-chart .s2 { stroke: var(--series-2); fill: var(--series-2); }
 .cm-chart .s3 { stroke: var(--series-3); fill: var(--series-3); }
