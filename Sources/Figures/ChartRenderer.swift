@@ -280,13 +280,15 @@ public struct ChartRenderer {
             let finite = series.values.filter(\.isFinite)
             guard let low = finite.min(), let high = finite.max(), let last = finite.last else { continue }
             if data.x == nil {
-                sentences.append("\(series.name): " + zip(data.categories, series.values).map { "\($0) \(format($1))" }.joined(separator: ", ") + ".")
+                sentences.append((series.name.isEmpty ? "" : "\(series.name): ")
+                                 + zip(data.categories, series.values).map { "\($0) \(format($1))" }.joined(separator: ", ") + ".")
             } else if low == high {
                 sentences.append("\(series.name) stays at \(format(low)).")
             } else {
                 sentences.append("\(series.name) ranges from \(format(low)) to \(format(high)), ending at \(format(last)).")
             }
         }
+        if let xs = data.x { sentences += crossings(data, xs: xs) }
         for rule in data.rules {
             sentences.append("\(rule.label) is marked at \(format(rule.value)).")
         }
@@ -294,6 +296,27 @@ public struct ChartRenderer {
             sentences.append("Marked: \(annotation.label) at \(TickLabel.compact(annotation.x)) \(data.xUnitName).")
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// Where one series first passes another, or a rule: what a sighted reader looks for first.
+    func crossings(_ data: ChartData, xs: [Double]) -> [String] {
+        let at = { (index: Int) in
+            data.xDates == nil ? "\(TickLabel.compact(xs[index])) \(data.xUnitName)" : Self.xLabel(xs[index], dates: data.xDates)
+        }
+        var sentences: [String] = []
+        var others = data.series.map { ($0.name, $0.values) }
+        others += data.rules.map { ($0.label, Array(repeating: $0.value, count: xs.count)) }
+        for (index, series) in data.series.enumerated() {
+            for (name, values) in others.dropFirst(index + 1) {
+                let steps = Swift.min(series.values.count, values.count)
+                guard steps > 1 else { continue }
+                let start = series.values[0] - values[0]
+                guard start != 0, let crossing = (1..<steps).first(where: { (series.values[$0] - values[$0]) * start <= 0 }) else { continue }
+                let verb = series.values[crossing] == values[crossing] ? "reaches" : start < 0 ? "rises past" : "falls below"
+                sentences.append("\(series.name) \(verb) \(name) at \(at(crossing)).")
+            }
+        }
+        return sentences
     }
 
     /// The numbers behind the chart, folded away under it.

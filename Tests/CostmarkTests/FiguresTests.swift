@@ -154,6 +154,8 @@ import Testing
         #expect(page.contains(">in_flight (requests)</text>"), "the x axis is the series, with its unit")
         #expect(page.components(separatedBy: "<line class=\"rule\"").count == 5, "two rules in each of the two layouts")
         #expect(page.contains(">hard_limit</text>") && page.contains("hard_limit is marked at 4 GiB."))
+        // The description says where the line crosses each rule, for readers who cannot see it.
+        #expect(page.contains("memory_used rises past soft_limit at 72 in_flight (requests)."))
         // The line ends near the hard limit on the right: its label moves to the left end.
         #expect(page.contains("<text class=\"rule-label start\""))
     }
