@@ -64,185 +64,24 @@ public struct ChartRenderer {
 
     /// One layout of the chart, and the data in the unit it shows (for the table under it).
     func svg(width: Double, idSuffix: String, narrow: Bool) -> (svg: String, factor: Double, data: ChartData) {
-        // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
-        let rawHigh = data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
-        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: data.dimension, label: data.label)
-        let factor = display.factor
-        var data = self.data
-        data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
-        data.yMinimum = data.yMinimum.map { $0 / factor }
-        data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
-        data.label = display
-        let height = Double(data.height)
-        // Rules are values the reader compares the lines with: the axis reaches them.
-        let allValues = (data.series.flatMap(\.values) + data.rules.map(\.value)).filter(\.isFinite)
-        let stacked = data.kind == .stackedBar
-        let stackTotals: [Double] = stacked ? (0..<(data.series.first?.values.count ?? 0)).map { i in data.series.reduce(0) { $0 + max(0, $1.values[i]) } } : []
-        var low = min(data.yMinimum ?? 0, allValues.min() ?? 0)
-        if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
-        let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
-        let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
-        let legendRows = legendLayout(width: width).rows
-        let legendHeight = Double(legendRows) * 22
-        let top = 14 + legendHeight, bottom = 44.0, right = 16.0
-        let plotHeight = height - top - bottom
-        let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
-            : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
-        let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * Self.characterWidth
-        let plotWidth = max(80, width - left - right)   // huge tick labels must not leave no room (or a negative one)
-        let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
-        let yPosition: (Double) -> Double = data.logarithmic
-            ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
-            : { LinearScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
-
-        // x: timeline steps, or one band per category for bars.
-        let count = data.x?.count ?? data.categories.count
-        let isBand = data.kind == .bar || data.kind == .stackedBar || data.x == nil
-        let band = plotWidth / Double(max(1, count))
-        var xPosition: (Int) -> Double = { left + band * (Double($0) + 0.5) }
-        var xTicks: [(Double, String)] = []
-        let xLabel = { (step: Double) in Self.xLabel(step, dates: data.xDates) }
-        if let xs = data.x, !isBand {
-            let ticks = Self.xTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, plotWidth: plotWidth, labels: xLabel)
-            let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
-            xPosition = { scale(xs[$0]) }
-            xTicks = ticks.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
-        } else if let xs = data.x {
-            let every = max(1, Int((Double(count) * Self.characterWidth * 4 / plotWidth).rounded(.up)))
-            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), xLabel(xs[$0])) }
-        } else {
-            xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
-        }
-
+        let layout = ChartLayout(chart: self, width: width)
         var svg = SVGWriter()
         let titleID = "\(id)\(idSuffix)-title", descID = "\(id)\(idSuffix)-desc"
-        let layout = narrow ? "cm-chart cm-chart-narrow" : "cm-chart cm-chart-wide"
-        svg.raw("<svg class=\"\(layout)\" viewBox=\"0 0 \(SVGWriter.number(width)) \(SVGWriter.number(height))\" width=\"\(SVGWriter.number(width))\" height=\"\(SVGWriter.number(height))\"\(narrow ? " display=\"none\"" : "") role=\"img\" aria-labelledby=\"\(titleID) \(descID)\" font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
+        let classes = narrow ? "cm-chart cm-chart-narrow" : "cm-chart cm-chart-wide"
+        let (widthText, heightText) = (SVGWriter.number(width), SVGWriter.number(layout.height))
+        svg.raw("<svg class=\"\(classes)\" viewBox=\"0 0 \(widthText) \(heightText)\" width=\"\(widthText)\" height=\"\(heightText)\""
+                + (narrow ? " display=\"none\"" : "") + " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\""
+                + " font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
+        let data = layout.data
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
-        svg.element("desc", [("id", descID)], content: description(data, factor: factor))
-
-        // Grid and y axis.
-        for tick in yTicks {
-            let y = yPosition(tick)
-            svg.element("line", [("class", "grid"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
-                                 ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y))])
-            svg.element("text", [("class", "tick y"), ("x", SVGWriter.number(left - 6)), ("y", SVGWriter.number(y + 4))], content: yTickLabel(tick))
-        }
-        svg.element("line", [("class", "axis"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
-                             ("y1", SVGWriter.number(top + plotHeight)), ("y2", SVGWriter.number(top + plotHeight))])
-        for (x, label) in xTicks {
-            svg.element("text", [("class", "tick x"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(top + plotHeight + 16))], content: label)
-        }
-        if data.x != nil {
-            svg.element("text", [("class", "axis-title"), ("x", SVGWriter.number(left + plotWidth / 2)), ("y", SVGWriter.number(height - 8))],
-                        content: data.xUnitName)
-        }
-        if let yTitle = data.yLabel ?? TickLabel.axisUnit(label: display, dimension: data.dimension, sample: high * factor) {
-            svg.element("text", [("class", "axis-title y"), ("x", SVGWriter.number(left)), ("y", SVGWriter.number(top - 6))], content: yTitle)
-        }
-
-        // Marks.
-        let baseline = yPosition(data.logarithmic ? yLow : max(yLow, min(0, yHigh)))
-        var stackBase = [Double](repeating: 0, count: count)
-        for (index, series) in data.series.enumerated() {
-            let style = "s\(index % Self.seriesClasses + 1)"
-            let points = series.values.enumerated().map { (xPosition($0.offset), yPosition($0.element)) }
-            switch data.kind {
-            case .line:
-                svg.element("polyline", [("class", "line \(style)"), ("points", points.map { "\(SVGWriter.number($0.0)),\(SVGWriter.number($0.1))" }.joined(separator: " "))])
-            case .step:
-                var path = ""
-                for (i, point) in points.enumerated() {
-                    path += i == 0 ? "M\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
-                        : " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
-                }
-                svg.element("path", [("class", "line \(style)"), ("d", path)])
-            case .area:
-                guard let first = points.first, let last = points.last else { continue }
-                let line = points.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }.joined(separator: " L")
-                svg.element("path", [("class", "area \(style)"), ("d", "M\(SVGWriter.number(first.0)) \(SVGWriter.number(baseline)) L\(line) L\(SVGWriter.number(last.0)) \(SVGWriter.number(baseline)) Z")])
-                svg.element("polyline", [("class", "line \(style)"), ("points", points.map { "\(SVGWriter.number($0.0)),\(SVGWriter.number($0.1))" }.joined(separator: " "))])
-            case .scatter:
-                for point in points {
-                    svg.element("circle", [("class", "dot \(style)"), ("cx", SVGWriter.number(point.0)), ("cy", SVGWriter.number(point.1)), ("r", "3")])
-                }
-            case .bar:
-                let width = band * 0.8 / Double(data.series.count)
-                for (i, value) in series.values.enumerated() {
-                    let x = left + band * Double(i) + band * 0.1 + width * Double(index)
-                    let y = yPosition(value)
-                    svg.element("rect", [("class", "bar \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(min(y, baseline))),
-                                         ("width", SVGWriter.number(max(1, width - 1))), ("height", SVGWriter.number(abs(baseline - y)))])
-                }
-            case .stackedBar:
-                let width = band * 0.7
-                for (i, value) in series.values.enumerated() {
-                    let bottomY = yPosition(stackBase[i]), topY = yPosition(stackBase[i] + max(0, value))
-                    stackBase[i] += max(0, value)
-                    svg.element("rect", [("class", "bar \(style)"), ("x", SVGWriter.number(left + band * Double(i) + band * 0.15)), ("y", SVGWriter.number(topY)),
-                                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(max(0, bottomY - topY)))])
-                }
-            }
-        }
-
-        // Rules: a long-dashed line across the plot at a named value, labelled at the end where
-        // no series passes close to it, so the label never sits on a line.
-        for rule in data.rules {
-            let y = yPosition(rule.value)
-            svg.element("line", [("class", "rule"), ("x1", SVGWriter.number(left)), ("x2", SVGWriter.number(left + plotWidth)),
-                                 ("y1", SVGWriter.number(y)), ("y2", SVGWriter.number(y))])
-            let labelWidth = Double(rule.label.count) * Self.characterWidth + 8
-            let clearance = { (range: ClosedRange<Double>) -> Double in
-                var nearest = Double.infinity
-                for series in data.series {
-                    for (index, value) in series.values.enumerated() where range.contains(xPosition(index)) {
-                        nearest = min(nearest, abs(yPosition(value) - (y - 9)))
-                    }
-                }
-                return nearest
-            }
-            let rightEnd = left + plotWidth
-            let atLeft = clearance((left...left + labelWidth)) > clearance((rightEnd - labelWidth...rightEnd))
-            svg.element("text", [("class", "rule-label\(atLeft ? " start" : "")"),
-                                 ("x", SVGWriter.number(atLeft ? left + 4 : rightEnd - 4)), ("y", SVGWriter.number(y - 5))],
-                        content: rule.label)
-        }
-
-        // Annotations: a dashed rule with its label.
-        for annotation in data.annotations {
-            guard let xs = data.x, let first = xs.first, let last = xs.last, annotation.x >= first, annotation.x <= last else { continue }
-            let x: Double
-            if isBand {
-                x = left + band * ((annotation.x - first) + 0.5)
-            } else {
-                let ticks = Self.xTicks(low: first, high: last, plotWidth: plotWidth, labels: { TickLabel.compact($0) })
-                x = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))(annotation.x)
-            }
-            svg.element("line", [("class", "annotation"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x)),
-                                 ("y1", SVGWriter.number(top)), ("y2", SVGWriter.number(top + plotHeight))])
-            let anchorEnd = x > left + plotWidth * 0.7
-            svg.element("text", [("class", "annotation-label\(anchorEnd ? " end" : "")"), ("x", SVGWriter.number(x + (anchorEnd ? -4 : 4))),
-                                 ("y", SVGWriter.number(top + 12))], content: annotation.label)
-        }
-
-        // Legend: each series' colour and, for lines, its pattern, as the marks draw them; items
-        // wrap onto more rows when the layout is narrow.
-        let isLine = [.line, .step].contains(data.kind)
-        for (index, (series, (x, row))) in zip(data.series, legendLayout(width: width).places).enumerated() {
-            let style = "s\(index % Self.seriesClasses + 1)"
-            let y = 22.0 * Double(row)
-            if isLine {
-                svg.element("line", [("class", "line \(style)"), ("x1", SVGWriter.number(x)), ("x2", SVGWriter.number(x + 22)),
-                                     ("y1", SVGWriter.number(y + 10)), ("y2", SVGWriter.number(y + 10))])
-            } else {
-                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y + 4)),
-                                     ("width", "12"), ("height", "12")])
-            }
-            svg.element("text", [("class", "legend"), ("x", SVGWriter.number(x + (isLine ? 26 : 16))), ("y", SVGWriter.number(y + 14))],
-                        content: series.name)
-        }
+        svg.element("desc", [("id", descID)], content: description(data, factor: layout.factor))
+        drawAxes(layout, into: &svg)
+        drawMarks(layout, into: &svg)
+        drawRules(layout, into: &svg)
+        drawAnnotations(layout, into: &svg)
+        drawLegend(layout, into: &svg)
         svg.raw("</svg>\n")
-        return (svg.text, factor, data)
+        return (svg.text, layout.factor, data)
     }
 
     /// Where each legend item starts (x, row) in a layout `width` wide, and how many rows there

@@ -35,4 +35,21 @@ struct SVGWriter {
         if let content { text += ">\(HTMLEscaping.escape(content))</\(name)>" } else { text += "/>" }
         text += "\n"
     }
+
+    /// A `<line>` of the given classes from one point to another.
+    mutating func line(_ classes: String, from start: (Double, Double), to end: (Double, Double)) {
+        element("line", [("class", classes), ("x1", SVGWriter.number(start.0)), ("x2", SVGWriter.number(end.0)),
+                         ("y1", SVGWriter.number(start.1)), ("y2", SVGWriter.number(end.1))])
+    }
+
+    /// A `<text>` of the given classes at a point.
+    mutating func text(_ classes: String, at point: (Double, Double), _ content: String) {
+        element("text", [("class", classes), ("x", SVGWriter.number(point.0)), ("y", SVGWriter.number(point.1))], content: content)
+    }
+
+    /// A `<rect>` of the given classes.
+    mutating func rect(_ classes: String, x: Double, y: Double, width: Double, height: Double) {
+        element("rect", [("class", classes), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
+                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height))])
+    }
 }

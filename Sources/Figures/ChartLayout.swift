@@ -1,0 +1,88 @@
+import Runtime
+import Semantics
+
+/// Where everything of one chart layout goes: the data in the unit it is shown in, the plot's
+/// box, the y ticks and scale, and the x positions and ticks. Computed once per layout; the
+/// drawing passes (`drawAxes`, `drawMarks`, …) only read it.
+struct ChartLayout {
+    let width: Double
+    let data: ChartData
+    let factor: Double
+    let display: UnitLabel
+    let height: Double
+    let top: Double
+    let plotHeight: Double
+    let left: Double
+    let plotWidth: Double
+    let high: Double
+    let yTicks: [Double]
+    let yLow: Double
+    let yHigh: Double
+    let yTickLabel: (Double) -> String
+    let yPosition: (Double) -> Double
+    let count: Int
+    let isBand: Bool
+    let band: Double
+    let xPosition: (Int) -> Double
+    let xTicks: [(Double, String)]
+
+    /// The plot's right edge and its baseline.
+    var right: Double { left + plotWidth }
+    var bottom: Double { top + plotHeight }
+
+    init(chart: ChartRenderer, width: Double) {
+        // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
+        let rawHigh = chart.data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
+        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: chart.data.dimension, label: chart.data.label)
+        let factor = display.factor
+        var data = chart.data
+        data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
+        data.yMinimum = data.yMinimum.map { $0 / factor }
+        data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
+        data.label = display
+        let height = Double(data.height)
+        // Rules are values the reader compares the lines with: the axis reaches them.
+        let allValues = (data.series.flatMap(\.values) + data.rules.map(\.value)).filter(\.isFinite)
+        let stacked = data.kind == .stackedBar
+        let stackTotals: [Double] = stacked ? (0..<(data.series.first?.values.count ?? 0)).map { i in data.series.reduce(0) { $0 + max(0, $1.values[i]) } } : []
+        var low = min(data.yMinimum ?? 0, allValues.min() ?? 0)
+        if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
+        let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
+        let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
+        let legendRows = chart.legendLayout(width: width).rows
+        let legendHeight = Double(legendRows) * 22
+        let top = 14 + legendHeight, bottom = 44.0, right = 16.0
+        let plotHeight = height - top - bottom
+        let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
+            : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
+        let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * ChartRenderer.characterWidth
+        let plotWidth = max(80, width - left - right)   // huge tick labels must not leave no room (or a negative one)
+        let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
+        let yPosition: (Double) -> Double = data.logarithmic
+            ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
+            : { LinearScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
+
+        // x: timeline steps, or one band per category for bars.
+        let count = data.x?.count ?? data.categories.count
+        let isBand = data.kind == .bar || data.kind == .stackedBar || data.x == nil
+        let band = plotWidth / Double(max(1, count))
+        var xPosition: (Int) -> Double = { left + band * (Double($0) + 0.5) }
+        var xTicks: [(Double, String)] = []
+        let xLabel = { (step: Double) in ChartRenderer.xLabel(step, dates: data.xDates) }
+        if let xs = data.x, !isBand {
+            let ticks = ChartRenderer.xTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, plotWidth: plotWidth, labels: xLabel)
+            let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
+            xPosition = { scale(xs[$0]) }
+            xTicks = ticks.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
+        } else if let xs = data.x {
+            let every = max(1, Int((Double(count) * ChartRenderer.characterWidth * 4 / plotWidth).rounded(.up)))
+            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), xLabel(xs[$0])) }
+        } else {
+            xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
+        }
+        self.width = width; self.data = data; self.factor = factor; self.display = display; self.height = height; self.top = top
+        self.plotHeight = plotHeight; self.left = left; self.plotWidth = plotWidth; self.high = high
+        self.yTicks = yTicks; self.yLow = yLow; self.yHigh = yHigh; self.yTickLabel = yTickLabel; self.yPosition = yPosition
+        self.count = count; self.isBand = isBand; self.band = band; self.xPosition = xPosition; self.xTicks = xTicks
+    }
+}

@@ -1,0 +1,141 @@
+import Markup
+import Runtime
+
+/// The drawing passes of one chart layout, in the order they paint.
+extension ChartRenderer {
+    /// The grid, the y ticks, the x axis and its ticks, and the axis titles.
+    func drawAxes(_ layout: ChartLayout, into svg: inout SVGWriter) {
+        let data = layout.data
+        for tick in layout.yTicks {
+            let y = layout.yPosition(tick)
+            svg.line("grid", from: (layout.left, y), to: (layout.right, y))
+            svg.text("tick y", at: (layout.left - 6, y + 4), layout.yTickLabel(tick))
+        }
+        svg.line("axis", from: (layout.left, layout.bottom), to: (layout.right, layout.bottom))
+        for (x, label) in layout.xTicks {
+            svg.text("tick x", at: (x, layout.bottom + 16), label)
+        }
+        if data.x != nil {
+            svg.text("axis-title", at: (layout.left + layout.plotWidth / 2, layout.height - 8), data.xUnitName)
+        }
+        if let yTitle = data.yLabel ?? TickLabel.axisUnit(label: layout.display, dimension: data.dimension, sample: layout.high * layout.factor) {
+            svg.text("axis-title y", at: (layout.left, layout.top - 6), yTitle)
+        }
+    }
+
+    /// Each series as its kind of chart draws it.
+    func drawMarks(_ layout: ChartLayout, into svg: inout SVGWriter) {
+        let data = layout.data
+        let baseline = layout.yPosition(data.logarithmic ? layout.yLow : max(layout.yLow, min(0, layout.yHigh)))
+        var stackBase = [Double](repeating: 0, count: layout.count)
+        for (index, series) in data.series.enumerated() {
+            let style = "s\(index % Self.seriesClasses + 1)"
+            let points = series.values.enumerated().map { (layout.xPosition($0.offset), layout.yPosition($0.element)) }
+            switch data.kind {
+            case .line:
+                svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(points))])
+            case .step:
+                var path = ""
+                for (i, point) in points.enumerated() {
+                    path += i == 0 ? "M\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
+                        : " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
+                }
+                svg.element("path", [("class", "line \(style)"), ("d", path)])
+            case .area:
+                guard let first = points.first, let last = points.last else { continue }
+                let line = points.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }.joined(separator: " L")
+                svg.element("path", [("class", "area \(style)"), ("d", "M\(SVGWriter.number(first.0)) \(SVGWriter.number(baseline)) L\(line) L\(SVGWriter.number(last.0)) \(SVGWriter.number(baseline)) Z")])
+                svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(points))])
+            case .scatter:
+                for point in points {
+                    svg.element("circle", [("class", "dot \(style)"), ("cx", SVGWriter.number(point.0)), ("cy", SVGWriter.number(point.1)), ("r", "3")])
+                }
+            case .bar:
+                let width = layout.band * 0.8 / Double(data.series.count)
+                for (i, value) in series.values.enumerated() {
+                    let x = layout.left + layout.band * Double(i) + layout.band * 0.1 + width * Double(index)
+                    let y = layout.yPosition(value)
+                    svg.rect("bar \(style)", x: x, y: min(y, baseline),
+                             width: max(1, width - 1), height: abs(baseline - y))
+                }
+            case .stackedBar:
+                let width = layout.band * 0.7
+                for (i, value) in series.values.enumerated() {
+                    let bottomY = layout.yPosition(stackBase[i]), topY = layout.yPosition(stackBase[i] + max(0, value))
+                    stackBase[i] += max(0, value)
+                    svg.rect("bar \(style)", x: layout.left + layout.band * Double(i) + layout.band * 0.15, y: topY,
+                             width: width, height: max(0, bottomY - topY))
+                }
+            }
+        }
+    }
+
+    /// Rules at named values.
+    func drawRules(_ layout: ChartLayout, into svg: inout SVGWriter) {
+        let data = layout.data
+        // Rules: a long-dashed line across the plot at a named value, labelled at the end where
+        // no series passes close to it, so the label never sits on a line.
+        for rule in data.rules {
+            let y = layout.yPosition(rule.value)
+            svg.line("rule", from: (layout.left, y), to: (layout.right, y))
+            let labelWidth = Double(rule.label.count) * Self.characterWidth + 8
+            let clearance = { (range: ClosedRange<Double>) -> Double in
+                var nearest = Double.infinity
+                for series in data.series {
+                    for (index, value) in series.values.enumerated() where range.contains(layout.xPosition(index)) {
+                        nearest = min(nearest, abs(layout.yPosition(value) - (y - 9)))
+                    }
+                }
+                return nearest
+            }
+            let rightEnd = layout.right
+            let atLeft = clearance((layout.left...layout.left + labelWidth)) > clearance((rightEnd - labelWidth...rightEnd))
+            svg.element("text", [("class", "rule-label\(atLeft ? " start" : "")"),
+                                 ("x", SVGWriter.number(atLeft ? layout.left + 4 : rightEnd - 4)), ("y", SVGWriter.number(y - 5))],
+                        content: rule.label)
+        }
+    }
+
+    /// Marked moments on the timeline.
+    func drawAnnotations(_ layout: ChartLayout, into svg: inout SVGWriter) {
+        let data = layout.data
+        // Annotations: a dashed rule with its label.
+        for annotation in data.annotations {
+            guard let xs = data.x, let first = xs.first, let last = xs.last, annotation.x >= first, annotation.x <= last else { continue }
+            let x: Double
+            if layout.isBand {
+                x = layout.left + layout.band * ((annotation.x - first) + 0.5)
+            } else {
+                let ticks = Self.xTicks(low: first, high: last, plotWidth: layout.plotWidth, labels: { TickLabel.compact($0) })
+                x = LinearScale(domain: (ticks.lower, ticks.upper), range: (layout.left, layout.right))(annotation.x)
+            }
+            svg.line("annotation", from: (x, layout.top), to: (x, layout.bottom))
+            let anchorEnd = x > layout.left + layout.plotWidth * 0.7
+            svg.text("annotation-label\(anchorEnd ? " end" : "")", at: (x + (anchorEnd ? -4 : 4), layout.top + 12), annotation.label)
+        }
+    }
+
+    /// The legend, when there is more than one series.
+    func drawLegend(_ layout: ChartLayout, into svg: inout SVGWriter) {
+        let data = layout.data
+        // Legend: each series' colour and, for lines, its pattern, as the marks draw them; items
+        // wrap onto more rows when the layout is narrow.
+        let isLine = [.line, .step].contains(data.kind)
+        for (index, (series, (x, row))) in zip(data.series, legendLayout(width: layout.width).places).enumerated() {
+            let style = "s\(index % Self.seriesClasses + 1)"
+            let y = 22.0 * Double(row)
+            if isLine {
+                svg.line("line \(style)", from: (x, y + 10), to: (x + 22, y + 10))
+            } else {
+                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y + 4)),
+                                     ("width", "12"), ("height", "12")])
+            }
+            svg.text("legend", at: (x + (isLine ? 26 : 16), y + 14), series.name)
+        }
+    }
+
+    /// `x,y x,y …` for a polyline.
+    static func pointList(_ points: [(Double, Double)]) -> String {
+        points.map { "\(SVGWriter.number($0.0)),\(SVGWriter.number($0.1))" }.joined(separator: " ")
+    }
+}
