@@ -49,7 +49,9 @@ public struct DiagnosticRenderer: Sendable {
         guard location.hasPosition, let text = location.lineText else { return "" }
         var column = location.column
         var characters: [Character]
-        if text.utf8.count > Self.lineWindow * 4 || text.count > Self.lineWindow {
+        // `count` walks the line: asked only of lines short enough in bytes to be near the window.
+        let bytes = text.utf8.count
+        if bytes > Self.lineWindow * 4 || (bytes > Self.lineWindow && text.count > Self.lineWindow) {
             // Only the window is turned into characters: a 30 KB line under each of thousands of
             // messages must not be copied whole each time.
             let start = max(0, column - 1 - Self.lineWindow / 4)
