@@ -86,6 +86,9 @@ public struct MathMLRenderer {
         case .binary(let op, let left, let right):
             let level = precedence(expr)
             switch op {
+            case .divide where isWrittenRate(expr):
+                // An input such as `$20/month/machine` reads best as written, on one line.
+                return "<mrow>\(render(left))<mo>/</mo>\(render(right))</mrow>"
             case .divide:
                 return "<mfrac><mrow>\(render(left))</mrow><mrow>\(render(right))</mrow></mfrac>"
             case .power:
@@ -167,6 +170,18 @@ public struct MathMLRenderer {
     }
 
     /// A unit as written: upright text, `/` as a fraction, powers as superscripts.
+    /// A literal divided by units (`$20/month/machine`, `40 MB/request`): an amount as written,
+    /// not a computation.
+    func isWrittenRate(_ expr: Expr) -> Bool {
+        guard case .binary(.divide, let left, let right) = expr.kind, case .name(let unit) = right.kind,
+              unit != "t", units.unit(named: unit) != nil else { return false }
+        switch left.kind {
+        case .number, .money, .quantity, .percent: return true
+        case .binary(.divide, _, _): return isWrittenRate(left)
+        default: return false
+        }
+    }
+
     func render(_ unit: UnitExpr) -> String {
         switch unit.kind {
         case .name(let name):

@@ -87,8 +87,15 @@ import Testing
         #expect(shown[3].hasPrefix("<mrow><munderover><mo>∑</mo><mrow><mi>τ</mi><mo>=</mo><mn>0</mn></mrow><mi>t</mi></munderover>"))
     }
 
+    /// Inputs read as written: a literal over units stays on one line; a computed quotient is a fraction.
+    @Test func writtenRatesStayOnOneLine() {
+        #expect(math("$20/month/machine") == "<mrow><mrow><mn>$20</mn><mo>/</mo><mtext>month</mtext></mrow><mo>/</mo><mtext>machine</mtext></mrow>")
+        #expect(math("m / month").hasPrefix("<mfrac>"), "a definition over a unit is still a fraction")
+    }
+
     @Test func fractionsPowersAndBrackets() {
-        #expect(math("salary / (250 days/year * 8 hours/day)") == "<mfrac><mrow><mi>salary</mi></mrow><mrow><mfrac><mrow><mrow><mfrac><mrow><mrow><mn>250</mn><mspace width=\"0.2em\"></mspace><mtext>days</mtext></mrow></mrow><mrow><mtext>year</mtext></mrow></mfrac><mo>×</mo><mrow><mn>8</mn><mspace width=\"0.2em\"></mspace><mtext>hours</mtext></mrow></mrow></mrow><mrow><mtext>day</mtext></mrow></mfrac></mrow></mfrac>")
+        // `250 days/year` is an input as written; the rest is arithmetic, in fractions.
+        #expect(math("salary / (250 days/year * 8 hours/day)") == "<mfrac><mrow><mi>salary</mi></mrow><mrow><mfrac><mrow><mrow><mrow><mrow><mn>250</mn><mspace width=\"0.2em\"></mspace><mtext>days</mtext></mrow><mo>/</mo><mtext>year</mtext></mrow><mo>×</mo><mrow><mn>8</mn><mspace width=\"0.2em\"></mspace><mtext>hours</mtext></mrow></mrow></mrow><mrow><mtext>day</mtext></mrow></mfrac></mrow></mfrac>")
         #expect(math("floor(1.05 ^ 4) * 1 machine") == "<mrow><mrow><mo stretchy=\"true\" fence=\"true\">⌊</mo><msup><mrow><mn>1.05</mn></mrow><mrow><mn>4</mn></mrow></msup><mo stretchy=\"true\" fence=\"true\">⌋</mo></mrow><mo>×</mo><mrow><mn>1</mn><mspace width=\"0.2em\"></mspace><mtext>machine</mtext></mrow></mrow>")
     }
 
