@@ -209,4 +209,48 @@ import Testing
             #expect(result.dark < 0.03, "chart \(result.chart) is \(Int(result.dark * 100))% black alone")
         }
     }
+
+    /// Text contrast on the sample pages, light and dark: every paragraph, list item, table
+    /// cell, heading, caption, link and chart label against the page's background reaches 4.5:1.
+    @Test func textContrastIsAtLeastFourAndAHalfToOne() throws {
+        let (report, output) = try Fixtures.build("sample")
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(report.succeeded)
+        let probe = """
+        <script>window.addEventListener('load', function () {
+          function rgb(text) { var m = text.match(/[0-9.]+/g) || [0, 0, 0]; return m.slice(0, 3).map(Number); }
+          function lum(c) { return c.map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+            .reduce(function (sum, v, i) { return sum + v * [0.2126, 0.7152, 0.0722][i]; }, 0); }
+          var background = lum(rgb(getComputedStyle(document.body).backgroundColor)), worst = 99, what = '';
+          document.querySelectorAll('p, li, td, th, h1, h2, h3, figcaption, a, svg.cm-chart text').forEach(function (e) {
+            if (e.getBoundingClientRect().width === 0 || e.closest('pre, code, mark')) return;
+            var style = getComputedStyle(e), colour = e.namespaceURI.indexOf('svg') >= 0 ? style.fill : style.color;
+            var l = lum(rgb(colour)), ratio = (Math.max(l, background) + 0.05) / (Math.min(l, background) + 0.05);
+            if (ratio < worst) { worst = ratio; what = e.tagName + ' ' + colour; }
+          });
+          var out = document.createElement('pre'); out.id = 'contrast';
+          out.textContent = JSON.stringify({ratio: Math.round(worst * 100) / 100, what: what});
+          document.body.appendChild(out);
+        });</script>
+        """
+        struct Contrast: Decodable { var ratio: Double; var what: String }
+        for page in Self.essays + ["reports/weekly-service-report"] {
+            let folder = output.appendingPathComponent(page)
+            let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+            let file = folder.appendingPathComponent("contrast.html")
+            try Data(html.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: file)
+            for (mode, flags) in [("light", [String]()), ("dark", ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"])] {
+                let run = try Self.chromium(flags + ["--window-size=1200,900", "--virtual-time-budget=5000", "--dump-dom",
+                                                     file.absoluteString])
+                let marker = "<pre id=\"contrast\">"
+                guard let start = run.stdout.range(of: marker) else {
+                    Issue.record("\(page) \(mode): the contrast probe did not run")
+                    continue
+                }
+                let json = run.stdout[start.upperBound...].prefix { $0 != "<" }.replacingOccurrences(of: "&quot;", with: "\"")
+                let result = try JSONDecoder().decode(Contrast.self, from: Data(json.utf8))
+                #expect(result.ratio >= 4.5, "\(page) in \(mode) mode: \(result.what) has contrast \(result.ratio):1")
+            }
+        }
+    }
 }
