@@ -79,17 +79,9 @@ extension ChartRenderer {
             let y = layout.yPosition(rule.value)
             svg.line("rule", from: (layout.left, y), to: (layout.right, y))
             let labelWidth = Double(rule.label.count) * Self.characterWidth + 8
-            let clearance = { (range: ClosedRange<Double>) -> Double in
-                var nearest = Double.infinity
-                for series in data.series {
-                    for (index, value) in series.values.enumerated() where range.contains(layout.xPosition(index)) {
-                        nearest = min(nearest, abs(layout.yPosition(value) - (y - 9)))
-                    }
-                }
-                return nearest
-            }
             let rightEnd = layout.right
-            let atLeft = clearance((layout.left...layout.left + labelWidth)) > clearance((rightEnd - labelWidth...rightEnd))
+            let atLeft = Self.clearance(layout, layout.left...layout.left + labelWidth, y: y - 9)
+                > Self.clearance(layout, rightEnd - labelWidth...rightEnd, y: y - 9)
             svg.element("text", [("class", "rule-label\(atLeft ? " start" : "")"),
                                  ("x", SVGWriter.number(atLeft ? layout.left + 4 : rightEnd - 4)), ("y", SVGWriter.number(y - 5))],
                         content: rule.label)
@@ -111,7 +103,13 @@ extension ChartRenderer {
             }
             svg.line("annotation", from: (x, layout.top), to: (x, layout.bottom))
             let anchorEnd = x > layout.left + layout.plotWidth * 0.7
-            svg.text("annotation-label\(anchorEnd ? " end" : "")", at: (x + (anchorEnd ? -4 : 4), layout.top + 12), annotation.label)
+            // At the top of the plot, unless a line passes there; then above the axis, if clearer.
+            let width = Double(annotation.label.count) * Self.characterWidth
+            let span = anchorEnd ? (x - 4 - width)...(x - 4) : (x + 4)...(x + 4 + width)
+            let (high, low) = (layout.top + 12, layout.bottom - 6)
+            let clearHigh = Self.clearance(layout, span, y: high - 4), clearLow = Self.clearance(layout, span, y: low - 4)
+            let y = clearHigh >= 10 || clearHigh >= clearLow ? high : low
+            svg.text("annotation-label\(anchorEnd ? " end" : "")", at: (x + (anchorEnd ? -4 : 4), y), annotation.label)
         }
     }
 
@@ -132,6 +130,24 @@ extension ChartRenderer {
             }
             svg.text("legend", at: (x + (isLine ? 26 : 16), y + 14), series.name)
         }
+    }
+
+    /// How far, vertically, the nearest series passes from a label centred at `y` over the x
+    /// span `span` (the lines between points included): labels go where this is large.
+    static func clearance(_ layout: ChartLayout, _ span: ClosedRange<Double>, y: Double) -> Double {
+        var nearest = Double.infinity
+        for series in layout.data.series {
+            let points = series.values.indices.map { (layout.xPosition($0), layout.yPosition(series.values[$0])) }
+                .filter { $0.0.isFinite && $0.1.isFinite }.sorted { $0.0 < $1.0 }
+            for x in stride(from: span.lowerBound, through: span.upperBound, by: max(1, (span.upperBound - span.lowerBound) / 8)) {
+                guard let after = points.firstIndex(where: { $0.0 >= x }) else { continue }
+                let b = points[after], a = after > 0 ? points[after - 1] : b
+                let lineY = b.0 == a.0 ? b.1 : a.1 + (b.1 - a.1) * (x - a.0) / (b.0 - a.0)
+                nearest = min(nearest, abs(lineY - y))
+            }
+            for point in points where span.contains(point.0) { nearest = min(nearest, abs(point.1 - y)) }
+        }
+        return nearest
     }
 
     /// `x,y x,y …` for a polyline.

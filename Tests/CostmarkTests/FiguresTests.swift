@@ -167,6 +167,26 @@ import Testing
         #expect(page.contains("<text class=\"rule-label start\""))
     }
 
+    /// An annotation's label moves above the axis when a line passes where it would sit.
+    @Test func annotationLabelsKeepOffTheLines() throws {
+        let dollars = UnitTable.builtIn.unit(named: "$")!
+        func labelY(_ high: [Double], _ middle: [Double]) -> Double? {
+            let data = ChartData(kind: .line, title: nil, caption: nil, yLabel: nil, yMinimum: nil, logarithmic: false, height: 240,
+                                 x: [0, 1, 2, 3, 4, 5], xUnitName: "months", categories: [],
+                                 series: [.init(name: "high", values: high), .init(name: "middle", values: middle)],
+                                 dimension: .currency("USD"), label: UnitLabel(dollars), annotations: [.init(x: 2, label: "here")])
+            let html = ChartRenderer(data: data, id: "c").html()
+            guard let range = html.range(of: "<text class=\"annotation-label\" x=\"") else { return nil }
+            let rest = html[range.upperBound...]
+            guard let y = rest.range(of: "y=\"") else { return nil }
+            return Double(rest[y.upperBound...].prefix { $0 != "\"" })
+        }
+        let clear = try #require(labelY([21, 21, 21, 21, 21, 21], [10, 11, 12, 13, 14, 15]))
+        let crowded = try #require(labelY([100, 100, 100, 100, 100, 100], [40, 42, 44, 46, 48, 50]))
+        #expect(clear < 60, "with room at the top the label is there (\(clear))")
+        #expect(crowded > 150, "a line along the top sends the label down (\(crowded))")
+    }
+
     @Test func rulesAndXAreChecked() throws {
         let site = try InlineSite(Self.site.replacingOccurrences(of: "rules: [soft_limit, hard_limit]", with: "rules: [in_flight, 3 hours]")
             .replacingOccurrences(of: "x: in_flight", with: "x: hard_limit"))
