@@ -30,7 +30,30 @@ struct ChartLayout {
     var right: Double { left + plotWidth }
     var bottom: Double { top + plotHeight }
 
-    init(chart: ChartRenderer, width: Double) {
+    /// Series named at the end of their lines instead of in a legend.
+    let labelsLinesDirectly: Bool
+
+    /// Direct labels where there is room for them (lines whose ends are apart, names short
+    /// enough for the margin), a legend otherwise.
+    static func make(chart: ChartRenderer, width: Double) -> ChartLayout {
+        let direct = ChartLayout(chart: chart, width: width, direct: true)
+        return direct.directLabelsFit ? direct : ChartLayout(chart: chart, width: width, direct: false)
+    }
+
+    /// Each line's end, for its label: the last finite point.
+    var lineEnds: [(name: String, x: Double, y: Double)] {
+        data.series.compactMap { series in
+            guard let last = series.values.lastIndex(where: \.isFinite) else { return nil }
+            return (series.name, xPosition(last), yPosition(series.values[last]))
+        }
+    }
+
+    private var directLabelsFit: Bool {
+        let ends = lineEnds.map(\.y).sorted()
+        return ends.count == data.series.count && zip(ends, ends.dropFirst()).allSatisfy { $1 - $0 >= 14 }
+    }
+
+    private init(chart: ChartRenderer, width: Double, direct: Bool) {
         // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
         let rawHigh = chart.data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
         let display = ValueFormatter.displayLabel(for: rawHigh, dimension: chart.data.dimension, label: chart.data.label)
@@ -49,9 +72,14 @@ struct ChartLayout {
         if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
         let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
         let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
-        let legendRows = chart.legendLayout(width: width).rows
+        // Direct labels: only for lines over x, two to four of them, with names that leave the
+        // plot at least three quarters of the width.
+        let nameWidth = (data.series.map(\.name.count).max() ?? 0) * Int(ChartRenderer.characterWidth)
+        let direct = direct && [.line, .step, .area].contains(data.kind) && data.x != nil && (2...4).contains(data.series.count)
+            && Double(nameWidth + 24) <= width / 4
+        let legendRows = direct ? 0 : chart.legendLayout(width: width).rows
         let legendHeight = Double(legendRows) * 22
-        let top = 14 + legendHeight, bottom = 44.0, right = 16.0
+        let top = 14 + legendHeight, bottom = 44.0, right = direct ? 16.0 + Double(nameWidth) + 8 : 16.0
         let plotHeight = height - top - bottom
         let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
             : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
@@ -80,6 +108,7 @@ struct ChartLayout {
         } else {
             xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
         }
+        self.labelsLinesDirectly = direct
         self.width = width; self.data = data; self.factor = factor; self.display = display; self.height = height; self.top = top
         self.plotHeight = plotHeight; self.left = left; self.plotWidth = plotWidth; self.high = high
         self.yTicks = yTicks; self.yLow = yLow; self.yHigh = yHigh; self.yTickLabel = yTickLabel; self.yPosition = yPosition

@@ -116,6 +116,11 @@ extension ChartRenderer {
     /// The legend, when there is more than one series.
     func drawLegend(_ layout: ChartLayout, into svg: inout SVGWriter) {
         let data = layout.data
+        if layout.labelsLinesDirectly {
+            // Each name just right of its line's end, where the eye already is.
+            for end in layout.lineEnds { svg.text("legend direct", at: (end.x + 6, end.y + 4), end.name) }
+            return
+        }
         // Legend: each series' colour and, for lines, its pattern, as the marks draw them; items
         // wrap onto more rows when the layout is narrow.
         let isLine = [.line, .step].contains(data.kind)

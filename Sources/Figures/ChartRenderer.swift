@@ -64,7 +64,7 @@ public struct ChartRenderer {
 
     /// One layout of the chart, and the data in the unit it shows (for the table under it).
     func svg(width: Double, idSuffix: String, narrow: Bool) -> (svg: String, factor: Double, data: ChartData) {
-        let layout = ChartLayout(chart: self, width: width)
+        let layout = ChartLayout.make(chart: self, width: width)
         var svg = SVGWriter()
         let titleID = "\(id)\(idSuffix)-title", descID = "\(id)\(idSuffix)-desc"
         let classes = narrow ? "cm-chart cm-chart-narrow" : "cm-chart cm-chart-wide"

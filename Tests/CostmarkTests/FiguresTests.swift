@@ -187,6 +187,22 @@ import Testing
         #expect(crowded > 150, "a line along the top sends the label down (\(crowded))")
     }
 
+    /// Lines whose ends are apart are named at their ends; lines ending together get a legend.
+    @Test func linesAreLabelledDirectlyWhereThereIsRoom() {
+        let dollars = UnitTable.builtIn.unit(named: "$")!
+        func html(_ second: [Double]) -> String {
+            let data = ChartData(kind: .line, title: nil, caption: nil, yLabel: nil, yMinimum: nil, logarithmic: false, height: 240,
+                                 x: [0, 1, 2, 3], xUnitName: "months", categories: [],
+                                 series: [.init(name: "spend", values: [10, 20, 30, 40]), .init(name: "work", values: second)],
+                                 dimension: .currency("USD"), label: UnitLabel(dollars), annotations: [])
+            return ChartRenderer(data: data, id: "c").html()
+        }
+        let apart = html([100, 100, 100, 100])
+        #expect(apart.contains("<text class=\"legend direct\"") && !apart.contains("class=\"line s1\" x1="), "direct labels, no legend")
+        let together = html([40, 40, 40, 40])
+        #expect(!together.contains("legend direct") && together.contains("<line class=\"line s2\" x1="), "a legend with line samples")
+    }
+
     @Test func rulesAndXAreChecked() throws {
         let site = try InlineSite(Self.site.replacingOccurrences(of: "rules: [soft_limit, hard_limit]", with: "rules: [in_flight, 3 hours]")
             .replacingOccurrences(of: "x: in_flight", with: "x: hard_limit"))
