@@ -17,13 +17,7 @@ enum ChartBlock {
 
     static func data(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> ChartData? {
         spec.rejectUnknownKeys(keys, block: "chart")
-        var kind = ChartData.Kind.line
-        if let raw = spec.string("type") {
-            if let parsed = ChartData.Kind(rawValue: raw) { kind = parsed } else {
-                spec.error("unknown chart type `\(raw)`", spec.document.entry("type")!.value,
-                           notes: [.init("types: \(ChartData.Kind.allCases.map(\.rawValue).joined(separator: ", "))")])
-            }
-        }
+        let kind = chartKind(&spec)
         let title = spec.string("title"), caption = spec.string("caption"), yLabel = spec.string("y-label")
         let logarithmic = spec.flag("log")
         let height = spec.integer("height", in: 160...900) ?? 300
@@ -53,13 +47,7 @@ enum ChartBlock {
         }
         let dimension = first.1.value.dimension
         let label = first.1.type.label
-        var yMinimum: Double?
-        if let entry = spec.document.entry("y-min"), let (expression, fragment) = spec.expression(entry.value) {
-            let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
-            spec.diagnostics += problems
-            if let value, value.value.dimension == dimension { yMinimum = value.value.scalar }
-            else if value != nil { spec.error("`y-min` must measure \(dimension.described)", entry.value) }
-        }
+        let yMinimum = minimum(&spec, page: page, scenario: scenario, dimension: dimension)
 
         if bars != nil {
             var values: [Double] = []
@@ -94,31 +82,7 @@ enum ChartBlock {
             series.append(ChartData.Series(name: text, values: values))
         }
 
-        var annotations: [ChartData.Annotation] = []
-        if let entry = spec.document.entry("annotate") {
-            let nodes: [Node]
-            switch entry.value {
-            case .sequence(let sequence): nodes = Array(sequence)
-            default: nodes = [entry.value]
-            }
-            for node in nodes {
-                guard case .mapping(let mapping) = node, let at = mapping.first(where: { $0.key.string == "at" })?.value else {
-                    spec.error("an annotation is `{at: expression, label: text}`", node)
-                    continue
-                }
-                guard let (expression, fragment) = spec.expression(at) else { continue }
-                let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
-                spec.diagnostics += problems
-                guard let value else { continue }
-                guard value.value.dimension == .time, let seconds = value.value.scalar ?? (value.value.isNever ? nil : .nan) else {
-                    if !value.value.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
-                    continue
-                }
-                let text = mapping.first(where: { $0.key.string == "label" })?.value.scalar?.string
-                    ?? ValueFormatter.format(value.value)
-                annotations.append(ChartData.Annotation(x: seconds / timeline.unit.factor, label: text))
-            }
-        }
+        let annotations = self.annotations(&spec, page: page, scenario: scenario, timeline: timeline)
         let unitName = timeline.dates == nil ? timeline.unit.plural ?? timeline.unit.name : ""
         var chart = ChartData(kind: kind, title: title, caption: caption, yLabel: yLabel, yMinimum: yMinimum, logarithmic: logarithmic,
                               height: height, x: xs, xUnitName: unitName, categories: [], series: series, dimension: dimension,
@@ -130,6 +94,55 @@ enum ChartBlock {
         }
         chart.rules = rules(&spec, page: page, scenario: scenario, dimension: dimension)
         return chart
+    }
+
+    /// `type:`, defaulting to a line chart.
+    static func chartKind(_ spec: inout BlockSpec) -> ChartData.Kind {
+        guard let raw = spec.string("type") else { return .line }
+        if let parsed = ChartData.Kind(rawValue: raw) { return parsed }
+        spec.error("unknown chart type `\(raw)`", spec.document.entry("type")!.value,
+                   notes: [.init("types: \(ChartData.Kind.allCases.map(\.rawValue).joined(separator: ", "))")])
+        return .line
+    }
+
+    /// `y-min:`, which must measure what the y axis measures.
+    static func minimum(_ spec: inout BlockSpec, page: PageScenarios, scenario: String?, dimension: Dimension) -> Double? {
+        guard let entry = spec.document.entry("y-min"), let (expression, fragment) = spec.expression(entry.value) else { return nil }
+        let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+        spec.diagnostics += problems
+        if let value, value.value.dimension == dimension { return value.value.scalar }
+        if value != nil { spec.error("`y-min` must measure \(dimension.described)", entry.value) }
+        return nil
+    }
+
+    /// `annotate:`, one mapping or a list of `{at: time, label: text}`.
+    static func annotations(_ spec: inout BlockSpec, page: PageScenarios, scenario: String?,
+                            timeline: Timeline) -> [ChartData.Annotation] {
+        var annotations: [ChartData.Annotation] = []
+        guard let entry = spec.document.entry("annotate") else { return [] }
+        let nodes: [Node]
+        switch entry.value {
+        case .sequence(let sequence): nodes = Array(sequence)
+        default: nodes = [entry.value]
+        }
+        for node in nodes {
+            guard case .mapping(let mapping) = node, let at = mapping.first(where: { $0.key.string == "at" })?.value else {
+                spec.error("an annotation is `{at: expression, label: text}`", node)
+                continue
+            }
+            guard let (expression, fragment) = spec.expression(at) else { continue }
+            let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
+            spec.diagnostics += problems
+            guard let value else { continue }
+            guard value.value.dimension == .time, let seconds = value.value.scalar ?? (value.value.isNever ? nil : .nan) else {
+                if !value.value.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
+                continue
+            }
+            let text = mapping.first(where: { $0.key.string == "label" })?.value.scalar?.string
+                ?? ValueFormatter.format(value.value)
+            annotations.append(ChartData.Annotation(x: seconds / timeline.unit.factor, label: text))
+        }
+        return annotations
     }
 
     /// `x: concurrency`: the y series drawn against another series of the same timeline (memory
