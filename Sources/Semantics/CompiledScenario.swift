@@ -31,6 +31,9 @@ public struct CompiledScenario: Sendable {
     /// sweep compiles variants of them.
     public var statements: [Statement] = []
     public var data: DataSource = NoData()
+    /// A `use` of this block could not be honoured: names it would have brought are unknown
+    /// everywhere on the page, and that is already said once, at the `use`.
+    public var hasFailedImport = false
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,

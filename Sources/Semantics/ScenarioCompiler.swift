@@ -43,8 +43,9 @@ public struct ScenarioCompiler {
         -> (CompiledScenario, [Diagnostic]) {
         let linked = ModelLinker.link(statements, fragment: fragment, folder: folder, models: models, blocks: blocks,
                                       chain: [name])
-        let (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
+        var (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
                                          skipping: linked.unusable)
+        scenario.hasFailedImport = linked.hasFailedImport
         let shown = linked.hasFailedImport ? errors.filter { !$0.message.hasPrefix("unknown name `") } : errors
         return (scenario, linked.diagnostics + pointingBack(shown, to: fragment, scenario: name))
     }

@@ -79,12 +79,13 @@ struct ScenarioPage {
             for name in output.rows { rows.insert(scenarioName + "\u{0}" + name) }
         }
 
+        let importFailed = results.contains { $0.scenario.hasFailedImport }
         for index in document.proseReferences {
             let reference = document.reference(index)
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
                                           startColumn: reference.column)
             let (value, problems) = page.inline(fragment)
-            diagnostics += problems
+            diagnostics += importFailed ? problems.filter { !$0.message.hasPrefix("unknown name `") } : problems
             guard let value else {
                 inlineHTML[index] = HTMLEscaping.escape(reference.original)
                 inlineText[index] = reference.original

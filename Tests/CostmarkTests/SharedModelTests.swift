@@ -213,6 +213,16 @@ import Testing
                 "\(found)")
     }
 
+    /// A `use` that fails is one message: the names it would have brought are not reported
+    /// again as unknown, in the block or in prose.
+    @Test func aFailedImportIsOneMessage() throws {
+        let site = try InlineSite(Self.essay("a.md", "Cost {{ hourly }} and {{ afternoon }}.\n\n```scenario\n"
+                                             + "use \"/models/nowhere.scenario\"\nafternoon = 4 hours * hourly\n```"))
+        defer { site.cleanUp() }
+        let found = messages(site.build())
+        #expect(found == ["Content/a.md:7: no model file `/models/nowhere.scenario` in the content folder"], "\(found)")
+    }
+
     @Test func explainReadsAModelFile() throws {
         let site = try InlineSite(Self.models)
         defer { site.cleanUp() }
