@@ -30,7 +30,7 @@ let package = Package(
         .target(name: "Content", dependencies: ["Diagnostics", "FileSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
         .target(name: "DataFiles", dependencies: ["Diagnostics"]),
-        .target(name: "Semantics", dependencies: ["Diagnostics", "ScenarioSyntax", "DataFiles"]),
+        .target(name: "Semantics", dependencies: ["Diagnostics", "FileSupport", "ScenarioSyntax", "DataFiles"]),
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "DataFiles"]),
         .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "DataFiles",
                                                 .product(name: "Yams", package: "Yams")]),

@@ -1,5 +1,6 @@
 import DataFiles
 import Diagnostics
+import FileSupport
 import ScenarioSyntax
 
 /// A model file (`.scenario`) as a build knows it: parsed once, its own imports already joined
@@ -79,26 +80,10 @@ public final class InMemoryModels: ModelSource, @unchecked Sendable {
 
 /// Paths of model files and the steps of loading one, shared by every `ModelSource`.
 public enum ModelPath {
-    /// The path relative to the content folder, or nil when it climbs out of it. A leading `/`
-    /// starts at the content folder; anything else is relative to `folder`.
-    public static func resolve(_ path: String, from folder: String) -> String? {
-        var parts = path.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
+    /// See `ContentPath`: models and data files resolve alike.
+    public static func resolve(_ path: String, from folder: String) -> String? { ContentPath.resolve(path, from: folder) }
 
-    /// The folder of a path relative to the content folder ("" at the top).
-    public static func folder(of path: String) -> String {
-        path.split(separator: "/").dropLast().joined(separator: "/")
-    }
+    public static func folder(of path: String) -> String { ContentPath.folder(of: path) }
 
     public static func cycle<C: Collection>(_ chain: C) -> ModelLoadError where C.Element == String {
         ModelLoadError(message: "models import each other in a cycle: " + chain.joined(separator: " → "),

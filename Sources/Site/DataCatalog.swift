@@ -2,6 +2,7 @@ import BuildRecord
 import Content
 import DataFiles
 import Diagnostics
+import FileSupport
 import Foundation
 
 /// The data files of one build: each read and parsed once, however many essays read it, and its
@@ -109,7 +110,7 @@ struct EssayData: DataSource {
     var reads: FileReads? = nil
 
     func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
-        guard let resolved = EssayData.resolve(request.path, from: folder) else {
+        guard let resolved = ContentPath.resolve(request.path, from: folder) else {
             return .failure(DataLoadError(message: "`\(request.path)` leads above the content folder; data files must be in it"))
         }
         reads?.add(resolved)
@@ -122,45 +123,6 @@ struct EssayData: DataSource {
             error.message = error.message.replacingOccurrences(of: "`\(resolved)`", with: "`\(request.path)`")
             return error
         }
-    }
-
-    /// The path relative to the content folder, or nil when it climbs out of it.
-    static func resolve(_ path: String, from folder: String) -> String? {
-        var parts = path.hasPrefix("/") ? [] : folder.split(separator: "/").map(String.init)
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
-
-    /// The data files an essay's text asks for (`csv("…")`, `json("…"`), found by a scan of its
-    /// bytes, so a page's key can hold them before the page is rendered.
-    static func requestedPaths(in text: String) -> [String] {
-        var paths: [String] = []
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index < bytes.count {
-            defer { index += 1 }
-            let isCSV = bytes[index...].starts(with: Array("csv".utf8)), isJSON = bytes[index...].starts(with: Array("json".utf8))
-            guard isCSV || isJSON else { continue }
-            var cursor = index + (isCSV ? 3 : 4)
-            while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "(") else { continue }
-            cursor += 1
-            while cursor < bytes.count, bytes[cursor] == 0x20 { cursor += 1 }
-            guard cursor < bytes.count, bytes[cursor] == UInt8(ascii: "\"") else { continue }
-            let start = cursor + 1
-            guard let end = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == 0x0A }),
-                  bytes[end] == UInt8(ascii: "\"") else { continue }
-            paths.append(String(decoding: bytes[start..<end], as: UTF8.self))
-        }
-        return paths
     }
 }
 
