@@ -86,8 +86,7 @@ enum EquationTable {
             if let origin = compiled.origin(of: name) {
                 // An imported definition says which model (or block) it comes from.
                 let file = origin.file.split(separator: "/").last.map(String.init) ?? origin.file
-                html += "<br><small class=\"cm-origin\" title=\"\(HTMLEscaping.escape(origin.file)):\(origin.line)\">from "
-                    + "\(HTMLEscaping.escape(file)):\(origin.line)</small>"
+                html += "<br><small class=\"cm-origin\">from \(HTMLEscaping.escape(file)):\(origin.line)</small>"
             }
             html += "</th>"
             html += "<td>\(math.math(definition.expression))</td><td>\(HTMLEscaping.escape(valueText))</td></tr>\n"

@@ -14,12 +14,17 @@ public struct ValueInput: Sendable, Hashable {
     }
 
     /// `hourly (models/infra.scenario:2)`, the path relative to the content folder when it is below one.
-    public var described: String { "\(name) (\(place))" }
+    public func described(within contentFolder: String? = nil) -> String { "\(name) (\(place(within: contentFolder)))" }
 
-    /// `models/infra.scenario:2`.
-    public var place: String {
+    /// `models/infra.scenario:2`: relative to `contentFolder` (as messages name it) when the file
+    /// is in it, so a page never shows where the site was built; else after a `Content/`.
+    public func place(within contentFolder: String? = nil) -> String {
         var file = location.file
-        if let range = file.range(of: "Content/") { file = String(file[range.upperBound...]) }
+        if let folder = contentFolder, file.hasPrefix(folder + "/") {
+            file = String(file.dropFirst(folder.count + 1))
+        } else if let range = file.range(of: "Content/") {
+            file = String(file[range.upperBound...])
+        }
         return "\(file):\(location.line)"
     }
 }

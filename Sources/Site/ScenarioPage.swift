@@ -80,6 +80,10 @@ struct ScenarioPage {
         }
 
         let importFailed = results.contains { $0.scenario.hasFailedImport }
+        // The content folder as messages name it (`Content`), from the essay's path and folder.
+        let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
+        let relative = folder.isEmpty ? fileName : folder + "/" + fileName
+        let contentFolder = file.path.hasSuffix("/" + relative) ? String(file.path.dropLast(relative.count + 1)) : nil
         for index in document.proseReferences {
             let reference = document.reference(index)
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
@@ -95,7 +99,7 @@ struct ScenarioPage {
             let anchor = ([value.name].compactMap { $0 } + value.reads)
                 .first { rows.contains(value.scenario + "\u{0}" + $0) }
                 .map { FigureBlocks.rowID(scenario: value.scenario, name: $0) }
-            inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor)
+            inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor, contentFolder: contentFolder)
             inlineText[index] = value.text
         }
         // A block that reads another re-checks its definitions: an error there is the other's,
@@ -106,9 +110,9 @@ struct ScenarioPage {
 
     /// A value in prose: the number, with the formula it came from on hover, linked to its row
     /// in an equation table when the page has one.
-    static func inlineHTML(_ value: InlineValue, anchor: String? = nil) -> String {
+    static func inlineHTML(_ value: InlineValue, anchor: String? = nil, contentFolder: String? = nil) -> String {
         let title = (value.isClaim ? "checked against the model: " : "") + value.formula
-            + value.origins.map { "\nfrom " + $0 }.joined() + ScenarioPage.inputsLine(value)
+            + value.origins.map { "\nfrom " + $0 }.joined() + ScenarioPage.inputsLine(value, contentFolder: contentFolder)
         var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
         attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
         if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }
@@ -118,13 +122,13 @@ struct ScenarioPage {
 
     /// `inputs: hourly (models/infra.scenario:2), …`: at most eight, then how many more. A value
     /// that is itself an input names only where it was set when that is another file.
-    static func inputsLine(_ value: InlineValue) -> String {
+    static func inputsLine(_ value: InlineValue, contentFolder: String?) -> String {
         let inputs = value.inputs
         guard !inputs.isEmpty else { return "" }
         if inputs.count == 1, inputs[0].name == value.name {
-            return inputs[0].location.file == value.file ? "" : "\nset at " + inputs[0].place
+            return inputs[0].location.file == value.file ? "" : "\nset at " + inputs[0].place(within: contentFolder)
         }
-        let shown = inputs.prefix(8).map(\.described).joined(separator: ", ")
+        let shown = inputs.prefix(8).map { $0.described(within: contentFolder) }.joined(separator: ", ")
         return "\ninputs: " + shown + (inputs.count > 8 ? " and \(inputs.count - 8) more" : "")
     }
 

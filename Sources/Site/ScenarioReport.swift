@@ -99,7 +99,7 @@ public enum ScenarioReport {
                             numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps,
                             origins: provenance.dataOrigins(ofDefinition: name).map(\.described),
                             inputs: provenance.inputs(ofDefinition: name),
-                            importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place }))
+                            importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place() }))
         }
         return rows
     }
@@ -128,7 +128,7 @@ public enum ScenarioReport {
                 for origin in row.origins { out += indent + "from " + origin + "\n" }
                 if let origin = row.importedFrom { out += indent + "from " + origin + "\n" }
                 if !row.inputs.isEmpty, row.inputs.map(\.name) != [row.name] {
-                    out += indent + "inputs: " + row.inputs.map(\.described).joined(separator: ", ") + "\n"
+                    out += indent + "inputs: " + row.inputs.map { $0.described() }.joined(separator: ", ") + "\n"
                 }
             }
             out += "\n"

@@ -63,6 +63,7 @@ import Testing
         #expect(html.contains("from infra.scenario:2</small>"), "the table says where `hourly` comes from")
         #expect(html.contains("inputs: hourly (models/infra.scenario:2)"), "the tooltip names the input's file and line")
         #expect(!site.exists("models/infra.scenario") && !site.exists("models/team.scenario"), "models are not published")
+        #expect(!html.contains(site.root.path), "no page shows where the site was built")
     }
 
     @Test func everyRuleIsAnErrorNamingItsPlaces() throws {
