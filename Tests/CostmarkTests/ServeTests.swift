@@ -139,6 +139,55 @@ import Testing
         #expect(streamed.contains("\"pages\":[\"/b/\"]"), "the event names only the page that read the file: \(streamed)")
     }
 
+    /// `serve` watches model files: editing one rebuilds the page that imports it, and the reload
+    /// event names that page only.
+    @Test func aModelEditReloadsThePageThatUsesIt() async throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        Plain page.
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        Uses a model.
+
+        Rate: {{ hourly }}.
+
+        ```scenario
+        use "/models/m.scenario"
+        ```
+        -- Content/models/m.scenario --
+        hourly = $100/hour
+        """)
+        defer { site.cleanUp() }
+        var build = site.options
+        build.cacheDirectory = site.root.appendingPathComponent(".costmark").path
+        var options = DevServer.Options(build: build)
+        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
+        options.pollInterval = 0.05
+        let server = DevServer(options: options)
+        let url = try await server.start().url
+        defer { server.stop() }
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">$100/hour<") })
+
+        let events = Process()
+        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
+        let stream = Pipe()
+        events.standardOutput = stream
+        try events.run()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try site.write("hourly = $120/hour\n", to: "Content/models/m.scenario")
+        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">$120/hour<") })
+        let reader = stream.fileHandleForReading
+        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
+        events.waitUntilExit()
+        #expect(streamed.contains("\"pages\":[\"/b/\"]"), "the event names only the page that uses the model: \(streamed)")
+    }
+
     @Test func reloadEventsNameTheRewrittenPages() async {
         #expect(ReloadEvents.pages(among: ["b/index.html", "feed.xml", "sitemap.xml", "x/page.html"]) == ["/b/", "/x/page.html"])
         #expect(ReloadEvents.pages(among: ["b/index.html", "style.css"]) == nil, "a stylesheet reloads every page")
