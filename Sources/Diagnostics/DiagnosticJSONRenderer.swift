@@ -26,7 +26,8 @@ public struct DiagnosticJSONRenderer: Sendable {
 
     private func quote(_ text: String) -> String { Self.quoteForJSON(text) }
 
-    /// A JSON string literal for `text`.
+    /// A JSON string literal for `text`. U+2028 and U+2029 are escaped too: valid in JSON, they
+    /// end a line in JavaScript, where a feed's JSON may be pasted.
     public static func quoteForJSON(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -36,6 +37,8 @@ public struct DiagnosticJSONRenderer: Sendable {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
             default:
                 if scalar.value < 0x20 {
                     let hex = String(scalar.value, radix: 16)

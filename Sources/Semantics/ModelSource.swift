@@ -59,7 +59,7 @@ public final class InMemoryModels: ModelSource, @unchecked Sendable {
     public init(_ texts: [String: String]) { self.texts = texts }
 
     public func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
-        guard let resolved = ModelPath.resolve(path, from: folder) else {
+        guard let resolved = ContentPath.resolve(path, from: folder) else {
             return .failure(ModelLoadError(message: "`\(path)` leads above the content folder"))
         }
         if let done = loaded[resolved] { return done }
@@ -80,11 +80,6 @@ public final class InMemoryModels: ModelSource, @unchecked Sendable {
 
 /// Paths of model files and the steps of loading one, shared by every `ModelSource`.
 public enum ModelPath {
-    /// See `ContentPath`: models and data files resolve alike.
-    public static func resolve(_ path: String, from folder: String) -> String? { ContentPath.resolve(path, from: folder) }
-
-    public static func folder(of path: String) -> String { ContentPath.folder(of: path) }
-
     public static func cycle<C: Collection>(_ chain: C) -> ModelLoadError where C.Element == String {
         ModelLoadError(message: "models import each other in a cycle: " + chain.joined(separator: " → "),
                        notes: [.init("move what they share into a third model that both import")], files: Array(chain))
@@ -99,8 +94,8 @@ public enum ModelPath {
                             evaluate: (CompiledScenario) -> [Diagnostic] = { _ in [] })
         -> (Result<ScenarioModel, ModelLoadError>, [Diagnostic]) {
         let (parsed, parseErrors) = given ?? Parser.parseBlock(fragment)
-        let rooted = parsed.map { rootingDataPaths($0, folder: folder(of: path)) }
-        let linked = ModelLinker.link(rooted, fragment: fragment, folder: folder(of: path), models: models, blocks: [:])
+        let rooted = parsed.map { rootingDataPaths($0, folder: ContentPath.folder(of: path)) }
+        let linked = ModelLinker.link(rooted, fragment: fragment, folder: ContentPath.folder(of: path), models: models, blocks: [:])
         var problems = parseErrors + linked.diagnostics
         let files = Array(Set(linked.files + [path])).sorted()
         if problems.isEmpty {

@@ -56,6 +56,10 @@ final class DataCatalog: @unchecked Sendable {
             return (.failure(DataLoadError(message: "\(display) is larger than \(DataLimits.fileBytes >> 20) MiB, the limit for a data file")), [])
         }
         let bytes = [UInt8](data)
+        // The page keys need the file's fingerprint: taken from these bytes, not a second read.
+        lock.lock()
+        if fingerprints[request.path] == nil { fingerprints[request.path] = DataCatalog.fingerprint(of: bytes) }
+        lock.unlock()
         // Decoded as an essay is: a file that is not UTF-8 is located at its first bad byte.
         let file: SourceFile
         switch TextDecoding.decode(bytes, displayPath: display) {
@@ -88,15 +92,18 @@ final class DataCatalog: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let bytes = FileManager.default.contents(atPath: contentRoot + "/" + path).map { [UInt8]($0) }
-        var print = Fingerprint()
-        print.add(bytes.map { _ in "present" } ?? "absent")
-        if let bytes { print.add(bytes) }
-        let value = print.hex
+        let value = DataCatalog.fingerprint(of: FileManager.default.contents(atPath: contentRoot + "/" + path).map { [UInt8]($0) })
         lock.lock()
         fingerprints[path] = value
         lock.unlock()
         return value
+    }
+
+    private static func fingerprint(of bytes: [UInt8]?) -> String {
+        var print = Fingerprint()
+        print.add(bytes.map { _ in "present" } ?? "absent")
+        if let bytes { print.add(bytes) }
+        return print.hex
     }
 }
 

@@ -1,4 +1,5 @@
 import Content
+import Diagnostics
 
 /// `feed.json`, JSON Feed 1.1 (https://jsonfeed.org/version/1.1), beside the Atom and RSS
 /// feeds and with the same entries. Written by hand, keys in a fixed order, so the bytes are
@@ -41,26 +42,5 @@ struct JSONFeedWriter {
     }
 
     /// A JSON string literal.
-    func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    func quote(_ text: String) -> String { DiagnosticJSONRenderer.quoteForJSON(text) }
 }

@@ -1,6 +1,7 @@
 import Content
 import DataFiles
 import Diagnostics
+import FileSupport
 import Foundation
 import Runtime
 import ScenarioSyntax
@@ -47,8 +48,8 @@ final class ModelCatalog: @unchecked Sendable {
 
     /// The names of the model files beside `path`, for "did you mean".
     func siblings(of path: String) -> [String] {
-        let folder = ModelPath.folder(of: path)
-        return entries.keys.filter { ModelPath.folder(of: $0) == folder }.map { String($0.split(separator: "/").last!) }
+        let folder = ContentPath.folder(of: path)
+        return entries.keys.filter { ContentPath.folder(of: $0) == folder }.map { String($0.split(separator: "/").last!) }
     }
 
     private func loadAll(_ paths: [String]) -> [String: Result<ScenarioModel, ModelLoadError>] {
@@ -94,7 +95,7 @@ private final class ModelLoader: ModelSource, @unchecked Sendable {
         guard case .success(let (_, statements, _))? = parse(path) else { return [] }
         return statements.compactMap { statement in
             guard case .use(let written, _) = statement.kind else { return nil }
-            return ModelPath.resolve(written, from: ModelPath.folder(of: path)).flatMap { entries[$0] != nil ? $0 : nil }
+            return ContentPath.resolve(written, from: ContentPath.folder(of: path)).flatMap { entries[$0] != nil ? $0 : nil }
         }
     }
 
@@ -125,7 +126,7 @@ private final class ModelLoader: ModelSource, @unchecked Sendable {
     }
 
     func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
-        guard let resolved = ModelPath.resolve(path, from: folder) else {
+        guard let resolved = ContentPath.resolve(path, from: folder) else {
             return .failure(ModelLoadError(message: "`\(path)` leads above the content folder; models must be in it"))
         }
         if let done = loaded[resolved] { return done }
@@ -170,7 +171,7 @@ struct EssayModels: ModelSource {
     let reads: FileReads?
 
     func model(_ path: String, from folder: String) -> Result<ScenarioModel, ModelLoadError> {
-        guard let resolved = ModelPath.resolve(path, from: folder) else {
+        guard let resolved = ContentPath.resolve(path, from: folder) else {
             return .failure(ModelLoadError(message: "`\(path)` leads above the content folder; models must be in it"))
         }
         reads?.add(resolved)

@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import FileSupport
 import Foundation
 import Markdown
 import Runtime
@@ -36,7 +37,7 @@ public enum ScenarioReport {
         case .failure(let diagnostic): return ([], [diagnostic])
         }
         let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
-        let folder = ModelPath.folder(of: relative)
+        let folder = ContentPath.folder(of: relative)
         let page = ScenarioPage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine,
                                 data: EssayData(catalog: data, folder: folder),
                                 models: EssayModels(catalog: models, reads: nil), folder: folder)

@@ -87,6 +87,34 @@ import Testing
         server.finishRecording()
     }
 
+    /// Serves `site`, applies `edit` to one source once the page at `path` shows `before`, and
+    /// returns what the page then shows (`after` expected) and the reload events sent meanwhile.
+    static func reloadAfterEdit(_ site: InlineSite, page path: String, before: String, after: String,
+                                edit: () throws -> Void) async throws -> String {
+        var build = site.options
+        build.cacheDirectory = site.root.appendingPathComponent(".costmark").path  // as `costmark serve` has
+        var options = DevServer.Options(build: build)
+        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
+        options.pollInterval = 0.05
+        let server = DevServer(options: options)
+        let url = try await server.start().url
+        defer { server.stop() }
+        #expect(try await eventually { try await curl([url.absoluteString + path]).contains(before) })
+        let events = Process()
+        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
+        let stream = Pipe()
+        events.standardOutput = stream
+        try events.run()
+        try await Task.sleep(nanoseconds: 300_000_000)
+        try edit()
+        #expect(try await eventually { try await curl([url.absoluteString + path]).contains(after) })
+        let reader = stream.fileHandleForReading
+        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
+        events.waitUntilExit()
+        return streamed
+    }
+
     /// Editing a data file rebuilds the page that reads it, and the reload event names that
     /// page only, so other open pages stay as they are.
     @Test func aDataEditReloadsThePageThatReadsIt() async throws {
@@ -114,28 +142,9 @@ import Testing
         2
         """)
         defer { site.cleanUp() }
-        var build = site.options
-        build.cacheDirectory = site.root.appendingPathComponent(".costmark").path  // as `costmark serve` has
-        var options = DevServer.Options(build: build)
-        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
-        options.pollInterval = 0.05
-        let server = DevServer(options: options)
-        let url = try await server.start().url
-        defer { server.stop() }
-        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">3<") })
-
-        let events = Process()
-        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
-        let stream = Pipe()
-        events.standardOutput = stream
-        try events.run()
-        try await Task.sleep(nanoseconds: 300_000_000)
-        try site.write("n\n5\n6\n", to: "Content/d.csv")
-        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">11<") })
-        let reader = stream.fileHandleForReading
-        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
-        events.waitUntilExit()
+        let streamed = try await Self.reloadAfterEdit(site, page: "b/", before: ">3<", after: ">11<") {
+            try site.write("n\n5\n6\n", to: "Content/d.csv")
+        }
         #expect(streamed.contains("\"pages\":[\"/b/\"]"), "the event names only the page that read the file: \(streamed)")
     }
 
@@ -163,28 +172,9 @@ import Testing
         hourly = $100/hour
         """)
         defer { site.cleanUp() }
-        var build = site.options
-        build.cacheDirectory = site.root.appendingPathComponent(".costmark").path
-        var options = DevServer.Options(build: build)
-        options.address = try ServeAddress(host: "127.0.0.1", port: 0)
-        options.pollInterval = 0.05
-        let server = DevServer(options: options)
-        let url = try await server.start().url
-        defer { server.stop() }
-        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">$100/hour<") })
-
-        let events = Process()
-        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
-        let stream = Pipe()
-        events.standardOutput = stream
-        try events.run()
-        try await Task.sleep(nanoseconds: 300_000_000)
-        try site.write("hourly = $120/hour\n", to: "Content/models/m.scenario")
-        #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "b/"]).contains(">$120/hour<") })
-        let reader = stream.fileHandleForReading
-        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
-        events.waitUntilExit()
+        let streamed = try await Self.reloadAfterEdit(site, page: "b/", before: ">$100/hour<", after: ">$120/hour<") {
+            try site.write("hourly = $120/hour\n", to: "Content/models/m.scenario")
+        }
         #expect(streamed.contains("\"pages\":[\"/b/\"]"), "the event names only the page that uses the model: \(streamed)")
     }
 
