@@ -26,6 +26,7 @@ public struct MathMLRenderer {
     private func precedence(_ expr: Expr) -> Int {
         switch expr.kind {
         case .conditional: return 0
+        case .between, .bounds: return 3
         case .quantity: return 6
         case .binary(let op, _, _):
             switch op {
@@ -135,6 +136,12 @@ public struct MathMLRenderer {
         case .list(let items):
             let inner = items.map(render).joined(separator: "<mo>,</mo>")
             return "<mrow><mo>[</mo>\(inner)<mo>]</mo></mrow>"
+        case .between(let low, let high):
+            // A range as written: `$20/month to $50/month`.
+            let gap = "<mspace width=\"0.3em\"></mspace>"
+            return "<mrow>\(wrapped(low, below: 4))\(gap)<mtext>to</mtext>\(gap)\(wrapped(high, below: 4))</mrow>"
+        case .bounds(let low, let high):
+            return "<mrow>\(wrapped(low, below: 4))<mo>…</mo>\(wrapped(high, below: 4))</mrow>"
         }
     }
 

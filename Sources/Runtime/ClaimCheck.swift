@@ -13,12 +13,12 @@ struct ClaimCheck {
     let fragment: SourceFragment
     let source: String
 
-    private func error(_ message: String, _ span: SourceSpan) -> Result<String, ClaimProblems> {
+    func error(_ message: String, _ span: SourceSpan) -> Result<String, ClaimProblems> {
         .failure(ClaimProblems([.error(message, at: fragment.location(span))]))
     }
 
     /// A written value in the claim: a literal with a unit, of the value's dimension.
-    private func literal(_ expr: Expr) -> Result<Value, ClaimProblems> {
+    func literal(_ expr: Expr) -> Result<Value, ClaimProblems> {
         var checker = TypeChecker(units: scenario.units, timeline: nil, fragment: fragment, definitions: [:],
                                   knownNames: scenario.units.allNames)
         guard let literalType = checker.check(expr) else { return .failure(ClaimProblems(checker.diagnostics)) }
@@ -34,15 +34,20 @@ struct ClaimCheck {
     }
 
     /// The computed value shown in the unit the claim is written in.
-    private func shown(in claimed: Value, format: NumberFormat? = nil) -> String {
+    func shown(in claimed: Value, format: NumberFormat? = nil) -> String {
         var shown = value
         if !claimed.label.isEmpty { shown.label = claimed.label }
         return ValueFormatter.format(shown, format: format)
     }
 
-    private func written(_ span: SourceSpan) -> String { fragment.text(of: span) }
+    func written(_ span: SourceSpan) -> String { fragment.text(of: span) }
 
     func run() -> Result<String, ClaimProblems> {
+        if let samples = value.samples { return uncertain(samples) }
+        return certain()
+    }
+
+    func certain() -> Result<String, ClaimProblems> {
         switch claim {
         case .equals(let expr): return equals(expr)
         case .approximately(let expr):

@@ -71,6 +71,14 @@ extension Evaluator {
 
     func seriesFunction(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr]) throws -> Value {
         let x = values[0]
+        if let samples = x.samples, let steps = samples.steps {
+            switch function {
+            case .last: return x.at(step: steps - 1)
+            case .count: return .scalar(Double(steps))
+            case .lag: return lagged(samples, by: Int(values[1].element(0)), x)
+            default: throw Failure(message: "`\(function.rawValue)` does not take an uncertain value", span: arguments[0].span)
+            }
+        }
         let rows = x.elements
         guard !rows.isEmpty else { throw Failure(message: "`\(text(arguments[0].span))` has no values", span: arguments[0].span) }
         switch function {
@@ -83,6 +91,7 @@ extension Evaluator {
                               span: arguments[1].span)
             }
             return .scalar(percentile(rows, share, of: arguments[0]), x.dimension, label: x.label)
+        case .sd: return .scalar(SeriesStatistics.standardDeviation(rows), x.dimension, label: x.label)
         case .last: return x.at(step: rows.count - 1)
         case .count: return .scalar(Double(rows.count))
         case .lag:

@@ -9,7 +9,7 @@ import Darwin
 
 extension Evaluator {
     func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
-        let a = try needed(left), b = try needed(right)
+        let a = try operand(left, of: op), b = try operand(right, of: op)
         try checkLengths(a, left, b, right)
         let plain = Dimension.dimensionless
         func compare(_ test: @escaping (Double, Double) -> Bool) -> Value {
@@ -36,6 +36,13 @@ extension Evaluator {
         case .and: return compare { $0 != 0 && $1 != 0 }
         case .or: return compare { $0 != 0 || $1 != 0 }
         }
+    }
+
+    /// An operand; in `solve`'s trials, a `first` that never holds compares as later than any time.
+    private func operand(_ expr: Expr, of op: BinaryOperator) throws -> Value {
+        guard comparesNever, op.isComparison else { return try needed(expr) }
+        let value = try evaluate(expr)
+        return value.isNever ? .scalar(.infinity, value.dimension, label: value.label) : value
     }
 
     private func power(_ a: Value, _ b: Value, _ left: Expr, _ right: Expr) throws -> Value {
@@ -77,6 +84,7 @@ extension Evaluator {
         if function == .first { return try first(arguments[0]) }
         let values = try arguments.map { try needed($0) }
         let x = values[0]
+        if let value = try statistic(function, values, arguments) { return value }
         switch function {
         case .floor, .ceil, .round:
             return try rounding(Rounding(rawValue: function.rawValue)!, x, unit: nil)
@@ -108,8 +116,10 @@ extension Evaluator {
             return Value.combine(x, values[1], dimension: .dimensionless, label: UnitLabel()) { rate, duration in
                 pow(1 + rate * periodSeconds, duration / periodSeconds)
             }
-        case .median, .percentile, .last, .count, .lag, .fitGrowth:
+        case .median, .percentile, .last, .count, .lag, .fitGrowth, .sd:
             return try seriesFunction(function, values, arguments)
+        case .normal, .uniform, .triangular, .prob, .solve:
+            throw Failure(message: "`\(function.rawValue)` takes \(function.usage)", span: span)   // handled before
         case .csv, .json:
             throw Failure(message: "`\(function.rawValue)(…)` reads a table; give it a line of its own", span: span)
         case .sum: return x.total()
@@ -125,6 +135,7 @@ extension Evaluator {
         guard let timeline = scenario.timeline else {
             throw Failure(message: "`first` needs a timeline", span: conditionExpr.span)
         }
+        if let samples = condition.samples { return firstOfSamples(samples, timeline: timeline) }
         guard let index = condition.firstIndex(where: { $0 != 0 }) else {
             return .never(.time, label: UnitLabel(timeline.unit))
         }
@@ -150,6 +161,8 @@ extension Evaluator {
 }
 
 /// Equal within the last few bits of a Double, so `0.1 + 0.2 == 0.3` holds as a reader expects.
+/// An infinite side (a `first` that never holds, in samples) equals only itself.
 func approximatelyEqual(_ a: Double, _ b: Double) -> Bool {
-    a == b || Swift.abs(a - b) <= 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))
+    guard a.isFinite, b.isFinite else { return a == b }
+    return a == b || Swift.abs(a - b) <= 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))
 }

@@ -14,8 +14,10 @@ public struct Evaluator: Sendable {
     let times: Value?
     /// The text the expressions being evaluated come from (the block, or an inline value).
     var fragment: SourceFragment
-    /// The definition being computed, named in messages about overflow.
+    /// The definition being computed, named in messages about overflow and seeding its draws.
     var definitionName: String?
+    /// In `solve`'s trials a `first` that never holds compares as later than any time.
+    var comparesNever = false
 
     struct Failure: Error {
         var message: String
@@ -38,11 +40,15 @@ public struct Evaluator: Sendable {
 
     /// Evaluates every definition in dependency order. A definition whose inputs failed is
     /// skipped without a second message, so each root cause is reported once.
-    public static func run(_ scenario: CompiledScenario) -> ScenarioResult {
-        var evaluator = Evaluator(scenario: scenario)
+    ///
+    /// - Parameter fixed: definitions given a value instead of computed (the sensitivity of an
+    ///   output to one input holds the others at their medians).
+    public static func run(_ scenario: CompiledScenario, fixed: [String: Value] = [:]) -> ScenarioResult {
+        var evaluator = Evaluator(scenario: scenario, values: fixed)
         var diagnostics: [Diagnostic] = []
         var failed: Set<String> = []
-        for definition in scenario.definitions {
+        var sampleNumbers = 0
+        for definition in scenario.definitions where fixed[definition.name] == nil {
             if definition.dependencies.contains(where: failed.contains) {
                 failed.insert(definition.name)
                 continue
@@ -52,6 +58,14 @@ public struct Evaluator: Sendable {
             switch evaluator.attempt(definition.expression) {
             case .success(var value):
                 value.label = definition.type.label
+                sampleNumbers += value.samples?.numbers.count ?? 0
+                if sampleNumbers > UncertaintyLimits.numbersPerScenario {
+                    diagnostics.append(.error("the uncertain values up to `\(definition.name)` hold more than "
+                                              + "\(UncertaintyLimits.numbersPerScenario) samples in all",
+                                              at: scenario.fragment.location(definition.nameSpan),
+                                              notes: [.init("lower `samples =`, or split the model")]))
+                    return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics)
+                }
                 evaluator.values[definition.name] = value
             case .failure(let failure):
                 failed.insert(definition.name)
@@ -107,6 +121,13 @@ public struct Evaluator: Sendable {
             return try column(table, base, name, expr)   // finite as read, or checked there
         }
         let value = try evaluateNode(expr)
+        if let samples = value.samples {
+            let never = samples.mayBeNever
+            if let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
+                throw nonFinite(samples.numbers[bad], expr, step: samples.steps == nil ? nil : bad / samples.count)
+            }
+            return value
+        }
         if let step = value.firstIndex(where: { !$0.isFinite }) {
             throw nonFinite(value.element(step), expr, step: value.isSeries ? step : nil)
         }
@@ -163,7 +184,15 @@ public struct Evaluator: Sendable {
             guard let function = BuiltinFunction(rawValue: name) else {
                 throw Failure(message: "unknown function `\(name)`", span: expr.span)
             }
+            if function == .solve { return try solve(arguments, expr.span) }
+            if [.normal, .uniform, .triangular].contains(function) {
+                return try distribution(function, try arguments.map { try needed($0) }, arguments, expr)
+            }
             return try call(function, arguments, expr.span)
+        case .between(let low, let high):
+            return try between(low, high, expr)
+        case .bounds:
+            throw Failure(message: "a range `low..high` is what `solve` searches", span: expr.span)
         }
     }
 

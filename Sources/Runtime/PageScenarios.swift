@@ -187,11 +187,11 @@ public struct PageScenarios: Sendable {
         let inputs = provenance.inputs(of: expression)
 
         guard let claim = parsed.claim else {
-            let text = ValueFormatter.format(value, format: parsed.format)
+            let text = ValueFormatter.format(value, format: parsed.format, interval: parsed.interval ?? 0.9)
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false,
                                 origins: origins, inputs: inputs, file: fragment.file.path), [])
         }
-        guard value.series == nil else {
+        guard !value.isSeries else {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
                          notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`, `max` or `last`")])
         }

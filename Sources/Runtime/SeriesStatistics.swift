@@ -31,7 +31,11 @@ public enum SeriesStatistics {
         let (lower, fraction) = rank(share, count: sorted.count)
         let below = sorted[lower] * scale
         guard lower + 1 < sorted.count, fraction > 0 else { return below }
-        return below + fraction * (sorted[lower + 1] * scale - below)
+        let above = sorted[lower + 1] * scale
+        // Samples where `first` never holds are +infinity: past the last finite one, the
+        // percentile is "never" rather than infinity minus infinity.
+        guard above.isFinite else { return above }
+        return below + fraction * (above - below)
     }
 
     /// The rank below the percentile, counted from 0, and how far the percentile lies towards the next.
@@ -73,6 +77,14 @@ public enum SeriesStatistics {
             }
             if k <= j { high = j } else if k >= i { low = i } else { return }
         }
+    }
+
+    /// The sample standard deviation (n − 1 in the denominator; 0 for a single value).
+    public static func standardDeviation(_ values: [Double]) -> Double {
+        guard values.count > 1 else { return 0 }
+        let mean = values.reduce(0, +) / Double(values.count)
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        return (squares / Double(values.count - 1)).squareRoot()
     }
 
     /// The compound growth per step that fits `values` best by least squares on their logarithm:

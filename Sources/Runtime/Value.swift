@@ -3,15 +3,17 @@ import Semantics
 /// A computed value: a number or one number per timeline step, in base units (seconds, bytes,
 /// one unit of currency), with what it measures and the unit to show it in.
 ///
-/// The evaluator reads and builds values only through the operations below, never through the
-/// storage, so a later storage that holds samples (ranges propagated by Monte Carlo) needs
-/// changes here and nowhere in the evaluator.
+/// An uncertain value holds Monte Carlo samples (`Samples`). The evaluator reads and builds values
+/// through the operations below and in `Value+Samples.swift`, which broadcast a certain operand
+/// over the samples of an uncertain one.
 public struct Value: Sendable, Hashable {
     public enum Storage: Sendable, Hashable {
         case scalar(Double)
         case series([Double])
         /// `first(condition)` that never holds within the timeline.
         case never
+        /// An uncertain value: a column of samples per step.
+        case samples(Samples)
     }
 
     public private(set) var storage: Storage
@@ -49,12 +51,24 @@ public struct Value: Sendable, Hashable {
 
     public var isNever: Bool { storage == .never }
 
-    /// The value at step `index` (a scalar is the same at every step).
+    public var samples: Samples? {
+        if case .samples(let samples) = storage { return samples }
+        return nil
+    }
+
+    public var isUncertain: Bool { samples != nil }
+
+    public static func uncertain(_ samples: Samples, _ dimension: Dimension, label: UnitLabel = UnitLabel()) -> Value {
+        Value(.samples(samples), dimension: dimension, label: label)
+    }
+
+    /// The value at step `index` (a scalar is the same at every step). An uncertain value has no
+    /// one number: callers handle samples first.
     public func element(_ index: Int) -> Double {
         switch storage {
         case .scalar(let value): return value
         case .series(let values): return values[index]
-        case .never: return .nan
+        case .never, .samples: return .nan
         }
     }
 
@@ -66,6 +80,9 @@ public struct Value: Sendable, Hashable {
     /// Applies `operation` element by element, broadcasting a scalar over a series.
     static func combine(_ a: Value, _ b: Value, dimension: Dimension, label: UnitLabel,
                         _ operation: (Double, Double) -> Double) -> Value {
+        if a.isUncertain || b.isUncertain {
+            return Value(.samples(combineSamples(a, b, operation)), dimension: dimension, label: label)
+        }
         switch (a.storage, b.storage) {
         case (.scalar(let x), .scalar(let y)):
             return Value(.scalar(operation(x, y)), dimension: dimension, label: label)
@@ -75,7 +92,7 @@ public struct Value: Sendable, Hashable {
             return Value(.series(ys.map { operation(x, $0) }), dimension: dimension, label: label)
         case (.series(let xs), .series(let ys)):
             return Value(.series(zip(xs, ys).map(operation)), dimension: dimension, label: label)
-        case (.never, _), (_, .never):
+        case (.never, _), (_, .never), (.samples, _), (_, .samples):
             return Value(.never, dimension: dimension, label: label)
         }
     }
@@ -86,6 +103,9 @@ public struct Value: Sendable, Hashable {
         case .scalar(let x): storage = .scalar(operation(x))
         case .series(let xs): storage = .series(xs.map(operation))
         case .never: storage = .never
+        case .samples(var samples):
+            samples.numbers = samples.numbers.map(operation)
+            storage = .samples(samples)
         }
         return Value(storage, dimension: dimension ?? self.dimension, label: label ?? self.label)
     }
@@ -93,25 +113,32 @@ public struct Value: Sendable, Hashable {
     /// `if condition then a else b`, step by step when any of them is a series.
     static func select(_ condition: Value, _ a: Value, _ b: Value) -> Value {
         if case .scalar(let flag) = condition.storage { return flag != 0 ? a : b }
+        if condition.isUncertain || a.isUncertain || b.isUncertain {
+            return Value(.samples(selectSamples(condition, a, b)), dimension: a.dimension, label: a.label)
+        }
         let count = condition.series?.count ?? 0
         return Value(.series((0..<count).map { condition.element($0) != 0 ? a.element($0) : b.element($0) }),
                      dimension: a.dimension, label: a.label)
     }
 
-    /// The first element (step, for a series; 0 for a scalar) where `predicate` holds.
+    /// The first element (step, for a series; 0 for a scalar) where `predicate` holds. For
+    /// samples, the step of the first sample where it holds.
     func firstIndex(where predicate: (Double) -> Bool) -> Int? {
         switch storage {
         case .scalar(let x): return predicate(x) ? 0 : nil
         case .series(let xs): return xs.firstIndex(where: predicate)
         case .never: return nil
+        case .samples(let samples): return samples.numbers.firstIndex(where: predicate).map { $0 / samples.count }
         }
     }
 
-    var isSeries: Bool { series != nil }
+    /// One value per step: a series, certain or not.
+    public var isSeries: Bool { series != nil || samples?.steps != nil }
 
-    /// Every element added up, as a single value.
+    /// Every element added up, as a single value (per sample, for samples).
     func total() -> Value {
-        Value(.scalar(elements.reduce(0, +)), dimension: dimension, label: label)
+        if let samples { return acrossSteps(samples) { $0.reduce(0, +) } }
+        return Value(.scalar(elements.reduce(0, +)), dimension: dimension, label: label)
     }
 
     func average() -> Value {
@@ -119,29 +146,39 @@ public struct Value: Sendable, Hashable {
     }
 
     func smallest() -> Value {
-        Value(.scalar(elements.min() ?? .nan), dimension: dimension, label: label)
+        if let samples { return acrossSteps(samples) { $0.min() ?? .nan } }
+        return Value(.scalar(elements.min() ?? .nan), dimension: dimension, label: label)
     }
 
     func largest() -> Value {
-        Value(.scalar(elements.max() ?? .nan), dimension: dimension, label: label)
+        if let samples { return acrossSteps(samples) { $0.max() ?? .nan } }
+        return Value(.scalar(elements.max() ?? .nan), dimension: dimension, label: label)
     }
 
-    /// The running total, step by step.
+    /// The running total, step by step (each sample's own, for samples).
     func cumulative() -> Value {
+        if let samples { return runningTotal(samples) }
         var total = 0.0
         return Value(.series(elements.map { total += $0; return total }), dimension: dimension, label: label)
     }
 
-    /// The element at a step, as a single value.
+    /// The element at a step, as a single value (the step's column, for samples).
     func at(step index: Int) -> Value {
-        Value(.scalar(element(index)), dimension: dimension, label: label)
+        if let samples {
+            guard samples.steps != nil else { return self }
+            let column = Samples(count: samples.count, steps: nil, numbers: Array(samples.column(index)),
+                                 mayBeNever: samples.mayBeNever)
+            return Value(.samples(column), dimension: dimension, label: label)
+        }
+        return Value(.scalar(element(index)), dimension: dimension, label: label)
     }
 
+    /// The numbers of a certain value; callers handle samples first.
     var elements: [Double] {
         switch storage {
         case .scalar(let x): return [x]
         case .series(let xs): return xs
-        case .never: return []
+        case .never, .samples: return []
         }
     }
 }

@@ -12,10 +12,15 @@ public enum ValueFormatter {
     /// Digits kept when no format is given and the unit has no rule of its own.
     public static let defaultSignificantDigits = 4
 
-    public static func format(_ value: Value, format: NumberFormat? = nil) -> String {
+    /// - Parameter interval: for an uncertain value, the central share of the samples the
+    ///   interval after its median holds (`| interval 50%`).
+    public static func format(_ value: Value, format: NumberFormat? = nil, interval: Double = 0.9) -> String {
         switch value.storage {
         case .never:
             return "never"
+        case .samples(let samples):
+            return formatUncertain(samples, dimension: value.dimension, label: value.label, format: format,
+                                   interval: interval)
         case .scalar(let x):
             return formatScalar(x, dimension: value.dimension, label: value.label, format: format)
         case .series(let xs):

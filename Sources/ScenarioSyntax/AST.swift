@@ -32,6 +32,11 @@ public struct Expr: Sendable, Hashable {
         case string(String)
         /// `[180, 176, 190]`: a short series typed by hand.
         case list([Expr])
+        /// `$20/month to $50/month`: an uncertain value with these ends as its 5th and 95th
+        /// percentiles (lognormal when both are positive, normal otherwise).
+        case between(Expr, Expr)
+        /// `0%/week..30%/week`: the range `solve` searches; nowhere else.
+        case bounds(Expr, Expr)
     }
 
     public var kind: Kind
@@ -153,4 +158,14 @@ public struct InlineExpression: Sendable, Hashable {
     public var expression: Expr
     public var claim: ClaimSyntax?
     public var format: NumberFormat?
+    /// `| interval 50%`: the central interval an uncertain value is shown with (90% unless
+    /// given), as a share from 0 to 1.
+    public var interval: Double?
+
+    public init(expression: Expr, claim: ClaimSyntax? = nil, format: NumberFormat? = nil, interval: Double? = nil) {
+        self.expression = expression
+        self.claim = claim
+        self.format = format
+        self.interval = interval
+    }
 }

@@ -19,6 +19,8 @@ extension Expr: CustomStringConvertible {
         case .string(let text): return "\"\(text)\""
         case .list(let items): return "[\(items.map(\.description).joined(separator: " "))]"
         case .convert(let value, let unit): return "(as \(value) \(unit))"
+        case .between(let low, let high): return "(to \(low) \(high))"
+        case .bounds(let low, let high): return "(.. \(low) \(high))"
         }
     }
 }

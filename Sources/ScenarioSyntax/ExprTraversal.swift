@@ -12,7 +12,7 @@ extension Expr {
              .rounding(_, let inner, _), .convert(let inner, _):
             body(inner)
         case .money(_, let amount): body(amount)
-        case .binary(_, let left, let right):
+        case .binary(_, let left, let right), .between(let left, let right), .bounds(let left, let right):
             body(left)
             body(right)
         case .call(_, let arguments): arguments.forEach(body)
@@ -45,6 +45,8 @@ extension Expr {
         case .money(let symbol, let amount): mapped = .money(symbol: symbol, amount: transform(amount))
         case .binary(let op, let left, let right): mapped = .binary(op, transform(left), transform(right))
         case .call(let name, let arguments): mapped = .call(name, arguments.map(transform))
+        case .between(let low, let high): mapped = .between(transform(low), transform(high))
+        case .bounds(let low, let high): mapped = .bounds(transform(low), transform(high))
         case .conditional(let c, let a, let b): mapped = .conditional(transform(c), then: transform(a), else: transform(b))
         }
         return Expr(mapped, span)

@@ -12,7 +12,7 @@ public struct Parser {
     /// How deep the recursive descent is; bounded by `ScenarioLimits.expressionDepth`.
     private var nesting = 0
 
-    static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "as", "in"]
+    static let keywords: Set<String> = ["if", "then", "else", "and", "or", "not", "as", "in", "to"]
 
     private struct Failure: Error {}
 
@@ -95,14 +95,22 @@ public struct Parser {
                 claim = .compares(op, right)
                 expression = left
             }
-            if parser.match(.pipe) != nil { format = try parser.numberFormat() }
+            var interval: Double?
+            while parser.match(.pipe) != nil {
+                if case .identifier("interval") = parser.current.kind {
+                    interval = try parser.intervalFormat()
+                } else {
+                    format = try parser.numberFormat()
+                }
+            }
             if !parser.check(.end) {
                 parser.error("expected the end of the inline value, found \(parser.current.kind.described)",
                              at: parser.current.span,
                              notes: [.init("write `{{ name }}`, `{{ expression = claimed value }}` or `{{ expression | 2 decimals }}`")])
                 throw Failure()
             }
-            return (InlineExpression(expression: expression, claim: claim, format: format), parser.diagnostics)
+            return (InlineExpression(expression: expression, claim: claim, format: format, interval: interval),
+                    parser.diagnostics)
         } catch {
             return (nil, parser.diagnostics)
         }
@@ -240,6 +248,19 @@ public struct Parser {
                          nameSpan: keyword.span, span: keyword.span.union(end))
     }
 
+    /// `| interval 50%`: the share of the samples the shown interval holds, above 0% and below 100%.
+    private mutating func intervalFormat() throws -> Double {
+        let word = advance()
+        if case .number(let value, _, _) = current.kind, case .percent = peek(1).kind, value > 0, value < 100 {
+            advance()
+            advance()
+            return value / 100
+        }
+        error("expected the interval's share after `interval`, such as `interval 50%` (between 0% and 100%)",
+              at: word.span.union(current.span))
+        throw Failure()
+    }
+
     private mutating func numberFormat() throws -> NumberFormat {
         if case .identifier("integer") = current.kind {
             advance()
@@ -259,7 +280,7 @@ public struct Parser {
                 }
             }
         }
-        error("unknown format; use `| 2 decimals`, `| 3 significant` or `| integer`", at: current.span)
+        error("unknown format; use `| 2 decimals`, `| 3 significant`, `| integer` or `| interval 50%`", at: current.span)
         throw Failure()
     }
 
@@ -339,7 +360,7 @@ public struct Parser {
     }
 
     private mutating func comparison() throws -> Expr {
-        let left = try additive()
+        let left = try range()
         let op: BinaryOperator
         switch current.kind {
         case .equalEqual: op = .equal
@@ -351,8 +372,21 @@ public struct Parser {
         default: return left
         }
         advance()
-        let right = try additive()
+        let right = try range()
         return try checked(Expr(.binary(op, left, right), left.span.union(right.span)))
+    }
+
+    /// `$20/month to $50/month`: binds looser than arithmetic, so each end is a whole amount.
+    private mutating func range() throws -> Expr {
+        let low = try additive()
+        guard case .identifier("to") = current.kind else { return low }
+        advance()
+        let high = try additive()
+        if case .identifier("to") = current.kind {
+            error("a range has two ends; put parentheses around a range inside another", at: current.span)
+            throw Failure()
+        }
+        return try checked(Expr(.between(low, high), low.span.union(high.span)))
     }
 
     mutating func additive() throws -> Expr {
@@ -461,7 +495,7 @@ public struct Parser {
                 var arguments: [Expr] = []
                 if !check(.rightParen) {
                     repeat {
-                        arguments.append(try expression())
+                        arguments.append(try argument())
                         if arguments.count > Parser.maximumArguments {
                             error("too many arguments to `\(name)`", at: arguments[arguments.count - 1].span)
                             throw Failure()
@@ -495,6 +529,14 @@ public struct Parser {
             error("expected a value, found \(found)", at: token.span)
             throw Failure()
         }
+    }
+
+    /// A call's argument; `low..high` is a range to search (only `solve` takes one).
+    private mutating func argument() throws -> Expr {
+        let value = try expression()
+        guard match(.dotDot) != nil else { return value }
+        let high = try expression()
+        return try checked(Expr(.bounds(value, high), value.span.union(high.span)))
     }
 
     /// Values typed in a series literal; longer data belongs in a data file.

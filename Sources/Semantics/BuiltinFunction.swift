@@ -6,6 +6,8 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case median, percentile, last, count, lag
     case fitGrowth = "fit_growth"
     case csv, json
+    /// Distributions, statistics across samples, and goal seek (docs/uncertainty.md).
+    case normal, uniform, triangular, sd, prob, solve
 
     /// How many arguments the function takes.
     var arity: ClosedRange<Int> {
@@ -13,13 +15,15 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .floor, .ceil, .round: return 1...2
         case .min, .max: return 1...16
         case .abs, .sqrt, .exp, .ln, .log10, .sum, .cumsum, .mean, .first: return 1...1
-        case .median, .last, .count, .fitGrowth, .csv: return 1...1
+        case .median, .last, .count, .fitGrowth, .csv, .sd, .prob: return 1...1
+        case .normal, .uniform: return 2...2
+        case .triangular, .solve: return 3...3
         case .compound, .at, .percentile, .lag: return 2...2
         case .json: return 1...2
         }
     }
 
-    var usage: String {
+    public var usage: String {
         switch self {
         case .floor, .ceil, .round: return "\(rawValue)(x) or \(rawValue)(x, unit)"
         case .min, .max: return "\(rawValue)(series) or \(rawValue)(a, b, …)"
@@ -30,6 +34,11 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .compound: return "compound(rate, duration)"
         case .at: return "at(series, time)"
         case .first: return "first(condition)"
+        case .normal: return "normal(mean, sd)"
+        case .uniform: return "uniform(low, high)"
+        case .triangular: return "triangular(low, mode, high)"
+        case .prob: return "prob(condition)"
+        case .solve: return "solve(name, condition, low..high)"
         default: return "\(rawValue)(x)"
         }
     }

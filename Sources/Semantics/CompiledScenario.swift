@@ -34,6 +34,8 @@ public struct CompiledScenario: Sendable {
     /// A `use` of this block could not be honoured: names it would have brought are unknown
     /// everywhere on the page, and that is already said once, at the `use`.
     public var hasFailedImport = false
+    /// Monte Carlo samples per uncertain value (`samples = N`, else the default).
+    public var sampleCount = UncertaintyLimits.defaultSamples
     private var index: [String: Int]
 
     init(name: String, fragment: SourceFragment, units: UnitTable, timeline: Timeline?,

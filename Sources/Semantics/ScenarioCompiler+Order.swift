@@ -70,7 +70,7 @@ extension ScenarioCompiler {
                 failed.insert(defined)
                 continue
             }
-            guard let type = typeOf(expression, types: types, failed: failed, knownNames: knownNames) else {
+            guard let type = typeOf(defined, expression, types: types, failed: failed, knownNames: knownNames) else {
                 failed.insert(defined)
                 continue
             }
@@ -84,12 +84,14 @@ extension ScenarioCompiler {
 
     /// The checker lives only inside this call: were it still alive when the caller adds the
     /// result to `types`, that dictionary would be copied once per definition (quadratic time).
-    private mutating func typeOf(_ expression: Expr, types: [String: TypeInfo], failed: Set<String>,
+    private mutating func typeOf(_ defined: String, _ expression: Expr, types: [String: TypeInfo], failed: Set<String>,
                                  knownNames: [String]) -> TypeInfo? {
         var checker = TypeChecker(units: units, timeline: timeline, fragment: fragment, definitions: types,
                                   failed: failed, knownNames: knownNames, tables: tables, columnUnits: columnUnits)
+        checker.definitionName = defined
         let type = checker.check(expression)
         diagnostics += checker.diagnostics
-        return type
+        guard let type else { return nil }
+        return checkSampleBudget(defined, type, expression)
     }
 }

@@ -24,6 +24,8 @@ public struct ScenarioCompiler {
     var columnUnits: [String: ColumnUnits] = [:]
     /// Table definitions whose file could not be used: skipped, like any failed definition.
     var failedTables: Set<String> = []
+    /// Monte Carlo samples per uncertain value (`samples = N`).
+    var sampleCount = UncertaintyLimits.defaultSamples
 
     /// The scenario holds every definition that checked, even when others failed, so a page
     /// can still report all of its problems; any error means the build fails.
@@ -71,6 +73,7 @@ public struct ScenarioCompiler {
         compiler.loadTables()
         compiler.setTimeline()
         compiler.findDependencies()
+        compiler.readSampleCount()
         let (order, inCycle) = compiler.orderByDependency()
         let checked = compiler.checkDefinitions(in: order, skipping: inCycle.union(skipping))
         var scenario = CompiledScenario(name: name, fragment: fragment, units: compiler.units,
@@ -79,6 +82,7 @@ public struct ScenarioCompiler {
                                         columnUnits: compiler.columnUnits)
         scenario.statements = statements
         scenario.data = data
+        scenario.sampleCount = compiler.sampleCount
         if compiler.droppedErrors > 0 {
             compiler.diagnostics.append(.error("\(compiler.droppedErrors) more errors in this block",
                                                at: fragment.location(SourceSpan(0, 1))))

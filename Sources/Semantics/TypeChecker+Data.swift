@@ -37,6 +37,9 @@ extension TypeChecker {
         guard !items.isEmpty else { throw fail("a series needs at least one value", span) }
         let types = try items.map { try infer($0) }
         for (type, item) in zip(types, items) {
+            if type.isUncertain {
+                throw fail("a value in brackets must be certain; a range belongs in a definition of its own", item.span)
+            }
             if type.isSeries { throw fail("a value in brackets must be a single value, not a series", item.span) }
             if type.dimension != types[0].dimension {
                 throw fail("the values in brackets differ: \(describe(types[0])) and \(describe(type))", item.span)
@@ -56,7 +59,7 @@ extension TypeChecker {
                        + "this is a single value", arguments[0].span)
         }
         switch function {
-        case .median, .last:
+        case .median, .last, .sd:
             return TypeInfo(dimension: first.dimension, label: first.label)
         case .count:
             return TypeInfo(dimension: .dimensionless)

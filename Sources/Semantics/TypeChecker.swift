@@ -20,6 +20,10 @@ public struct TypeChecker {
     let tables: [String: DataTable]
     /// The units of those tables' columns, when already read (else read at each use).
     let columnUnits: [String: ColumnUnits]
+    /// The definition being checked: a range or distribution in it makes it an uncertain input.
+    public var definitionName: String?
+    /// The uncertain inputs met below the node being inferred (see `infer`).
+    var gathered: Set<String> = []
 
     public init(units: UnitTable, timeline: Timeline?, fragment: SourceFragment, definitions: [String: TypeInfo],
                 failed: Set<String> = [], knownNames: [String], tables: [String: DataTable] = [:],
@@ -48,7 +52,7 @@ public struct TypeChecker {
 
     func describe(_ type: TypeInfo) -> String { type.dimension.described }
 
-    mutating func infer(_ expr: Expr) throws -> TypeInfo {
+    mutating func inferNode(_ expr: Expr) throws -> TypeInfo {
         switch expr.kind {
         case .number(let value, _, _):
             return TypeInfo(dimension: .dimensionless, constant: value)
@@ -116,6 +120,10 @@ public struct TypeChecker {
             return try rounding(mode, value, unit, expr.span)
         case .call(let name, let arguments):
             return try call(name, arguments, expr.span)
+        case .between(let low, let high):
+            return try between(low, high, expr.span)
+        case .bounds:
+            throw fail("a range `low..high` is what `solve` searches; use `a to b` for an uncertain value", expr.span)
         }
     }
 
@@ -256,7 +264,9 @@ public struct TypeChecker {
         if function == .csv || function == .json {
             throw fail("`\(name)(…)` reads a table; give it a line of its own: `data = \(name)(\"…\")`", span)
         }
+        if function == .solve { return try solve(arguments, span) }
         let types = try arguments.map { try infer($0) }
+        if let type = try uncertaintyFunction(function, arguments, types, span) { return type }
         let first = types[0]
         let series = types.contains { $0.isSeries }
         let rows = try seriesRows(Array(zip(types, arguments.map(\.span))))
@@ -268,8 +278,10 @@ public struct TypeChecker {
         switch function {
         case .floor, .ceil, .round:
             throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
-        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json:
+        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .sd:
             return try seriesFunction(function, arguments, types, span)
+        case .normal, .uniform, .triangular, .prob, .solve:
+            throw fail("`\(name)` takes \(function.usage)", span)   // handled by `uncertaintyFunction`
         case .min, .max:
             if types.count == 1 {
                 guard first.isSeries else {

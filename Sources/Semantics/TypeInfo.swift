@@ -15,6 +15,13 @@ public struct TypeInfo: Sendable, Hashable {
     public var rows: SeriesRows?
     /// A definition that reads a data file: `weekly = csv("weekly.csv")`.
     public var table: TableInfo?
+    /// The uncertain inputs the value depends on: the definitions holding a range or a
+    /// distribution (`price = $20/month to $50/month`). Empty for a certain value, which keeps
+    /// the scalar path; the tornado block varies exactly these.
+    public var uncertainInputs: Set<String> = []
+
+    /// Evaluated as columns of samples, one per Monte Carlo draw.
+    public var isUncertain: Bool { !uncertainInputs.isEmpty }
 
     public init(dimension: Dimension, isSeries: Bool = false, rows: SeriesRows? = nil, isCondition: Bool = false,
                 label: UnitLabel = UnitLabel(), constant: Double? = nil, table: TableInfo? = nil) {

@@ -75,6 +75,11 @@ public enum ScenarioReport {
         var inputs: [ValueInput] = []
         /// For a definition imported from a model or another block: where it was written.
         var importedFrom: String?
+        /// For an uncertain value, per step (one entry for a single value): p5, p25, median, p75,
+        /// p95 and mean, in the shown unit. `numbers` then holds the medians.
+        var summaries: [[Double]] = []
+        /// The same, formatted, for the terminal.
+        var summaryText: [String] = []
     }
 
     // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
@@ -87,20 +92,23 @@ public enum ScenarioReport {
         let provenance = Provenance(scenario)
         for name in scenario.sourceOrder {
             guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { continue }
-            let raw = value.series ?? value.scalar.map { [$0] } ?? []
+            let summaries = value.samples.map(UncertainSummary.init)
+            let raw = value.series ?? value.scalar.map { [$0] } ?? summaries?.medians ?? []
             let sample = raw.map(abs).max() ?? 1
             let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
             let unit = ValueFormatter.attach(number: "", amount: 2, label: label).trimmingSpaces
             let factor = label.factor
             let steps = value.series?.map {
                 ValueFormatter.formatScalar($0, dimension: value.dimension, label: value.label, format: nil)
-            } ?? []
+            } ?? summaries?.steps(value) ?? []
             rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
                             dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
-                            numbers: raw.map { $0 / factor }, isSeries: value.series != nil, steps: steps,
+                            numbers: raw.map { $0 / factor }, isSeries: value.isSeries, steps: steps,
                             origins: provenance.dataOrigins(ofDefinition: name).map(\.described),
                             inputs: provenance.inputs(ofDefinition: name),
-                            importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place() }))
+                            importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place() },
+                            summaries: summaries?.rows.map { $0.map { $0 / factor } } ?? [],
+                            summaryText: summaries?.described(value, label: label) ?? []))
         }
         return rows
     }
@@ -128,6 +136,7 @@ public enum ScenarioReport {
                 let indent = "  " + pad("", nameWidth) + "  " + pad("", valueWidth) + "  "
                 for origin in row.origins { out += indent + "from " + origin + "\n" }
                 if let origin = row.importedFrom { out += indent + "from " + origin + "\n" }
+                for line in row.summaryText { out += indent + line + "\n" }
                 if !row.inputs.isEmpty, row.inputs.map(\.name) != [row.name] {
                     out += indent + "inputs: " + row.inputs.map { $0.described() }.joined(separator: ", ") + "\n"
                 }
@@ -174,7 +183,9 @@ public enum ScenarioReport {
                 let inputs = "[" + row.inputs.map {
                     "{\"name\":\(quote($0.name)),\"file\":\(quote($0.location.file)),\"line\":\($0.location.line)}"
                 }.joined(separator: ",") + "]"
-                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)}"
+                let uncertain = row.summaries.isEmpty ? "" : ",\"uncertain\":" + UncertainSummary.json(row.summaries,
+                                                                                                   series: row.isSeries, number: number)
+                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)\(uncertain)}"
             }
             fields.append("\"definitions\":[" + definitions.joined(separator: ",") + "]")
             scenarios.append("{" + fields.joined(separator: ",") + "}")
@@ -187,15 +198,24 @@ public enum ScenarioReport {
         func field(_ text: String) -> String {
             text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replacing("\"", with: "\"\"") + "\"" : text
         }
-        var out = "scenario,name,t,value,unit\n"
+        // The percentile columns only when something is uncertain: certain models export as before.
+        let uncertain = results.contains { result in result.values.values.contains(where: \.isUncertain) }
+        var out = "scenario,name,t,value,unit" + (uncertain ? "," + ValueFormatter.summaryNames.joined(separator: ",") : "") + "\n"
         for result in results {
             for row in rows(result) {
+                func stats(_ step: Int) -> [String] {
+                    guard uncertain else { return [] }
+                    return step < row.summaries.count ? row.summaries[step].map { "\($0)" }
+                        : Array(repeating: "", count: ValueFormatter.summaryNames.count)
+                }
                 if row.isSeries, let timeline = result.scenario.timeline {
                     for (step, value) in row.numbers.enumerated() {
-                        out += [row.scenario, row.name, ValueFormatter.plainNumber(timeline.start + Double(step)), "\(value)", row.unit].map(field).joined(separator: ",") + "\n"
+                        out += ([row.scenario, row.name, ValueFormatter.plainNumber(timeline.start + Double(step)), "\(value)", row.unit]
+                                + stats(step)).map(field).joined(separator: ",") + "\n"
                     }
                 } else {
-                    out += [row.scenario, row.name, "", row.numbers.first.map { "\($0)" } ?? "never", row.unit].map(field).joined(separator: ",") + "\n"
+                    out += ([row.scenario, row.name, "", row.numbers.first.map { "\($0)" } ?? "never", row.unit] + stats(0))
+                        .map(field).joined(separator: ",") + "\n"
                 }
             }
         }

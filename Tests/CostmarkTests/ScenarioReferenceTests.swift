@@ -4,8 +4,8 @@ import Testing
 /// Every ```scenario block in docs/scenario-language.md runs, so the reference cannot drift
 /// from the implementation.
 @Suite struct ScenarioReferenceTests {
-    static func blocks() -> [(line: Int, text: String)] {
-        let text = (try? String(contentsOfFile: Repository.path("docs/scenario-language.md"), encoding: .utf8)) ?? ""
+    static func blocks(in page: String = "docs/scenario-language.md") -> [(line: Int, text: String)] {
+        let text = (try? String(contentsOfFile: Repository.path(page), encoding: .utf8)) ?? ""
         var blocks: [(Int, String)] = []
         var current: [String]?
         var start = 0

@@ -1,0 +1,85 @@
+import Diagnostics
+import ScenarioSyntax
+import Semantics
+
+/// Claims on uncertain values. They read percentiles of the samples, which are the same on every
+/// build (the draws are seeded from the scenario's text), so a claim holds or fails stably:
+/// - `= $240 to $600`: the 5th and 95th percentiles, each at the precision it is written with;
+/// - `= $379`, `≈ $380`: the median;
+/// - `in $200..$700`: the whole 90% interval lies in the range;
+/// - `< $1,000` (and `<=`, `>`, `>=`): the whole 90% interval is on that side.
+/// A probability is claimed on a certain value: `{{ prob(total > $1,000) < 5% }}`.
+extension ClaimCheck {
+    func uncertain(_ samples: Samples) -> Result<String, ClaimProblems> {
+        let row = samples.percentiles([0.05, 0.5, 0.95])[0]
+        let (low, median, high) = (row[0], row[1], row[2])
+        func scalar(_ x: Double) -> Value { .scalar(x, value.dimension, label: value.label) }
+        switch claim {
+        case .equals(let expr):
+            guard case .between(let lowExpr, let highExpr) = expr.kind else {
+                return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario, fragment: fragment,
+                                  source: "the median of \(source)").certain()
+            }
+            return interval(low, high, lowExpr, highExpr)
+        case .approximately:
+            return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario, fragment: fragment,
+                              source: "the median of \(source)").certain()
+        case .within(let lowExpr, let highExpr):
+            return literal(lowExpr).flatMap { lower in
+                literal(highExpr).flatMap { upper in
+                    let a = lower.scalar ?? .nan, b = upper.scalar ?? .nan
+                    let span = lowExpr.span.union(highExpr.span)
+                    let holds = (low >= a || approximatelyEqual(low, a)) && (high <= b || approximatelyEqual(high, b))
+                    let text = shownInterval(low, high, in: lower.label)
+                    return holds ? .success(text)
+                        : error("claim does not hold: the 90% interval of \(source) is \(text), the text says in \(written(span))", span)
+                }
+            }
+        case .compares(let op, let expr):
+            return literal(expr).flatMap { claimed in
+                let y = claimed.scalar ?? .nan
+                let holds: Bool
+                switch op {
+                case .less: holds = high < y && !approximatelyEqual(high, y)
+                case .lessEqual: holds = high <= y || approximatelyEqual(high, y)
+                case .greater: holds = low > y && !approximatelyEqual(low, y)
+                default: holds = low >= y || approximatelyEqual(low, y)
+                }
+                let text = shownInterval(low, high, in: claimed.label)
+                return holds ? .success(text)
+                    : error("claim does not hold: the 90% interval of \(source) is \(text), not all \(op.rawValue) "
+                            + written(expr.span), expr.span)
+            }
+        }
+    }
+
+    /// `= $240 to $600`: each end equals the percentile at the precision it is written with.
+    private func interval(_ low: Double, _ high: Double, _ lowExpr: Expr, _ highExpr: Expr) -> Result<String, ClaimProblems> {
+        literal(lowExpr).flatMap { lower in
+            literal(highExpr).flatMap { upper in
+                let lowClaim = Claim(claimed: lower, literal: lowExpr, label: lower.label.isEmpty ? value.label : lower.label)
+                let highClaim = Claim(claimed: upper, literal: highExpr, label: upper.label.isEmpty ? value.label : upper.label)
+                let computedLow = Value.scalar(low, value.dimension, label: value.label)
+                let computedHigh = Value.scalar(high, value.dimension, label: value.label)
+                let text = lowClaim.rendered(computedLow) + " to " + highClaim.rendered(computedHigh)
+                let span = lowExpr.span.union(highExpr.span)
+                guard lowClaim.holds(for: computedLow), highClaim.holds(for: computedHigh) else {
+                    return .failure(ClaimProblems([.error(
+                        "claim does not hold: the 90% interval of \(source) is \(text), the text says " + written(span),
+                        at: fragment.location(span),
+                        notes: [.init("each end is compared at the precision it is written with: `$1.4k` is to the hundred")])]))
+                }
+                return .success(text)
+            }
+        }
+    }
+
+    private func shownInterval(_ low: Double, _ high: Double, in label: UnitLabel) -> String {
+        let label = label.isEmpty ? value.label : label
+        func text(_ x: Double) -> String {
+            x.isFinite ? ValueFormatter.formatScalar(x, dimension: value.dimension, label: label,
+                                                     format: .significant(ValueFormatter.uncertainDigits)) : "never"
+        }
+        return text(low) + " to " + text(high)
+    }
+}

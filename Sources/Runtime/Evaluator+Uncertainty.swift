@@ -1,0 +1,130 @@
+import Diagnostics
+import ScenarioSyntax
+import Semantics
+
+/// Ranges and distributions drawn as columns of samples, and the statistics that read them.
+extension Evaluator {
+    var sampleCount: Int { scenario.sampleCount }
+
+    /// The seed of one range or distribution: its definition's name, its own text and where it
+    /// sits in the definition. Editing one input leaves every other input's draws as they were.
+    func seed(for expr: Expr) -> UInt64 {
+        let start = definitionName.flatMap { scenario.definition(named: $0)?.span.start } ?? 0
+        return Sampling.seed([definitionName ?? "", text(expr.span), String(expr.span.start &- start),
+                              String(sampleCount)])
+    }
+
+    /// `low to high`: the 5th and 95th percentiles of a lognormal (both ends positive) or a normal.
+    func between(_ lowExpr: Expr, _ highExpr: Expr, _ expr: Expr) throws -> Value {
+        let low = try needed(lowExpr), high = try needed(highExpr)
+        return try draw(expr, [low, high], [lowExpr, highExpr]) { p in
+            p[1] < p[0] ? "this range runs downwards: `\(text(highExpr.span))` is below `\(text(lowExpr.span))`" : nil
+        } quantile: { p, u in Sampling.between(p[0], p[1], u) }
+    }
+
+    /// `normal(mean, sd)`, `uniform(low, high)`, `triangular(low, mode, high)`.
+    func distribution(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr], _ expr: Expr) throws -> Value {
+        switch function {
+        case .normal:
+            return try draw(expr, values, arguments) { p in
+                p[1] < 0 ? "the standard deviation `\(text(arguments[1].span))` is negative" : nil
+            } quantile: { p, u in Sampling.normal(p[0], p[1], u) }
+        case .uniform:
+            return try draw(expr, values, arguments) { p in
+                p[1] < p[0] ? "`uniform` takes the lower end first" : nil
+            } quantile: { p, u in Sampling.uniform(p[0], p[1], u) }
+        default:
+            return try draw(expr, values, arguments) { p in
+                p[0] <= p[1] && p[1] <= p[2] ? nil : "`triangular` takes low, mode and high in that order"
+            } quantile: { p, u in Sampling.triangular(p[0], p[1], p[2], u) }
+        }
+    }
+
+    /// One column of samples: a stratified uniform per sample through `quantile`. Parameters may
+    /// themselves be uncertain single values, read sample by sample; `problem` vets them.
+    private func draw(_ expr: Expr, _ parameters: [Value], _ arguments: [Expr], problem: ([Double]) -> String?,
+                      quantile: ([Double], Double) -> Double) throws -> Value {
+        for (value, argument) in zip(parameters, arguments) where value.isSeries {
+            throw Failure(message: "`\(text(argument.span))` is a series; a distribution's parameters are single values",
+                          span: argument.span)
+        }
+        let uniforms = Sampling.stratifiedUniforms(count: sampleCount, seed: seed(for: expr))
+        let fixed = parameters.allSatisfy { !$0.isUncertain }
+        var current = parameters.map { $0.scalar ?? 0 }
+        if fixed, let message = problem(current) { throw Failure(message: message, span: expr.span) }
+        var numbers = [Double](repeating: 0, count: sampleCount)
+        for sample in 0..<sampleCount {
+            if !fixed {
+                for (index, value) in parameters.enumerated() {
+                    current[index] = value.samples?.numbers[sample] ?? value.scalar ?? .nan
+                }
+                if let message = problem(current) {
+                    throw Failure(message: message + " in some samples", span: expr.span)
+                }
+            }
+            numbers[sample] = quantile(current, uniforms[sample])
+        }
+        let first = parameters.first { !$0.label.isEmpty } ?? parameters[0]
+        return .uncertain(Samples(count: sampleCount, steps: nil, numbers: numbers), first.dimension, label: first.label)
+    }
+
+    /// `median`, `mean`, `percentile`, `sd` and `prob`: across samples (step by step) for an
+    /// uncertain value; nil for a certain one, which keeps the meaning it has on a series.
+    func statistic(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr]) throws -> Value? {
+        let x = values[0]
+        if function == .prob {
+            let shares = x.samples?.shareHolding() ?? (x.series ?? [x.scalar ?? 0]).map { $0 != 0 ? 1 : 0 }
+            return certain(shares, like: x, dimension: .dimensionless, label: percentLabel)
+        }
+        guard let samples = x.samples else { return nil }
+        switch function {
+        case .median: return certain(samples.percentiles(0.5), like: x)
+        case .mean: return certain(samples.means(), like: x)
+        case .sd: return certain(samples.standardDeviations(), like: x)
+        case .percentile:
+            let share = try percentileShare(values[1], arguments[1])
+            return certain(samples.percentiles(share), like: x)
+        default: return nil
+        }
+    }
+
+    var percentLabel: UnitLabel { UnitLabel(scenario.units.unit(named: "%")!) }
+
+    /// One number per step, as a certain value shaped like `x` (a series if `x` is one).
+    private func certain(_ numbers: [Double], like x: Value, dimension: Dimension? = nil, label: UnitLabel? = nil) -> Value {
+        let dimension = dimension ?? x.dimension, label = label ?? x.label
+        return x.isSeries ? .series(numbers, dimension, label: label) : .scalar(numbers[0], dimension, label: label)
+    }
+
+    /// `first(condition)` on an uncertain condition: for each sample, the time it first holds, or
+    /// +infinity where it never does (counted as its own outcome, shown as "never").
+    func firstOfSamples(_ samples: Samples, timeline: Timeline) -> Value {
+        let steps = samples.columns
+        var numbers = [Double](repeating: .infinity, count: samples.count)
+        for sample in 0..<samples.count {
+            for step in 0..<steps where samples.numbers[step * samples.count + sample] != 0 {
+                numbers[sample] = timeline.time(at: step)
+                break
+            }
+        }
+        return .uncertain(Samples(count: samples.count, steps: nil, numbers: numbers, mayBeNever: true), .time,
+                          label: UnitLabel(timeline.unit))
+    }
+
+    /// `lag(x, n)` on an uncertain series: each sample's path shifted by `n` steps.
+    func lagged(_ samples: Samples, by steps: Int, _ x: Value) -> Value {
+        let shifted = Samples.build(count: samples.count, steps: samples.steps) { step, sample in
+            samples.numbers[Swift.max(0, step - steps) * samples.count + sample]
+        }
+        return .uncertain(shifted, x.dimension, label: x.label)
+    }
+
+    func percentileShare(_ value: Value, _ argument: Expr) throws -> Double {
+        let share = value.element(0)
+        guard share >= 0, share <= 1 else {
+            let shown = ValueFormatter.format(.scalar(share, label: percentLabel))
+            throw Failure(message: "a percentile is between 0% and 100%, not \(shown)", span: argument.span)
+        }
+        return share
+    }
+}

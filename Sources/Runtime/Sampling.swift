@@ -1,0 +1,105 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Deterministic draws for Monte Carlo: a seed from text, a small fast generator, Latin hypercube
+/// uniforms and the quantile functions of the distributions scenarios write. Nothing here reads
+/// the clock or the system's randomness, so a build is reproducible to the byte.
+public enum Sampling {
+    /// The 95th percentile of the standard normal: a 90% interval is ±1.6449 standard deviations.
+    public static let z95 = 1.6448536269514722
+
+    /// FNV-1a over the parts' UTF-8, with a separator between parts: a seed that depends only on text.
+    public static func seed(_ parts: [String]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for part in parts {
+            for byte in part.utf8 {
+                hash ^= UInt64(byte)
+                hash &*= 0x0000_0100_0000_01b3
+            }
+            hash ^= 0xff
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// SplitMix64: one 64-bit state, good statistical quality for this use, and trivially seeded.
+    public struct Generator {
+        var state: UInt64
+        public init(seed: UInt64) { state = seed }
+
+        public mutating func next() -> UInt64 {
+            state &+= 0x9e37_79b9_7f4a_7c15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+            z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+            return z ^ (z >> 31)
+        }
+
+        /// Uniform in (0, 1), never exactly 0 or 1 (53 random bits, offset by half a step).
+        public mutating func unit() -> Double {
+            (Double(next() >> 11) + 0.5) / 9_007_199_254_740_992
+        }
+    }
+
+    /// `count` uniforms in (0, 1), one in each of `count` equal strata, in random order (Latin
+    /// hypercube sampling). The percentiles of a drawn input are then within one stratum of the
+    /// exact ones, which makes `$20 to $50` give back $20 and $50 closely even at 5,000 samples.
+    public static func stratifiedUniforms(count: Int, seed: UInt64) -> [Double] {
+        var generator = Generator(seed: seed)
+        var order = Array(0..<count)
+        for index in stride(from: count - 1, to: 0, by: -1) {
+            let other = Int(generator.next() % UInt64(index + 1))
+            order.swapAt(index, other)
+        }
+        return order.map { (Double($0) + generator.unit()) / Double(count) }
+    }
+
+    /// The standard normal quantile: a rational first guess (Abramowitz and Stegun 26.2.23,
+    /// error below 4.5e-4) polished by Halley steps on `erfc`, to about 1e-15.
+    public static func normalQuantile(_ p: Double) -> Double {
+        guard p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
+        let tail = min(p, 1 - p)
+        let t = (-2 * log(tail)).squareRoot()
+        var z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
+        if p < 0.5 { z = -z }
+        for _ in 0..<3 {
+            let error = 0.5 * erfc(-z / 2.0.squareRoot()) - p
+            let density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
+            guard density > 0 else { break }
+            let step = error / density
+            z -= step / (1 + z * step / 2)
+        }
+        return z
+    }
+
+    /// `low to high` as the 5th and 95th percentiles: lognormal when both are positive, else normal.
+    public static func between(_ low: Double, _ high: Double, _ u: Double) -> Double {
+        let z = normalQuantile(u)
+        if low > 0, high > 0 {
+            let mu = (log(low) + log(high)) / 2
+            let sigma = (log(high) - log(low)) / (2 * z95)
+            return exp(mu + sigma * z)
+        }
+        return (low + high) / 2 + (high - low) / (2 * z95) * z
+    }
+
+    public static func normal(_ mean: Double, _ sd: Double, _ u: Double) -> Double {
+        mean + sd * normalQuantile(u)
+    }
+
+    public static func uniform(_ low: Double, _ high: Double, _ u: Double) -> Double {
+        low + (high - low) * u
+    }
+
+    /// The triangular distribution's quantile, from its two quadratic pieces.
+    public static func triangular(_ low: Double, _ mode: Double, _ high: Double, _ u: Double) -> Double {
+        let width = high - low
+        guard width > 0 else { return low }
+        let split = (mode - low) / width
+        if u < split { return low + (u * width * (mode - low)).squareRoot() }
+        return high - ((1 - u) * width * (high - mode)).squareRoot()
+    }
+}
