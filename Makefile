@@ -41,6 +41,7 @@ bench: deps
 	scripts/bench/data-table.sh
 	scripts/bench/data-site.sh
 	scripts/bench/models-site.sh
+	scripts/bench/uncertain-site.sh
 	scripts/bench.sh
 	scripts/bench/incremental.sh 10000
 

@@ -1,9 +1,9 @@
 import Diagnostics
 import Runtime
 
-/// Renders costmark's figure blocks (`chart`, `table`, `sweep`) from a page's evaluated scenarios.
+/// Renders costmark's figure blocks (`chart`, `table`, `sweep`, `tornado`) from a page's evaluated scenarios.
 public enum FigureBlocks {
-    public static let kinds: Set<String> = ["chart", "table", "sweep"]
+    public static let kinds: Set<String> = ["chart", "table", "sweep", "tornado"]
 
     public struct Output: Sendable {
         public var html: String?
@@ -34,6 +34,8 @@ public enum FigureBlocks {
                 html = table
                 rows = shown
             }
+        case "tornado":
+            html = TornadoBlock.render(spec: &spec, page: page, scenario: scenario, id: id)
         default:
             html = SweepBlock.render(spec: &spec, page: page, scenario: scenario, id: id)
         }

@@ -11,7 +11,7 @@ import Semantics
 /// pass over the model moves every sample's search a step.
 extension Evaluator {
     static let solveGridPoints = 17
-    static let solveBisections = 48
+    static let solveBisections = 40
 
     func solve(_ arguments: [Expr], _ span: SourceSpan) throws -> Value {
         guard case .name(let name) = arguments[0].kind, let original = values[name],
@@ -90,24 +90,36 @@ struct SolveTrial {
 
     /// Whether the condition holds, per sample (one entry when nothing in it is uncertain).
     func holds(at trial: Value) throws -> [Bool] {
+        let outcome = Result { try evaluate(at: trial) }
+        guard case .failure(let error) = outcome else { return try outcome.get() }
+        guard let failure = error as? Evaluator.Failure else { throw error }
+        throw annotated(failure, trial)
+    }
+
+    // Swift 6.3.1's CopyPropagation pass crashes on this function in release builds ("Found
+    // ownership error?!") in every shape tried; it only sequences the calls that do the work
+    // (each optimized), once per trial, so it is left unoptimized.
+    @_optimize(none)
+    private func evaluate(at trial: Value) throws -> [Bool] {
         var state = evaluator
         state.values[name] = trial
         state.comparesNever = true
-        do {
-            for definition in chain {
-                state.definitionName = definition.name
-                var value = try state.evaluate(definition.expression)
-                value.label = definition.type.label
-                state.values[definition.name] = value
-            }
-            state.definitionName = evaluator.definitionName
-            let result = try state.needed(condition)
-            if let samples = result.samples { return samples.numbers.map { $0 != 0 } }
-            return [result.scalar.map { $0 != 0 } ?? false]
-        } catch var failure as Evaluator.Failure {
-            let shown = trial.scalar.map { ValueFormatter.format(.scalar($0, original.dimension, label: original.label)) }
-            failure.notes.append(.init("while `solve` tried `\(name)` = \(shown ?? "a value per sample")"))
-            throw failure
+        for definition in chain {
+            state.definitionName = definition.name
+            let value = try state.evaluate(definition.expression)
+            state.values[definition.name] = value.relabelled(dimension: value.dimension, label: definition.type.label)
         }
+        state.definitionName = evaluator.definitionName
+        let result = try state.needed(condition)
+        if let samples = result.samples { return samples.numbers.map { $0 != 0 } }
+        return [result.scalar.map { $0 != 0 } ?? false]
+    }
+
+    /// A failure in a trial names the trial, which the reader never wrote.
+    private func annotated(_ failure: Evaluator.Failure, _ trial: Value) -> Evaluator.Failure {
+        var annotated = failure
+        let shown = trial.scalar.map { ValueFormatter.format(.scalar($0, original.dimension, label: original.label)) }
+        annotated.notes.append(.init("while `solve` tried `\(name)` = \(shown ?? "a value per sample")"))
+        return annotated
     }
 }

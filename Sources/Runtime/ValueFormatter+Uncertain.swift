@@ -20,29 +20,35 @@ extension ValueFormatter {
         }.joined(separator: ", ")
     }
 
-    /// `$379 (90%: $240–$600)`, `4 months (90%: 3–6 months)`: the interval's units are written
-    /// once, after its upper end (symbols such as `$` and `%` stay on both); a never-holding
-    /// outcome reads "never".
+    /// `$379 (90%: $240–$600)`, `4 months (90%: 3–6 months)`; a never-holding outcome reads "never".
     public static func formatInterval(median: Double, low: Double, high: Double, share: Double, dimension: Dimension,
                                       label: UnitLabel, format: NumberFormat?) -> String {
         let finite = [median, low, high].first(where: \.isFinite) ?? 0
         let shownLabel = displayLabel(for: finite, dimension: dimension, label: label)
         let format = format ?? .significant(uncertainDigits)
-        func text(_ x: Double) -> String {
-            guard x.isFinite else { return x > 0 ? "never" : "-infinity" }
-            return formatScalar(x, dimension: dimension, label: shownLabel, format: format)
-        }
-        let lowText: String
-        if low.isFinite, high.isFinite {
-            let amount = low / shownLabel.factor
-            let symbols = UnitLabel(shownLabel.terms.filter { $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol) })
-            lowText = attach(number: numberPart(amount, format: format), amount: amount,
-                             label: symbols)
-        } else {
-            lowText = text(low)
-        }
         let percent = plainNumber((share * 1000).rounded() / 10)
-        return "\(text(median)) (\(percent)%: \(lowText)–\(text(high)))"
+        return "\(text(median, dimension, shownLabel, format)) (\(percent)%: "
+            + formatRange(low: low, high: high, dimension: dimension, label: shownLabel, format: format) + ")"
+    }
+
+    /// `$240–$600`, `3–6 months`, `5%–7%/week`: a range's units are written once, after its upper
+    /// end; symbols such as `$` and `%` stay on both ends.
+    public static func formatRange(low: Double, high: Double, dimension: Dimension, label: UnitLabel,
+                                   format: NumberFormat? = nil) -> String {
+        let format = format ?? .significant(uncertainDigits)
+        let shownLabel = displayLabel(for: [low, high].first(where: \.isFinite) ?? 0, dimension: dimension, label: label)
+        guard low.isFinite, high.isFinite else {
+            return text(low, dimension, shownLabel, format) + "–" + text(high, dimension, shownLabel, format)
+        }
+        let amount = low / shownLabel.factor
+        let symbols = UnitLabel(shownLabel.terms.filter { $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol) })
+        let lowText = attach(number: numberPart(amount, format: format), amount: amount, label: symbols)
+        return lowText + "–" + text(high, dimension, shownLabel, format)
+    }
+
+    private static func text(_ x: Double, _ dimension: Dimension, _ label: UnitLabel, _ format: NumberFormat) -> String {
+        guard x.isFinite else { return x > 0 ? "never" : "-infinity" }
+        return formatScalar(x, dimension: dimension, label: label, format: format)
     }
 
     /// The digits `formatScalar` would print for `amount` in `label`, without any unit.

@@ -1,5 +1,6 @@
 import Diagnostics
 import Dispatch
+import Foundation
 import Runtime
 import ScenarioSyntax
 import Semantics
@@ -29,6 +30,13 @@ enum ScenarioBenchmark {
     total = sum(spend)
     breakeven = first(cumulative >= work)
     """
+
+    /// The same model with the source post's own ranges, at 10,000 samples.
+    static var uncertainModel: String {
+        optimizationModel
+            .replacingOccurrences(of: "price = $20/month/machine", with: "price = $20/month/machine to $50/month/machine")
+            .replacingOccurrences(of: "growth = 5%/week", with: "growth = 5%/week to 7%/week\nsamples = 10000")
+    }
 
     static let longModel = """
     timeline = 0..9999 days
@@ -65,6 +73,23 @@ enum ScenarioBenchmark {
         }
         measure("optimization model, evaluate only", iterations: 5_000) {
             _ = Evaluator.run(compiled)
+        }
+        let uncertain = SourceFragment(standalone: uncertainModel, path: "uncertain")
+        let (uncertainCompiled, uncertainErrors) = ScenarioCompiler.compile(name: "main", fragment: uncertain)
+        precondition(uncertainErrors.isEmpty && uncertainCompiled.sampleCount == 10_000, "\(uncertainErrors)")
+        let uncertainCheck = Evaluator.run(uncertainCompiled)
+        precondition(uncertainCheck.diagnostics.isEmpty && uncertainCheck.value(of: "total")?.samples != nil)
+        print("uncertain optimization model: total \(ValueFormatter.format(uncertainCheck.value(of: "total")!)), "
+              + "break-even \(ValueFormatter.format(uncertainCheck.value(of: "breakeven")!))")
+        measure("optimization model with two ranges, 10,000 samples, evaluate only", iterations: 5, batches: 11) {
+            _ = Evaluator.run(uncertainCompiled)
+        }
+        let solving = SourceFragment(standalone: uncertainModel + "\nneeded = solve(growth, breakeven <= 3 months, 0%/week..30%/week)",
+                                     path: "solving")
+        let (solvingCompiled, solvingErrors) = ScenarioCompiler.compile(name: "main", fragment: solving)
+        precondition(solvingErrors.isEmpty, "\(solvingErrors)")
+        measure("the same with solve(growth, …) per sample, evaluate only", iterations: 1, batches: 5) {
+            _ = Evaluator.run(solvingCompiled)
         }
         let long = SourceFragment(standalone: longModel, path: "long")
         let (longCompiled, longErrors) = ScenarioCompiler.compile(name: "main", fragment: long)

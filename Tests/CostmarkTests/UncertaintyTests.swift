@@ -221,4 +221,20 @@ import Testing
                 == "$31.6/month (90%: $20–$50/month)")
         #expect(ValueFormatter.format(total, interval: 0.5).hasPrefix("$379 (50%: $"))
     }
+
+    @Test func sensitivityHoldsTheOtherInputsAtTheirMedians() throws {
+        let (result, errors) = run("price = $20 to $50\nqty = 10 to 12\nbase = $100\ntotal = price * qty + base")
+        #expect(errors.isEmpty)
+        guard case .success(let sensitivity) = Sensitivity.of("total", in: result) else {
+            Issue.record("no sensitivity")
+            return
+        }
+        let price = try samples(result, "price").percentiles([0.05, 0.5, 0.95])[0]
+        let qty = try samples(result, "qty").percentiles([0.05, 0.5, 0.95])[0]
+        #expect(sensitivity.swings.map(\.input) == ["price", "qty"], "the wider swing first")
+        #expect(abs((sensitivity.baseline.scalar ?? 0) - (price[1] * qty[1] + 100)) < 1e-9)
+        #expect(abs(sensitivity.swings[0].outputAtLow - (price[0] * qty[1] + 100)) < 1e-9)
+        #expect(abs(sensitivity.swings[1].outputAtHigh - (price[1] * qty[2] + 100)) < 1e-9)
+        if case .failure(.certain) = Sensitivity.of("base", in: result) {} else { Issue.record("base is certain") }
+    }
 }
