@@ -102,7 +102,8 @@ public struct ChartRenderer {
 
     /// A value (in display units) as the page prints it.
     private func format(_ value: Double, _ data: ChartData, _ factor: Double) -> String {
-        ValueFormatter.formatScalar(value * factor, dimension: data.dimension, label: data.label, format: nil)
+        guard value.isFinite else { return "—" }   // a `first(…)` never reached
+        return ValueFormatter.formatScalar(value * factor, dimension: data.dimension, label: data.label, format: nil)
     }
 
     /// One sentence a screen reader can use instead of the picture.
