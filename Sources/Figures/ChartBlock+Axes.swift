@@ -62,8 +62,11 @@ extension ChartBlock {
         guard let evaluated else { return false }
         let text = fragment.text(of: expression.span)
         guard let values = evaluated.value.series, values.count == steps else {
+            let notes: [Diagnostic.Note] = evaluated.value.scalar == nil ? [] : [
+                .init("to draw against `\(text)` varied over values, write `x: {\(text): [1, 2, 4]}` or "
+                      + "`x: {\(text): 1..64}` (with its unit), as in a sweep")]
             spec.error("`x` is `t` or a series over the chart's timeline (\(steps) steps); `\(text)` is not",
-                       entry.value)
+                       entry.value, notes: notes)
             return false
         }
         guard chart.annotations.isEmpty else {
@@ -71,13 +74,20 @@ extension ChartBlock {
                        entry.value)
             return false
         }
-        let display = ValueFormatter.displayLabel(for: values.map(abs).max() ?? 1, dimension: evaluated.value.dimension,
-                                                  label: evaluated.type.label)
+        placeOnX(&chart, values, dimension: evaluated.value.dimension, label: evaluated.type.label, name: text)
+        return true
+    }
+
+    /// x values (base units) in the unit they are best shown in, and the axis titled with their
+    /// name and that unit: `in_flight (requests)`.
+    static func placeOnX(_ chart: inout ChartData, _ values: [Double], dimension: Dimension, label: UnitLabel,
+                         name: String) {
+        let display = ValueFormatter.displayLabel(for: values.filter(\.isFinite).map(abs).max() ?? 1,
+                                                  dimension: dimension, label: label)
         let unit = ValueFormatter.attach(number: "", amount: 2, label: display).trimmingCharacters(in: .whitespaces)
         chart.x = values.map { $0 / display.factor }
-        chart.xUnitName = unit.isEmpty ? text : "\(text) (\(unit))"
+        chart.xUnitName = unit.isEmpty ? name : "\(name) (\(unit))"
         chart.xDates = nil
-        return true
     }
 
     /// `rules: [soft_limit, hard_limit]`: single values measuring what the y axis measures.

@@ -55,6 +55,9 @@ enum ChartBlock {
     static func data(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> ChartData? {
         spec.rejectUnknownKeys(keys, block: "chart")
         let look = self.look(&spec)
+        if let entry = spec.document.entry("x"), case .mapping = entry.value {
+            return againstInput(entry, look: look, spec: &spec, page: page, scenario: scenario)
+        }
         guard let (items, asBars) = plotted(&spec) else { return nil }
         let evaluated = evaluate(items, spec: &spec, page: page, scenario: scenario)
         guard evaluated.count == items.count, let axis = oneAxis(evaluated, spec: &spec) else { return nil }
