@@ -75,11 +75,13 @@ public struct ChartRenderer {
         let data = layout.data
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
         svg.element("desc", [("id", descID)], content: description(data, factor: layout.factor))
+        let hatching = ChartHatching(prefix: id + idSuffix, kind: data.kind, seriesCount: data.series.count)
+        hatching.writeDefinitions(into: &svg)
         drawAxes(layout, into: &svg)
-        drawMarks(layout, into: &svg)
+        drawMarks(layout, hatching: hatching, into: &svg)
         drawRules(layout, into: &svg)
         drawAnnotations(layout, into: &svg)
-        drawLegend(layout, into: &svg)
+        drawLegend(layout, hatching: hatching, into: &svg)
         svg.raw("</svg>\n")
         return (svg.text, layout.factor, data)
     }
