@@ -36,6 +36,14 @@ extension ChartBlock {
         // The model as written first: names are checked, and the y axis decided, once.
         let evaluated = evaluate(items, spec: &spec, page: page, scenario: base.scenario.name)
         guard evaluated.count == items.count, let axis = oneAxis(evaluated, spec: &spec) else { return nil }
+        // Only the varied scenario is evaluated again: a value of another block would not move.
+        if let other = evaluated.first(where: { $0.evaluated.result.scenario.name != base.scenario.name }) {
+            let scenario = other.evaluated.result.scenario.name
+            spec.diagnostics.append(.error("`\(other.text)` is computed in scenario `\(scenario)`; a chart against "
+                                           + "`\(input.name)` draws values of scenario `\(base.scenario.name)`, "
+                                           + "which it varies", at: other.location))
+            return nil
+        }
         if let series = evaluated.first(where: { $0.value.series != nil }) {
             spec.diagnostics.append(.error("`\(series.text)` is a series over the timeline; against `\(input.name)` "
                                            + "each `y` is one value per variant of the model",
@@ -45,7 +53,7 @@ extension ChartBlock {
             return nil
         }
         let yMinimum = minimum(&spec, page: page, scenario: base.scenario.name, dimension: axis.dimension)
-        guard let points = points(items, input: input, base: base, spec: &spec, page: page) else { return nil }
+        guard let points = points(items, input: input, base: base, spec: &spec) else { return nil }
         let definition = base.scenario.definition(named: input.name)!
         var chart = look.chart(yMinimum: yMinimum, x: nil, series: zip(items, points.ys).map { item, values in
             ChartData.Series(name: item.2, values: values)
@@ -84,17 +92,15 @@ extension ChartBlock {
     /// For each value of the input, in increasing order: the input's value and each `y`'s value
     /// (NaN, a gap in the line, where a `first(…)` is never reached).
     private static func points(_ items: [(Expr, SourceFragment, String)], input: VariedInput, base: ScenarioResult,
-                               spec: inout BlockSpec, page: PageScenarios) -> (xs: [Double], ys: [[Double]])? {
+                               spec: inout BlockSpec) -> (xs: [Double], ys: [[Double]])? {
         var rows: [(x: Double, ys: [Double])] = []
         for value in input.values {
-            let name = base.scenario.name
             guard let result = VariedInput.run(base, replacing: [(input.name, value.text, value.node)],
                                                spec: &spec) else { return nil }
-            // The other blocks of the page stay as they are; only this one is replaced.
-            let variant = PageScenarios(results: page.results.map { $0.scenario.name == name ? result : $0 })
+            let variant = PageScenarios(results: [result])
             var ys: [Double] = []
             for (expression, fragment, text) in items {
-                let (evaluated, problems) = variant.evaluate(expression, fragment: fragment, preferred: name)
+                let (evaluated, problems) = variant.evaluate(expression, fragment: fragment)
                 if let problem = problems.first {
                     spec.error("with \(input.name) = \(value.text), `\(text)` fails: \(problem.message)", value.node)
                     return nil

@@ -163,6 +163,17 @@ import Testing
         #expect(page.contains("<tr><th scope=\"row\">17 requests</th><td>15 instances</td></tr>"), "\(page)")
     }
 
+    /// Only the varied scenario is evaluated again, so y is read from it alone.
+    @Test func yComesFromTheVariedScenario() throws {
+        let site = try InlineSite(Self.page("x: {limit: [16 requests]}\ny: [other.spare]")
+                                  + "\n```scenario other\nspare = 3\n```\n")
+        defer { site.cleanUp() }
+        let found = site.build().diagnostics.first { $0.message.contains("is computed in scenario") }
+        #expect(found?.message == "`other.spare` is computed in scenario `other`; a chart against `limit` draws values "
+                + "of scenario `main`, which it varies")
+        #expect(found?.location?.line == 6 && found?.location?.column == 5)
+    }
+
     @Test func aMisspeltInputGetsASuggestion() throws {
         let (_, diagnostics) = try Self.build("x: {limt: [1 request]}\ny: [instances]")
         #expect(diagnostics.first?.notes.map(\.message) == ["did you mean `limit`?"])
