@@ -24,11 +24,16 @@ import Testing
     })()
     """
 
-    static func chromium(_ arguments: [String]) throws -> ProcessRunner.Run {
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("costmark-chromium-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: profile) }
-        return try ProcessRunner.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
-                                                  "--user-data-dir=\(profile)", "--enable-logging=stderr", "--v=0"] + arguments)
+    /// One headless Chromium run with a fresh profile. It waits off the task pool (see
+    /// `offThePool`): a test blocking a pool thread for seconds starves the servers that tests
+    /// running alongside talk to, in this same process.
+    static func chromium(_ arguments: [String]) async throws -> ProcessRunner.Run {
+        let profile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("costmark-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
+        let flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                     "--user-data-dir=\(profile.path)", "--enable-logging=stderr", "--v=0"]
+        return try await offThePool { try ProcessRunner.run("chromium", flags + arguments) }
     }
 
     /// Console messages Chromium logs at error level, and uncaught script errors.
@@ -42,7 +47,7 @@ import Testing
     /// (long words, URLs, tables, code and charts must fit or scroll inside their own box).
     /// Chromium will not make a window that narrow, so each page sits in a 375 px iframe and
     /// posts its own widths to the wider page around it.
-    @Test func noSamplePageScrollsSidewaysOnAPhone() throws {
+    @Test func noSamplePageScrollsSidewaysOnAPhone() async throws {
         let (report, output) = try Fixtures.build("sample")
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.succeeded)
@@ -72,7 +77,7 @@ import Testing
         """
         let wrapperFile = output.appendingPathComponent("phone.html")
         try Data(wrapper.utf8).write(to: wrapperFile)
-        let run = try Self.chromium(["--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom",
+        let run = try await Self.chromium(["--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom",
                                      wrapperFile.absoluteString])
         #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
         struct Widths: Decodable { var page: Int; var scroll: Int; var width: Int; var chartText: Double }
@@ -93,7 +98,7 @@ import Testing
     /// Each sample chart drawn on its own, as a feed reader or an e-mail shows it: no site
     /// stylesheet, the SVG loaded as an image and painted on a canvas. It must keep its colours
     /// (coloured marks) and draw no filled black shapes (unstyled polylines fill black).
-    @Test func chartsKeepTheirLookWithoutTheStylesheet() throws {
+    @Test func chartsKeepTheirLookWithoutTheStylesheet() async throws {
         let (report, output) = try Fixtures.build("sample")
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.succeeded)
@@ -136,7 +141,7 @@ import Testing
         """
         let file = output.appendingPathComponent("charts-alone.html")
         try Data(page.utf8).write(to: file)
-        let run = try Self.chromium(["--window-size=800,600", "--virtual-time-budget=10000", "--dump-dom", file.absoluteString])
+        let run = try await Self.chromium(["--window-size=800,600", "--virtual-time-budget=10000", "--dump-dom", file.absoluteString])
         #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
         struct Pixels: Decodable { var chart: Int; var coloured: Double; var dark: Double }
         let marker = "<pre id=\"result\">"

@@ -74,7 +74,7 @@ extension BrowserTests {
                         ("dark", ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"])]
 
     @Test(arguments: [390, 1200], ["light", "dark"])
-    func samplePagesAtPhoneAndDesktopWidth(_ width: Int, _ mode: String) throws {
+    func samplePagesAtPhoneAndDesktopWidth(_ width: Int, _ mode: String) async throws {
         let (report, output) = try Fixtures.build("sample")
         defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.succeeded)
@@ -83,7 +83,7 @@ extension BrowserTests {
         for page in Self.pages {
             let name = page.isEmpty ? "home" : String(page.split(separator: "/").last!)
             let screenshot = folder.appendingPathComponent("\(name)-\(width)-\(mode).png")
-            let (probe, errors) = try Self.measure(page, in: output, width: width, mode: mode, screenshot: screenshot)
+            let (probe, errors) = try await Self.measure(page, in: output, width: width, mode: mode, screenshot: screenshot)
             let at = "\(name) at \(width) px, \(mode)"
             let text = probe.figures == 0 ? "no chart" : "chart text \(probe.chartText) px (\"\(probe.chartTextWhat)\")"
             print("browser: \(at): \(text), contrast \(probe.contrast):1 (\(probe.contrastWhat)), "
@@ -115,7 +115,7 @@ extension BrowserTests {
     /// a screenshot of its first 3,200 px (the window is at least 500 px wide; a phone's page
     /// fills the left 390 of them).
     static func measure(_ page: String, in output: URL, width: Int, mode: String,
-                        screenshot: URL) throws -> (WidthProbe, [String]) {
+                        screenshot: URL) async throws -> (WidthProbe, [String]) {
         let folder = page.isEmpty ? output : output.appendingPathComponent(page)
         let html = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
         try Data(html.replacingOccurrences(of: "</body>", with: widthProbe + "</body>").utf8)
@@ -131,7 +131,7 @@ extension BrowserTests {
         try Data(wrapper.utf8).write(to: wrapperFile)
         try? FileManager.default.removeItem(at: screenshot)
         let flags = modes.first { $0.0 == mode }?.1 ?? []
-        let run = try chromium(flags + ["--window-size=\(max(width, 500)),3200", "--virtual-time-budget=10000",
+        let run = try await chromium(flags + ["--window-size=\(max(width, 500)),3200", "--virtual-time-budget=10000",
                                         "--screenshot=\(screenshot.path)", "--dump-dom", wrapperFile.absoluteString])
         #expect(run.status == 0, "chromium failed (is it installed? `make test-deps`): \(run.stderr.suffix(300))")
         let marker = "<pre id=\"probe\" style=\"position:absolute;left:-9999px\">"
