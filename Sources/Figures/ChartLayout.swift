@@ -53,65 +53,106 @@ struct ChartLayout {
         return ends.count == data.series.count && zip(ends, ends.dropFirst()).allSatisfy { $1 - $0 >= 14 }
     }
 
+    /// The layout in the order it is decided: the data in the unit shown, the y range, the margins
+    /// (legend or direct labels), the y axis, then the x axis across what is left.
     private init(chart: ChartRenderer, width: Double, direct: Bool) {
-        // Work in the unit the values are shown in, so ticks land on round numbers of that unit.
-        let rawHigh = chart.data.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
-        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: chart.data.dimension, label: chart.data.label)
+        let (data, display) = Self.inDisplayUnits(chart.data)
+        let (low, high) = Self.yRange(data)
+        let height = Double(data.height)
+        let margins = Self.margins(chart, data, width: width, direct: direct)
+        let plotHeight = height - margins.top - margins.bottom
+        let yTickLabel = { (value: Double) in
+            TickLabel.text(value * display.factor, label: display, dimension: data.dimension)
+        }
+        let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
+            : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
+        let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * ChartRenderer.characterWidth
+        let plotWidth = max(80, width - left - margins.right)   // huge tick labels must leave some room
+        let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
+        let yRange = (margins.top + plotHeight, margins.top)
+        let yPosition: (Double) -> Double = data.logarithmic
+            ? { LogScale(domain: (yLow, yHigh), range: yRange)($0) }
+            : { LinearScale(domain: (yLow, yHigh), range: yRange)($0) }
+        let x = XAxis(data, left: left, plotWidth: plotWidth)
+        self.labelsLinesDirectly = margins.direct
+        self.width = width; self.data = data; self.factor = display.factor; self.display = display
+        self.height = height; self.top = margins.top
+        self.plotHeight = plotHeight; self.left = left; self.plotWidth = plotWidth; self.high = high
+        self.yTicks = yTicks; self.yLow = yLow; self.yHigh = yHigh
+        self.yTickLabel = yTickLabel; self.yPosition = yPosition
+        self.count = x.count; self.isBand = x.isBand; self.band = x.band
+        self.xPosition = x.position; self.xTicks = x.ticks
+    }
+
+    /// The data in the unit its values are shown in, so ticks land on round numbers of that unit.
+    private static func inDisplayUnits(_ original: ChartData) -> (ChartData, UnitLabel) {
+        let rawHigh = original.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
+        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: original.dimension, label: original.label)
         let factor = display.factor
-        var data = chart.data
+        var data = original
         data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
         data.yMinimum = data.yMinimum.map { $0 / factor }
         data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
         data.label = display
-        let height = Double(data.height)
-        // Rules are values the reader compares the lines with: the axis reaches them.
+        return (data, display)
+    }
+
+    /// The lowest and highest value the y axis must show: stacks' totals, and rules (values the
+    /// reader compares the lines with), included.
+    private static func yRange(_ data: ChartData) -> (low: Double, high: Double) {
         let allValues = (data.series.flatMap(\.values) + data.rules.map(\.value)).filter(\.isFinite)
         let stacked = data.kind == .stackedBar
-        let stackTotals: [Double] = stacked ? (0..<(data.series.first?.values.count ?? 0)).map { i in data.series.reduce(0) { $0 + max(0, $1.values[i]) } } : []
+        let stackTotals: [Double] = !stacked ? [] : (0..<(data.series.first?.values.count ?? 0)).map { i in
+            data.series.reduce(0) { $0 + max(0, $1.values[i]) }
+        }
         var low = min(data.yMinimum ?? 0, allValues.min() ?? 0)
         if data.logarithmic { low = max(allValues.filter { $0 > 0 }.min() ?? 1, data.yMinimum ?? 0) }
         let high = max(stacked ? (stackTotals.max() ?? 1) : (allValues.max() ?? 1), low)
-        let yTickLabel = { (value: Double) in TickLabel.text(value * factor, label: display, dimension: data.dimension) }
-        // Direct labels: only for lines over x, two to four of them, with names that leave the
-        // plot at least three quarters of the width.
-        let nameWidth = (data.series.map(\.name.count).max() ?? 0) * Int(ChartRenderer.characterWidth)
-        let direct = direct && [.line, .step, .area].contains(data.kind) && data.x != nil && (2...4).contains(data.series.count)
-            && Double(nameWidth + 24) <= width / 4
-        let legendRows = direct ? 0 : chart.legendLayout(width: width).rows
-        let legendHeight = Double(legendRows) * 22
-        let top = 14 + legendHeight, bottom = 44.0, right = direct ? 16.0 + Double(nameWidth) + 8 : 16.0
-        let plotHeight = height - top - bottom
-        let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
-            : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
-        let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * ChartRenderer.characterWidth
-        let plotWidth = max(80, width - left - right)   // huge tick labels must not leave no room (or a negative one)
-        let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
-        let yPosition: (Double) -> Double = data.logarithmic
-            ? { LogScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
-            : { LinearScale(domain: (yLow, yHigh), range: (top + plotHeight, top))($0) }
+        return (low, high)
+    }
 
-        // x: timeline steps, or one band per category for bars.
+    /// Room above the plot (the legend's rows), below (x ticks and title) and to the right (direct
+    /// labels). Direct labels only for lines over x, two to four of them, with names that leave
+    /// the plot at least three quarters of the width.
+    private static func margins(_ chart: ChartRenderer, _ data: ChartData, width: Double,
+                                direct wanted: Bool) -> (top: Double, bottom: Double, right: Double, direct: Bool) {
+        let nameWidth = Double((data.series.map(\.name.count).max() ?? 0)) * ChartRenderer.characterWidth
+        let direct = wanted && [.line, .step, .area].contains(data.kind) && data.x != nil
+            && (2...4).contains(data.series.count) && nameWidth + 24 <= width / 4
+        let legendRows = direct ? 0 : chart.legendLayout(width: width).rows
+        return (14 + Double(legendRows) * 22, 44, direct ? 16 + nameWidth + 8 : 16, direct)
+    }
+}
+
+/// The x axis of a layout: timeline steps (or another series' values) on a linear scale, or one
+/// band per step or category for bars.
+private struct XAxis {
+    let count: Int
+    let isBand: Bool
+    let band: Double
+    let position: (Int) -> Double
+    let ticks: [(Double, String)]
+
+    init(_ data: ChartData, left: Double, plotWidth: Double) {
         let count = data.x?.count ?? data.categories.count
         let isBand = data.kind == .bar || data.kind == .stackedBar || data.x == nil
         let band = plotWidth / Double(max(1, count))
-        var xPosition: (Int) -> Double = { left + band * (Double($0) + 0.5) }
-        var xTicks: [(Double, String)] = []
+        var position: (Int) -> Double = { left + band * (Double($0) + 0.5) }
+        var ticks: [(Double, String)] = []
         let xLabel = { (step: Double) in ChartRenderer.xLabel(step, dates: data.xDates) }
         if let xs = data.x, !isBand {
-            let ticks = ChartRenderer.xTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, plotWidth: plotWidth, labels: xLabel)
-            let scale = LinearScale(domain: (ticks.lower, ticks.upper), range: (left, left + plotWidth))
-            xPosition = { scale(xs[$0]) }
-            xTicks = ticks.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
+            let nice = ChartRenderer.xTicks(low: xs.min() ?? 0, high: xs.max() ?? 1, plotWidth: plotWidth,
+                                            labels: xLabel)
+            let scale = LinearScale(domain: (nice.lower, nice.upper), range: (left, left + plotWidth))
+            position = { scale(xs[$0]) }
+            ticks = nice.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
         } else if let xs = data.x {
+            // A band per step: label every few so the labels do not touch.
             let every = max(1, Int((Double(count) * ChartRenderer.characterWidth * 4 / plotWidth).rounded(.up)))
-            xTicks = stride(from: 0, to: count, by: every).map { (xPosition($0), xLabel(xs[$0])) }
+            ticks = stride(from: 0, to: count, by: every).map { (position($0), xLabel(xs[$0])) }
         } else {
-            xTicks = data.categories.enumerated().map { (xPosition($0.offset), $0.element) }
+            ticks = data.categories.enumerated().map { (position($0.offset), $0.element) }
         }
-        self.labelsLinesDirectly = direct
-        self.width = width; self.data = data; self.factor = factor; self.display = display; self.height = height; self.top = top
-        self.plotHeight = plotHeight; self.left = left; self.plotWidth = plotWidth; self.high = high
-        self.yTicks = yTicks; self.yLow = yLow; self.yHigh = yHigh; self.yTickLabel = yTickLabel; self.yPosition = yPosition
-        self.count = count; self.isBand = isBand; self.band = band; self.xPosition = xPosition; self.xTicks = xTicks
+        self.count = count; self.isBand = isBand; self.band = band; self.position = position; self.ticks = ticks
     }
 }

@@ -23,51 +23,89 @@ extension ChartRenderer {
         }
     }
 
-    /// Each series as its kind of chart draws it.
-    func drawMarks(_ layout: ChartLayout, into svg: inout SVGWriter) {
+    /// Each series as its kind of chart draws it. A value that is not there (a `first(…)` never
+    /// reached) is a gap: lines break around it and no bar or dot is drawn for it. Bars and areas
+    /// of series 2 and on are hatched as well as coloured (`ChartHatching`).
+    func drawMarks(_ layout: ChartLayout, hatching: ChartHatching, into svg: inout SVGWriter) {
         let data = layout.data
         let baseline = layout.yPosition(data.logarithmic ? layout.yLow : max(layout.yLow, min(0, layout.yHigh)))
         var stackBase = [Double](repeating: 0, count: layout.count)
         for (index, series) in data.series.enumerated() {
             let style = "s\(index % Self.seriesClasses + 1)"
             let points = series.values.enumerated().map { (layout.xPosition($0.offset), layout.yPosition($0.element)) }
+            let runs = Self.finiteRuns(points)
             switch data.kind {
             case .line:
-                svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(points))])
-            case .step:
-                var path = ""
-                for (i, point) in points.enumerated() {
-                    path += i == 0 ? "M\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
-                        : " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
+                for run in runs {
+                    svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(run))])
                 }
-                svg.element("path", [("class", "line \(style)"), ("d", path)])
+            case .step:
+                for run in runs { svg.element("path", [("class", "line \(style)"), ("d", Self.stepPath(run))]) }
             case .area:
-                guard let first = points.first, let last = points.last else { continue }
-                let line = points.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }.joined(separator: " L")
-                svg.element("path", [("class", "area \(style)"), ("d", "M\(SVGWriter.number(first.0)) \(SVGWriter.number(baseline)) L\(line) L\(SVGWriter.number(last.0)) \(SVGWriter.number(baseline)) Z")])
-                svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(points))])
+                for run in runs {
+                    let shape = [("d", Self.areaPath(run, baseline: baseline))]
+                    svg.element("path", [("class", "area \(style)")] + shape)
+                    hatching.overlay(series: index, "path", shape, into: &svg)
+                    svg.element("polyline", [("class", "line \(style)"), ("points", Self.pointList(run))])
+                }
             case .scatter:
-                for point in points {
-                    svg.element("circle", [("class", "dot \(style)"), ("cx", SVGWriter.number(point.0)), ("cy", SVGWriter.number(point.1)), ("r", "3")])
+                for point in runs.joined() {
+                    svg.element("circle", [("class", "dot \(style)"), ("cx", SVGWriter.number(point.0)),
+                                           ("cy", SVGWriter.number(point.1)), ("r", "3")])
                 }
             case .bar:
                 let width = layout.band * 0.8 / Double(data.series.count)
-                for (i, value) in series.values.enumerated() {
+                for (i, value) in series.values.enumerated() where value.isFinite {
                     let x = layout.left + layout.band * Double(i) + layout.band * 0.1 + width * Double(index)
                     let y = layout.yPosition(value)
-                    svg.rect("bar \(style)", x: x, y: min(y, baseline),
-                             width: max(1, width - 1), height: abs(baseline - y))
+                    let box = SVGWriter.box(x: x, y: min(y, baseline), width: max(1, width - 1),
+                                            height: abs(baseline - y))
+                    svg.element("rect", [("class", "bar \(style)")] + box)
+                    hatching.overlay(series: index, "rect", box, into: &svg)
                 }
             case .stackedBar:
                 let width = layout.band * 0.7
-                for (i, value) in series.values.enumerated() {
+                for (i, value) in series.values.enumerated() where value.isFinite {
                     let bottomY = layout.yPosition(stackBase[i]), topY = layout.yPosition(stackBase[i] + max(0, value))
                     stackBase[i] += max(0, value)
-                    svg.rect("bar \(style)", x: layout.left + layout.band * Double(i) + layout.band * 0.15, y: topY,
-                             width: width, height: max(0, bottomY - topY))
+                    let box = SVGWriter.box(x: layout.left + layout.band * Double(i) + layout.band * 0.15, y: topY,
+                                            width: width, height: max(0, bottomY - topY))
+                    svg.element("rect", [("class", "bar \(style)")] + box)
+                    hatching.overlay(series: index, "rect", box, into: &svg)
                 }
             }
         }
+    }
+
+    /// The stretches of consecutive points that have a value; one stretch when none is missing.
+    static func finiteRuns(_ points: [(Double, Double)]) -> [[(Double, Double)]] {
+        var runs: [[(Double, Double)]] = [[]]
+        for point in points {
+            if point.0.isFinite && point.1.isFinite {
+                runs[runs.count - 1].append(point)
+            } else if !runs[runs.count - 1].isEmpty {
+                runs.append([])
+            }
+        }
+        return runs.filter { !$0.isEmpty }
+    }
+
+    /// A step line: across to each point's x, then up or down to its value.
+    static func stepPath(_ points: [(Double, Double)]) -> String {
+        var path = ""
+        for (i, point) in points.enumerated() {
+            path += i == 0 ? "M\(SVGWriter.number(point.0)) \(SVGWriter.number(point.1))"
+                : " H\(SVGWriter.number(point.0)) V\(SVGWriter.number(point.1))"
+        }
+        return path
+    }
+
+    /// The shape under a line, down to the baseline.
+    static func areaPath(_ points: [(Double, Double)], baseline: Double) -> String {
+        guard let first = points.first, let last = points.last else { return "" }
+        let line = points.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }.joined(separator: " L")
+        return "M\(SVGWriter.number(first.0)) \(SVGWriter.number(baseline)) L\(line) L\(SVGWriter.number(last.0)) "
+            + "\(SVGWriter.number(baseline)) Z"
     }
 
     /// Rules at named values.
@@ -114,15 +152,15 @@ extension ChartRenderer {
     }
 
     /// The legend, when there is more than one series.
-    func drawLegend(_ layout: ChartLayout, into svg: inout SVGWriter) {
+    func drawLegend(_ layout: ChartLayout, hatching: ChartHatching, into svg: inout SVGWriter) {
         let data = layout.data
         if layout.labelsLinesDirectly {
             // Each name just right of its line's end, where the eye already is.
             for end in layout.lineEnds { svg.text("legend direct", at: (end.x + 6, end.y + 4), end.name) }
             return
         }
-        // Legend: each series' colour and, for lines, its pattern, as the marks draw them; items
-        // wrap onto more rows when the layout is narrow.
+        // Legend: each series drawn small as its marks are (colour, and a line's dashes or a
+        // shape's stripes); items wrap onto more rows when the layout is narrow.
         let isLine = [.line, .step].contains(data.kind)
         for (index, (series, (x, row))) in zip(data.series, legendLayout(width: layout.width).places).enumerated() {
             let style = "s\(index % Self.seriesClasses + 1)"
@@ -130,8 +168,11 @@ extension ChartRenderer {
             if isLine {
                 svg.line("line \(style)", from: (x, y + 10), to: (x + 22, y + 10))
             } else {
-                svg.element("rect", [("class", "swatch \(style)"), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y + 4)),
-                                     ("width", "12"), ("height", "12")])
+                let box = SVGWriter.box(x: x, y: y + 4, width: 12, height: 12)
+                // An area's sample is a pale square under its line, as the area is.
+                svg.element("rect", [("class", "\(data.kind == .area ? "area" : "swatch") \(style)")] + box)
+                hatching.overlay(series: index, "rect", box, into: &svg)
+                if data.kind == .area { svg.line("line \(style)", from: (x, y + 4), to: (x + 12, y + 4)) }
             }
             svg.text("legend", at: (x + (isLine ? 26 : 16), y + 14), series.name)
         }

@@ -75,11 +75,13 @@ public struct ChartRenderer {
         let data = layout.data
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
         svg.element("desc", [("id", descID)], content: description(data, factor: layout.factor))
+        let hatching = ChartHatching(prefix: id + idSuffix, kind: data.kind, seriesCount: data.series.count)
+        hatching.writeDefinitions(into: &svg)
         drawAxes(layout, into: &svg)
-        drawMarks(layout, into: &svg)
+        drawMarks(layout, hatching: hatching, into: &svg)
         drawRules(layout, into: &svg)
         drawAnnotations(layout, into: &svg)
-        drawLegend(layout, into: &svg)
+        drawLegend(layout, hatching: hatching, into: &svg)
         svg.raw("</svg>\n")
         return (svg.text, layout.factor, data)
     }
@@ -102,7 +104,8 @@ public struct ChartRenderer {
 
     /// A value (in display units) as the page prints it.
     private func format(_ value: Double, _ data: ChartData, _ factor: Double) -> String {
-        ValueFormatter.formatScalar(value * factor, dimension: data.dimension, label: data.label, format: nil)
+        guard value.isFinite else { return "—" }   // a `first(…)` never reached
+        return ValueFormatter.formatScalar(value * factor, dimension: data.dimension, label: data.label, format: nil)
     }
 
     /// One sentence a screen reader can use instead of the picture.

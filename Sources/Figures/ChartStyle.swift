@@ -10,6 +10,7 @@ enum ChartStyle {
     static let foreground = "#1d1f21"
     static let muted = "#5c6166"
     static let rule = "#d9dcdf"
+    static let background = "#fdfdfc"
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
     /// Series 2 and 3 are dashed and dotted, in the lines and in their legend samples alike.
@@ -39,6 +40,10 @@ enum ChartStyle {
             return style
         case "area": return [("fill", colour), ("fill-opacity", "0.18"), ("stroke", "none")]
         case "dot", "bar", "swatch": return [("fill", colour), ("stroke", "none")]
+        case "hatch-line":   // stripes of a bar (the page's colour) or of an area (its own)
+            return seriesIndex == nil ? [("stroke", background), ("stroke-width", "2")]
+                : [("stroke", colour), ("stroke-width", "1.5")]
+        case "hatch": return [("stroke", "none")]
         case "annotation": return [("stroke", foreground), ("stroke-width", "1"), ("stroke-dasharray", "4 3")]
         case "annotation-label":
             return [("fill", foreground), ("font-weight", "600")] + (parts.contains("end") ? [("text-anchor", "end")] : [])

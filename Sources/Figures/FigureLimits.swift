@@ -7,4 +7,7 @@ public enum FigureLimits {
     public static let sweepValues = 40
     /// Variants of the model one sweep computes (the product of its inputs' value counts).
     public static let sweepVariants = 400
+    /// Values of the input a chart is drawn against (`x: {limit: 16..96 requests}`): each is one
+    /// evaluation of the model, as a sweep's variant is, and 200 points draw a smooth line.
+    public static let chartInputValues = 200
 }

@@ -49,7 +49,11 @@ struct SVGWriter {
 
     /// A `<rect>` of the given classes.
     mutating func rect(_ classes: String, x: Double, y: Double, width: Double, height: Double) {
-        element("rect", [("class", classes), ("x", SVGWriter.number(x)), ("y", SVGWriter.number(y)),
-                         ("width", SVGWriter.number(width)), ("height", SVGWriter.number(height))])
+        element("rect", [("class", classes)] + Self.box(x: x, y: y, width: width, height: height))
+    }
+
+    /// A rectangle's position and size as attributes.
+    static func box(x: Double, y: Double, width: Double, height: Double) -> [(String, String)] {
+        [("x", number(x)), ("y", number(y)), ("width", number(width)), ("height", number(height))]
     }
 }

@@ -67,7 +67,7 @@ import Testing
     @Test func everyTokenColourPassesAAOnTheCodeBackground() throws {
         let css = DefaultTheme.stylesheet
         // The light palette comes first; the dark one sits in the media query that follows each `:root`.
-        let darkStarts = css.ranges(of: "@media (prefers-color-scheme: dark)").map(\.lowerBound)
+        let darkStarts = css.ranges(of: "@media screen and (prefers-color-scheme: dark)").map(\.lowerBound)
         #expect(darkStarts.count >= 2)
         let section = try #require(css.firstRange(of: "/* Headings, contents, code highlighting */"))
         let themeLight = Self.colours(in: css[..<darkStarts[0]])

@@ -23,7 +23,7 @@ extension DefaultTheme {
   --font-ui: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   --font-mono: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --bg: #15171a;
     --fg: #e4e6e8;
@@ -119,8 +119,11 @@ svg.cm-chart.cm-chart-narrow { display: none; }
   svg.cm-chart.cm-chart-wide { display: none; }
   svg.cm-chart.cm-chart-narrow { display: block; }
 }
+/* In print, a chart, a table or a what-if block is never split across pages, and the light palette
+   is used whatever the screen's mode (the dark one is for screens only): paper is white. */
 @media print {
-  .cm-figure, .cm-table, table { break-inside: avoid; }
+  :root { color-scheme: light; }
+  .cm-figure, .cm-table-wrap, table, svg.cm-chart { break-inside: avoid; }
 }
 .cm-chart text { fill: var(--muted); font-family: var(--font-ui); font-size: 12px; }
 .cm-chart .tick.y { text-anchor: end; }
@@ -145,6 +148,8 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-chart .s6 { stroke: var(--series-6); fill: var(--series-6); }
 .cm-chart .line.s1, .cm-chart .line.s2, .cm-chart .line.s3, .cm-chart .line.s4, .cm-chart .line.s5, .cm-chart .line.s6 { fill: none; }
 .cm-chart .s2.line { stroke-dasharray: 6 3; }
+/* Bars of series 2 and on are striped in the page's colour, so they part in black-and-white print too. */
+.cm-chart .hatch-line.knockout { stroke: var(--bg); }
 .cm-chart .s3.line { stroke-dasharray: 2 3; }
 .cm-data { font-family: var(--font-ui); font-size: 0.85rem; margin-top: 0.4rem; }
 .cm-data summary { cursor: pointer; color: var(--muted); }
@@ -171,7 +176,7 @@ a.cm-value { color: inherit; }
   --hl-num: #b3261e; --hl-com: #5f6670; --hl-meta: #7a4fb0; --hl-tag: #a61e4d; --hl-attr: #8a5a00;
   --hl-var: #9c3d10; --hl-add: #1b6e2e; --hl-del: #b0262c; --hl-pr: #5f6670;
 }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root {
     --hl-kw: #e48ae8; --hl-ty: #f2bb72; --hl-bi: #6fd3d8; --hl-fn: #8ab4ff; --hl-str: #9bd68a;
     --hl-num: #ff9e8a; --hl-com: #9aa1a8; --hl-meta: #c6a8ff; --hl-tag: #ff8fb0; --hl-attr: #f0c674;
