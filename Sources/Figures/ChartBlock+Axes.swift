@@ -80,14 +80,17 @@ extension ChartBlock {
 
     /// x values (base units) in the unit they are best shown in, and the axis titled with their
     /// name and that unit: `in_flight (requests)`.
+    /// - Returns: the size of the unit shown, in base units.
+    @discardableResult
     static func placeOnX(_ chart: inout ChartData, _ values: [Double], dimension: Dimension, label: UnitLabel,
-                         name: String) {
+                         name: String) -> Double {
         let display = ValueFormatter.displayLabel(for: values.filter(\.isFinite).map(abs).max() ?? 1,
                                                   dimension: dimension, label: label)
         let unit = ValueFormatter.attach(number: "", amount: 2, label: display).trimmingCharacters(in: .whitespaces)
         chart.x = values.map { $0 / display.factor }
         chart.xUnitName = unit.isEmpty ? name : "\(name) (\(unit))"
         chart.xDates = nil
+        return display.factor
     }
 
     /// `rules: [soft_limit, hard_limit]`: single values measuring what the y axis measures.

@@ -96,7 +96,7 @@ extension ChartBlock {
         var rows: [(x: Double, ys: [Double])] = []
         for value in input.values {
             guard let result = VariedInput.run(base, replacing: [(input.name, value.text, value.node)],
-                                               spec: &spec) else { return nil }
+                                               reading: items.map(\.0), spec: &spec) else { return nil }
             let variant = PageScenarios(results: [result])
             var ys: [Double] = []
             for (expression, fragment, text) in items {

@@ -26,6 +26,8 @@ enum ChartBlock {
         var yLabel: String?
         var logarithmic: Bool
         var height: Int
+        /// `type: distribution`: one uncertain value as a histogram of its samples.
+        var isDistribution = false
 
         /// The chart's data with this look.
         func chart(kind: ChartData.Kind? = nil, yMinimum: Double?, x: [Double]?, xUnitName: String = "",
@@ -60,6 +62,7 @@ enum ChartBlock {
         }
         guard let (items, asBars) = plotted(&spec) else { return nil }
         let evaluated = evaluate(items, spec: &spec, page: page, scenario: scenario)
+        if look.isDistribution { return distribution(evaluated, look: look, spec: &spec) }
         guard evaluated.count == items.count, let axis = oneAxis(evaluated, spec: &spec) else { return nil }
         let yMinimum = minimum(&spec, page: page, scenario: scenario, dimension: axis.dimension)
         if asBars { return bars(evaluated, look: look, axis: axis, yMinimum: yMinimum, spec: &spec) }
@@ -75,12 +78,13 @@ enum ChartBlock {
 
     /// `type:`, `title:`, `caption:`, `y-label:`, `log:` and `height:`.
     static func look(_ spec: inout BlockSpec) -> Look {
-        let kind = chartKind(&spec)
+        let isDistribution = spec.document.entry("type")?.value.scalar?.string == "distribution"
+        let kind = isDistribution ? .area : chartKind(&spec)
         let title = spec.string("title"), caption = spec.string("caption"), yLabel = spec.string("y-label")
         let logarithmic = spec.flag("log")
         let height = spec.integer("height", in: 160...900) ?? 300
         return Look(kind: kind, title: title, caption: caption, yLabel: yLabel, logarithmic: logarithmic,
-                    height: height)
+                    height: height, isDistribution: isDistribution)
     }
 
     /// `type:`, defaulting to a line chart.
@@ -88,7 +92,7 @@ enum ChartBlock {
         guard let raw = spec.string("type") else { return .line }
         if let parsed = ChartData.Kind(rawValue: raw) { return parsed }
         spec.error("unknown chart type `\(raw)`", spec.document.entry("type")!.value,
-                   notes: [.init("types: \(ChartData.Kind.allCases.map(\.rawValue).joined(separator: ", "))")])
+                   notes: [.init("types: \((ChartData.Kind.allCases.map(\.rawValue) + ["distribution"]).joined(separator: ", "))")])
         return .line
     }
 
@@ -135,7 +139,14 @@ enum ChartBlock {
     static func bars(_ items: [Plotted], look: Look, axis: Axis, yMinimum: Double?,
                      spec: inout BlockSpec) -> ChartData? {
         var values: [Double] = []
+        var bands: [ChartData.Band] = []
         for item in items {
+            if let samples = item.value.samples, samples.steps == nil {
+                values.append(samples.percentiles(0.5)[0])
+                bands.append(ChartData.Band(samples))
+                continue
+            }
+            bands.append(ChartData.Band(p5: [.nan], p25: [.nan], p75: [.nan], p95: [.nan]))
             guard let scalar = item.value.scalar else {
                 spec.diagnostics.append(.error("`\(item.text)` is a series; `bars` takes single values "
                                                + "(use `y` for series)",
@@ -144,16 +155,21 @@ enum ChartBlock {
             }
             values.append(scalar)
         }
-        return look.chart(kind: look.kind == .line ? .bar : look.kind, yMinimum: yMinimum, x: nil,
-                          categories: items.map(\.text), series: [ChartData.Series(name: "", values: values)],
-                          axis: axis)
+        let uncertain = items.contains { $0.value.isUncertain }
+        let errorBars = uncertain ? ChartData.Band(p5: bands.flatMap(\.p5), p25: bands.flatMap(\.p25),
+                                                   p75: bands.flatMap(\.p75), p95: bands.flatMap(\.p95)) : nil
+        var chart = look.chart(kind: look.kind == .line ? .bar : look.kind, yMinimum: yMinimum, x: nil,
+                               categories: items.map(\.text),
+                               series: [ChartData.Series(name: "", values: values, band: errorBars)], axis: axis)
+        chart.samples = items.compactMap { $0.value.samples?.count }.first
+        return chart
     }
 
     /// `y:`: series over the timeline; single values are drawn as flat lines across it.
     static func overTimeline(_ items: [Plotted], items written: [(Expr, SourceFragment, String)], look: Look,
                              axis: Axis, yMinimum: Double?, spec: inout BlockSpec, page: PageScenarios,
                              scenario: String?) -> ChartData? {
-        let withSeries = items.first { $0.value.series != nil } ?? items.first
+        let withSeries = items.first { $0.value.isSeries } ?? items.first
         guard let result = withSeries?.evaluated.result,
               let timeline = result.scenario.timeline else {
             spec.diagnostics.append(.error("`y` needs a series over the timeline; use `bars` for single values",
@@ -163,17 +179,32 @@ enum ChartBlock {
         var series: [ChartData.Series] = []
         for item in items {
             if item.value.isNever { continue }
-            let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: timeline.count)
-            guard values.count == timeline.count else {
+            guard let drawn = seriesOverTimeline(item, steps: timeline.count) else {
                 spec.diagnostics.append(.error("`\(item.text)` is on another scenario's timeline", at: item.location))
                 return nil
             }
-            series.append(ChartData.Series(name: item.text, values: values))
+            series.append(drawn)
         }
         let annotations = self.annotations(&spec, page: page, scenario: scenario, timeline: timeline)
         let unitName = timeline.dates == nil ? timeline.unit.plural ?? timeline.unit.name : ""
-        return look.chart(yMinimum: yMinimum, x: (0..<timeline.count).map { timeline.start + Double($0) },
-                          xUnitName: unitName, series: series, axis: axis, annotations: annotations,
-                          xDates: timeline.dates)
+        var chart = look.chart(yMinimum: yMinimum, x: (0..<timeline.count).map { timeline.start + Double($0) },
+                               xUnitName: unitName, series: series, axis: axis, annotations: annotations,
+                               xDates: timeline.dates)
+        chart.samples = items.compactMap { $0.value.samples?.count }.first
+        return chart
+    }
+
+    /// One item of `y:` over the timeline: a series as it is, a single value as a flat line, and an
+    /// uncertain one as its median with a fan of percentiles around it. Nil when the lengths differ.
+    static func seriesOverTimeline(_ item: Plotted, steps: Int) -> ChartData.Series? {
+        if let samples = item.value.samples {
+            guard samples.steps == nil || samples.steps == steps else { return nil }
+            let medians = samples.percentiles(0.5)
+            let flat = samples.steps == nil
+            return ChartData.Series(name: item.text, values: flat ? Array(repeating: medians[0], count: steps) : medians,
+                                    band: ChartData.Band(samples, count: flat ? steps : nil))
+        }
+        let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: steps)
+        return values.count == steps ? ChartData.Series(name: item.text, values: values) : nil
     }
 }

@@ -10,7 +10,34 @@ public struct ChartData: Sendable {
 
     public struct Series: Sendable {
         public var name: String
+        /// The median, for an uncertain series.
         public var values: [Double]
+        /// For an uncertain series: the fan around its median (error bars, for bars).
+        public var band: Band? = nil
+    }
+
+    /// The 5th, 25th, 75th and 95th percentiles of an uncertain series, step by step (or per bar).
+    public struct Band: Sendable {
+        public var p5: [Double], p25: [Double], p75: [Double], p95: [Double]
+
+        /// From samples: one entry per step (one for a single value, repeated `count` times).
+        init(_ samples: Samples, count: Int? = nil) {
+            let rows = samples.percentiles([0.05, 0.25, 0.75, 0.95])
+            let repeated = count.map { n in Array(repeating: rows[0], count: n) } ?? rows
+            p5 = repeated.map { $0[0] }; p25 = repeated.map { $0[1] }
+            p75 = repeated.map { $0[2] }; p95 = repeated.map { $0[3] }
+        }
+
+        init(p5: [Double], p25: [Double], p75: [Double], p95: [Double]) {
+            self.p5 = p5; self.p25 = p25; self.p75 = p75; self.p95 = p95
+        }
+
+        func scaled(by factor: Double) -> Band {
+            Band(p5: p5.map { $0 / factor }, p25: p25.map { $0 / factor }, p75: p75.map { $0 / factor },
+                 p95: p95.map { $0 / factor })
+        }
+
+        var all: [Double] { p5 + p95 }
     }
 
     /// A horizontal rule at a named value (a limit, a budget), labelled with its name.
@@ -45,4 +72,8 @@ public struct ChartData: Sendable {
     /// dates: the x axis and the data table show dates instead of step numbers.
     public var xDates: [Int]? = nil
     public var rules: [Rule] = []
+    /// Monte Carlo samples behind the bands, when a series is uncertain (for the note under the chart).
+    public var samples: Int? = nil
+    /// A sentence under the chart saying how to read it (what a distribution's area is).
+    public var note: String? = nil
 }

@@ -90,7 +90,9 @@ struct ChartLayout {
         let display = ValueFormatter.displayLabel(for: rawHigh, dimension: original.dimension, label: original.label)
         let factor = display.factor
         var data = original
-        data.series = data.series.map { ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }) }
+        data.series = data.series.map {
+            ChartData.Series(name: $0.name, values: $0.values.map { $0 / factor }, band: $0.band?.scaled(by: factor))
+        }
         data.yMinimum = data.yMinimum.map { $0 / factor }
         data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
         data.label = display
@@ -100,7 +102,8 @@ struct ChartLayout {
     /// The lowest and highest value the y axis must show: stacks' totals, and rules (values the
     /// reader compares the lines with), included.
     private static func yRange(_ data: ChartData) -> (low: Double, high: Double) {
-        let allValues = (data.series.flatMap(\.values) + data.rules.map(\.value)).filter(\.isFinite)
+        let bands = data.series.flatMap { $0.band?.all ?? [] }
+        let allValues = (data.series.flatMap(\.values) + bands + data.rules.map(\.value)).filter(\.isFinite)
         let stacked = data.kind == .stackedBar
         let stackTotals: [Double] = !stacked ? [] : (0..<(data.series.first?.values.count ?? 0)).map { i in
             data.series.reduce(0) { $0 + max(0, $1.values[i]) }

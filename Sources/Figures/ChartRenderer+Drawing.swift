@@ -34,6 +34,8 @@ extension ChartRenderer {
             let style = "s\(index % Self.seriesClasses + 1)"
             let points = series.values.enumerated().map { (layout.xPosition($0.offset), layout.yPosition($0.element)) }
             let runs = Self.finiteRuns(points)
+            if let band = series.band, data.x != nil { drawBand(band, style: style, layout, into: &svg) }
+            defer { if let band = series.band, data.x == nil { drawBand(band, style: style, layout, into: &svg) } }
             switch data.kind {
             case .line:
                 for run in runs {

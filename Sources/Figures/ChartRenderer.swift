@@ -52,11 +52,13 @@ public struct ChartRenderer {
     public static let narrowWidth = 360.0
 
     public func html() -> String {
-        var html = "<figure class=\"cm-figure\" id=\"\(HTMLEscaping.escape(id))\">\n"
+        let fan = data.series.contains { $0.band != nil }
+        var html = "<figure class=\"cm-figure\(fan ? " cm-fan" : "")\" id=\"\(HTMLEscaping.escape(id))\">\n"
         if let title = data.title { html += "<p class=\"cm-figure-title\">\(HTMLEscaping.escape(title))</p>\n" }
         let (wide, factor, shown) = svg(width: Self.width, idSuffix: "", narrow: false)
         html += wide
         html += svg(width: Self.narrowWidth, idSuffix: "-narrow", narrow: true).svg
+        if let note = data.note ?? Self.bandNote(data) { html += "<p class=\"cm-figure-note\">\(HTMLEscaping.escape(note))</p>\n" }
         html += dataTable(shown, factor: factor)
         if let caption = data.caption { html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n" }
         return html + "</figure>\n"
@@ -130,6 +132,14 @@ public struct ChartRenderer {
                 sentences.append("\(series.name) ranges from \(format(low)) to \(format(high)), ending at \(format(last)).")
             }
         }
+        for series in data.series {
+            guard let band = series.band, let last = band.p95.indices.last(where: { band.p5[$0].isFinite }) else { continue }
+            let at = data.x == nil ? (data.categories.indices.contains(last) ? " (\(data.categories[last]))" : "")
+                : " at \(Self.xLabel(data.x![last], dates: data.xDates)) \(data.xUnitName)"
+            sentences.append("\(series.name.isEmpty ? "It" : series.name) is uncertain: in 90% of the samples it lies "
+                             + "between \(format(band.p5[last])) and \(format(band.p95[last]))\(at).")
+        }
+        if let note = data.note { sentences.append(note) }
         if let xs = data.x { sentences += crossings(data, xs: xs) }
         for rule in data.rules {
             sentences.append("\(rule.label) is marked at \(format(rule.value)).")
@@ -165,13 +175,23 @@ public struct ChartRenderer {
     func dataTable(_ data: ChartData, factor: Double) -> String {
         let format = { (value: Double) in self.format(value, data, factor) }
         var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil ? "" : data.xUnitName))</th>"
-        for series in data.series { html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name))</th>" }
+        for series in data.series {
+            html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name))\(series.band == nil ? "" : " (median)")</th>"
+            if series.band != nil {
+                html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "" : series.name + ", "))90% interval</th>"
+            }
+        }
         html += "</tr></thead>\n<tbody>\n"
         let count = data.x?.count ?? data.categories.count
         for row in 0..<count {
             let heading = data.x.map { Self.xLabel($0[row], dates: data.xDates) } ?? data.categories[row]
             html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(heading))</th>"
-            for series in data.series { html += "<td>\(HTMLEscaping.escape(format(series.values[row])))</td>" }
+            for series in data.series {
+                html += "<td>\(HTMLEscaping.escape(format(series.values[row])))</td>"
+                if let band = series.band {
+                    html += "<td>\(HTMLEscaping.escape(format(band.p5[row]) + "–" + format(band.p95[row])))</td>"
+                }
+            }
             html += "</tr>\n"
         }
         return html + "</tbody>\n</table>\n</details>\n"

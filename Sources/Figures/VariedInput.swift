@@ -109,9 +109,12 @@ struct VariedInput {
 
     /// The model with each input's formula replaced and evaluated again, or nil once the reason
     /// is reported at the value: the model fails with it, or it measures something else.
+    ///
+    /// - Parameter reading: the expressions the figure shows: only what they read is computed.
     static func run(_ base: ScenarioResult, replacing overrides: [(name: String, text: String, node: Node)],
-                    spec: inout BlockSpec) -> ScenarioResult? {
-        let (compiled, result, problems) = variant(of: base, replacing: overrides.map { ($0.name, $0.text) })
+                    reading: [Expr], spec: inout BlockSpec) -> ScenarioResult? {
+        let (compiled, result, problems) = variant(of: base, replacing: overrides.map { ($0.name, $0.text) },
+                                                   only: namesRead(by: reading))
         if let problem = problems.first {
             let values = overrides.map { "\($0.name) = \($0.text)" }.joined(separator: ", ")
             spec.error("with \(values), the model fails: \(problem.message)", overrides[0].node)
@@ -130,8 +133,8 @@ struct VariedInput {
     /// The model with some definitions' formulas replaced, compiled and evaluated. Each formula
     /// is parsed as its own text, joined to the model's fragment at the place of the definition
     /// it replaces (an imported model's too), so messages quote what was actually computed.
-    static func variant(of base: ScenarioResult, replacing overrides: [(name: String, formula: String)])
-        -> (CompiledScenario, ScenarioResult, [Diagnostic]) {
+    static func variant(of base: ScenarioResult, replacing overrides: [(name: String, formula: String)],
+                        only: Set<String>? = nil) -> (CompiledScenario, ScenarioResult, [Diagnostic]) {
         var fragment = base.scenario.fragment
         var statements = base.scenario.statements
         var problems: [Diagnostic] = []
@@ -152,7 +155,22 @@ struct VariedInput {
         }
         let (compiled, compileErrors) = ScenarioCompiler.compile(name: base.scenario.name, statements: statements,
                                                                  fragment: fragment, data: base.scenario.data)
-        let result = Evaluator.run(compiled)
+        let result = Evaluator.run(compiled, only: only)
         return (compiled, result, problems + compileErrors + result.diagnostics)
+    }
+
+    /// Every name the expressions read, as a definition or as a scenario's member.
+    static func namesRead(by expressions: [Expr]) -> Set<String> {
+        var names: Set<String> = []
+        for expression in expressions {
+            expression.visit { node in
+                switch node.kind {
+                case .name(let name): names.insert(name)
+                case .member(let base, let name): names.formUnion([base, name, base + "." + name])
+                default: break
+                }
+            }
+        }
+        return names
     }
 }

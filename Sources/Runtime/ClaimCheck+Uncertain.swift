@@ -9,6 +9,8 @@ import Semantics
 /// - `in $200..$700`: the whole 90% interval lies in the range;
 /// - `< $1,000` (and `<=`, `>`, `>=`): the whole 90% interval is on that side.
 /// A probability is claimed on a certain value: `{{ prob(total > $1,000) < 5% }}`.
+/// A claim that holds shows the value as prose shows any uncertain value, median then interval,
+/// in the unit the claim is written in: the claim is checked, the reader gets the estimate.
 extension ClaimCheck {
     func uncertain(_ samples: Samples) -> Result<String, ClaimProblems> {
         let row = samples.percentiles([0.05, 0.5, 0.95])[0]
@@ -18,12 +20,12 @@ extension ClaimCheck {
         case .equals(let expr):
             guard case .between(let lowExpr, let highExpr) = expr.kind else {
                 return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario, fragment: fragment,
-                                  source: "the median of \(source)").certain()
+                                  source: "the median of \(source)", format: format).certain()
             }
             return interval(low, high, lowExpr, highExpr)
         case .approximately:
             return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario, fragment: fragment,
-                              source: "the median of \(source)").certain()
+                              source: "the median of \(source)", format: format).certain()
         case .within(let lowExpr, let highExpr):
             return literal(lowExpr).flatMap { lower in
                 literal(highExpr).flatMap { upper in
@@ -31,7 +33,7 @@ extension ClaimCheck {
                     let span = lowExpr.span.union(highExpr.span)
                     let holds = (low >= a || approximatelyEqual(low, a)) && (high <= b || approximatelyEqual(high, b))
                     let text = shownInterval(low, high, in: lower.label)
-                    return holds ? .success(text)
+                    return holds ? .success(estimate(in: lower.label))
                         : error("claim does not hold: the 90% interval of \(source) is \(text), the text says in \(written(span))", span)
                 }
             }
@@ -46,7 +48,7 @@ extension ClaimCheck {
                 default: holds = low >= y || approximatelyEqual(low, y)
                 }
                 let text = shownInterval(low, high, in: claimed.label)
-                return holds ? .success(text)
+                return holds ? .success(estimate(in: claimed.label))
                     : error("claim does not hold: the 90% interval of \(source) is \(text), not all \(op.rawValue) "
                             + written(expr.span), expr.span)
             }
@@ -69,9 +71,16 @@ extension ClaimCheck {
                         at: fragment.location(span),
                         notes: [.init("each end is compared at the precision it is written with: `$1.4k` is to the hundred")])]))
                 }
-                return .success(text)
+                return .success(estimate(in: lower.label))
             }
         }
+    }
+
+    /// `$379 (90%: $240–$600)`, in the claim's unit.
+    private func estimate(in label: UnitLabel) -> String {
+        var shown = value
+        if !label.isEmpty { shown.label = label }
+        return ValueFormatter.format(shown, format: format)
     }
 
     private func shownInterval(_ low: Double, _ high: Double, in label: UnitLabel) -> String {

@@ -12,6 +12,8 @@ struct ClaimCheck {
     let scenario: CompiledScenario
     let fragment: SourceFragment
     let source: String
+    /// `| 2 significant` after the claim: how the value is shown when the claim holds.
+    var format: NumberFormat? = nil
 
     func error(_ message: String, _ span: SourceSpan) -> Result<String, ClaimProblems> {
         .failure(ClaimProblems([.error(message, at: fragment.location(span))]))
@@ -34,7 +36,7 @@ struct ClaimCheck {
     }
 
     /// The computed value shown in the unit the claim is written in.
-    func shown(in claimed: Value, format: NumberFormat? = nil) -> String {
+    func shown(in claimed: Value) -> String {
         var shown = value
         if !claimed.label.isEmpty { shown.label = claimed.label }
         return ValueFormatter.format(shown, format: format)

@@ -11,7 +11,7 @@ import Semantics
 /// pass over the model moves every sample's search a step.
 extension Evaluator {
     static let solveGridPoints = 17
-    static let solveBisections = 40
+    static let solveBisections = 24
 
     func solve(_ arguments: [Expr], _ span: SourceSpan) throws -> Value {
         guard case .name(let name) = arguments[0].kind, let original = values[name],

@@ -41,14 +41,20 @@ public struct Evaluator: Sendable {
     /// Evaluates every definition in dependency order. A definition whose inputs failed is
     /// skipped without a second message, so each root cause is reported once.
     ///
-    /// - Parameter fixed: definitions given a value instead of computed (the sensitivity of an
-    ///   output to one input holds the others at their medians).
-    public static func run(_ scenario: CompiledScenario, fixed: [String: Value] = [:]) -> ScenarioResult {
+    /// - Parameters:
+    ///   - fixed: definitions given a value instead of computed (the sensitivity of an output to
+    ///     one input holds the others at their medians).
+    ///   - only: when given, just these definitions and what they read are computed (a sweep's
+    ///     variants need the outputs it shows, not a goal seek elsewhere in the model).
+    public static func run(_ scenario: CompiledScenario, fixed: [String: Value] = [:],
+                           only: Set<String>? = nil) -> ScenarioResult {
         var evaluator = Evaluator(scenario: scenario, values: fixed)
         var diagnostics: [Diagnostic] = []
         var failed: Set<String> = []
         var sampleNumbers = 0
+        let needed = only.map { scenario.readBy($0) }
         for definition in scenario.definitions where fixed[definition.name] == nil {
+            if let needed, !needed.contains(definition.name) { continue }
             if definition.dependencies.contains(where: failed.contains) {
                 failed.insert(definition.name)
                 continue

@@ -195,7 +195,8 @@ public struct PageScenarios: Sendable {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
                          notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`, `max` or `last`")])
         }
-        let checked = ClaimCheck(claim: claim, value: value, type: type, scenario: scenario, fragment: fragment, source: source)
+        let checked = ClaimCheck(claim: claim, value: value, type: type, scenario: scenario, fragment: fragment, source: source,
+                                 format: parsed.format)
         switch checked.run() {
         case .failure(let problems):
             return (nil, problems.diagnostics.map { problem in

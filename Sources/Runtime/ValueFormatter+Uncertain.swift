@@ -27,7 +27,12 @@ extension ValueFormatter {
         let shownLabel = displayLabel(for: finite, dimension: dimension, label: label)
         let format = format ?? .significant(uncertainDigits)
         let percent = plainNumber((share * 1000).rounded() / 10)
-        return "\(text(median, dimension, shownLabel, format)) (\(percent)%: "
+        let medianText = text(median, dimension, shownLabel, format)
+        // Every sample alike at this precision (one machine in month 0): no interval to show.
+        if text(low, dimension, shownLabel, format) == medianText, text(high, dimension, shownLabel, format) == medianText {
+            return medianText
+        }
+        return "\(medianText) (\(percent)%: "
             + formatRange(low: low, high: high, dimension: dimension, label: shownLabel, format: format) + ")"
     }
 

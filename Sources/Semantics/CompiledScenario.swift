@@ -59,4 +59,15 @@ public struct CompiledScenario: Sendable {
     }
 
     public func position(of name: String) -> Int? { index[name] }
+
+    /// The definitions among `names`, and every definition they read, directly or not.
+    public func readBy(_ names: Set<String>) -> Set<String> {
+        var found: Set<String> = []
+        var pending = Array(names)
+        while let next = pending.popLast() {
+            guard let definition = definition(named: next), found.insert(next).inserted else { continue }
+            pending += definition.dependencies
+        }
+        return found
+    }
 }

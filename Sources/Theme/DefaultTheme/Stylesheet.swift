@@ -132,7 +132,10 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-chart .grid { stroke: var(--rule); stroke-width: 1; }
 .cm-chart .axis { stroke: var(--muted); stroke-width: 1; }
 .cm-chart .line { fill: none; stroke-width: 2.5; stroke-linejoin: round; }
-.cm-chart .area { stroke: none; opacity: 0.18; }
+.cm-chart .area { stroke: none; }
+.cm-chart path.band { stroke: none; }
+.cm-chart line.errorbar { stroke: var(--fg); fill: none; }
+.cm-figure-note { font-size: 0.85rem; color: var(--muted); margin: 0.25rem 0; }
 .cm-chart .annotation { stroke: var(--fg); stroke-width: 1; stroke-dasharray: 4 3; }
 .cm-chart .annotation-label { fill: var(--fg); font-weight: 600; }
 .cm-chart .annotation-label.end { text-anchor: end; }
