@@ -13,7 +13,8 @@ struct FuzzPage {
     let document: MarkdownDocument
     let scenarios: PageScenarios
 
-    /// Costs, rates, a countable unit, a timeline and series: enough for every kind of figure and value.
+    /// Costs, rates, a countable unit, a timeline, series and a range: enough for every kind of
+/// figure and value, fans and tornadoes included (few samples, so each input stays quick).
     static let model = """
     unit machine
     unit month = 4 weeks
@@ -28,6 +29,10 @@ struct FuzzPage {
     cumulative = cumsum(spend)
     total = sum(spend)
     breakeven = first(cumulative >= work)
+    samples = 200
+    range_price = $20/month/machine to $50/month/machine
+    range_spend = machines * range_price * 1 month
+    range_total = sum(range_spend)
     """
 
     private static let fallback: ScenarioResult = {

@@ -18,6 +18,8 @@ public struct Evaluator: Sendable {
     var definitionName: String?
     /// In `solve`'s trials a `first` that never holds compares as later than any time.
     var comparesNever = false
+    /// Shared by every copy of this evaluator (a goal seek's trials, inline values).
+    let work = SampleWork()
 
     struct Failure: Error {
         var message: String
@@ -128,6 +130,7 @@ public struct Evaluator: Sendable {
         }
         let value = try evaluateNode(expr)
         if let samples = value.samples {
+            try work.add(samples.numbers.count, at: expr.span)
             let never = samples.mayBeNever
             if let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
                 throw nonFinite(samples.numbers[bad], expr, step: samples.steps == nil ? nil : bad / samples.count)

@@ -10,4 +10,7 @@ public enum UncertaintyLimits {
     public static let numbersPerValue = 4_000_000
     /// Numbers all the uncertain values of one scenario may hold at once: 256 MB.
     public static let numbersPerScenario = 32_000_000
+    /// Sample numbers one evaluation may compute in all, counting every intermediate value and
+    /// every trial of a goal seek: about a second of work. A model past it is an error, not a hang.
+    public static let numbersComputed = 100_000_000
 }

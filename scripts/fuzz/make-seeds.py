@@ -84,13 +84,14 @@ def main():
         seeds["front-matter"][name(path)] = text
         if "{{" in text:
             seeds["inline"][name(path)] = body(text)
-        if fenced(text, {"chart", "table", "sweep"}):
+        if fenced(text, {"chart", "table", "sweep", "tornado"}):
             seeds["figure"][name(path)] = body(text)
 
     # The figure reference: each example block on its own (read against the fuzz model) and all of them with a model of their own.
-    figures = docs.get("docs/figures.md", "")
-    for number, (info, block) in enumerate(fenced(figures, {"chart", "table", "sweep"}), 1):
-        seeds["figure"][f"figures-{number}-{info.split()[0]}.md"] = f"```{info}\n{block}```\n"
+    for page in ["figures", "uncertainty"]:
+        figures = docs.get(f"docs/{page}.md", "")
+        for number, (info, block) in enumerate(fenced(figures, {"chart", "table", "sweep", "tornado"}), 1):
+            seeds["figure"][f"{page}-{number}-{info.split()[0]}.md"] = f"```{info}\n{block}```\n"
     # The prose section of the language reference, one value per line.
     language = docs.get("docs/scenario-language.md", "")
     values = sorted(set(re.findall(r"`(\{\{[^`]*\}\})`", language)))
