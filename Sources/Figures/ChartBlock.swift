@@ -142,8 +142,9 @@ enum ChartBlock {
         var bands: [ChartData.Band] = []
         for item in items {
             if let samples = item.value.samples, samples.steps == nil {
-                values.append(samples.percentiles(0.5)[0])
-                bands.append(ChartData.Band(samples))
+                let band = ChartData.Band(samples)
+                values.append(band.median[0])
+                bands.append(band)
                 continue
             }
             bands.append(ChartData.Band(p5: [.nan], p25: [.nan], p75: [.nan], p95: [.nan]))
@@ -199,10 +200,9 @@ enum ChartBlock {
     static func seriesOverTimeline(_ item: Plotted, steps: Int) -> ChartData.Series? {
         if let samples = item.value.samples {
             guard samples.steps == nil || samples.steps == steps else { return nil }
-            let medians = samples.percentiles(0.5)
             let flat = samples.steps == nil
-            return ChartData.Series(name: item.text, values: flat ? Array(repeating: medians[0], count: steps) : medians,
-                                    band: ChartData.Band(samples, count: flat ? steps : nil))
+            let band = ChartData.Band(samples, count: flat ? steps : nil)
+            return ChartData.Series(name: item.text, values: band.median, band: band)
         }
         let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: steps)
         return values.count == steps ? ChartData.Series(name: item.text, values: values) : nil

@@ -19,13 +19,15 @@ public struct ChartData: Sendable {
     /// The 5th, 25th, 75th and 95th percentiles of an uncertain series, step by step (or per bar).
     public struct Band: Sendable {
         public var p5: [Double], p25: [Double], p75: [Double], p95: [Double]
+        /// The medians, read with the percentiles (one selection per column), for the line.
+        var median: [Double] = []
 
         /// From samples: one entry per step (one for a single value, repeated `count` times).
         init(_ samples: Samples, count: Int? = nil) {
-            let rows = samples.percentiles([0.05, 0.25, 0.75, 0.95])
+            let rows = samples.percentiles([0.05, 0.25, 0.5, 0.75, 0.95])
             let repeated = count.map { n in Array(repeating: rows[0], count: n) } ?? rows
-            p5 = repeated.map { $0[0] }; p25 = repeated.map { $0[1] }
-            p75 = repeated.map { $0[2] }; p95 = repeated.map { $0[3] }
+            p5 = repeated.map { $0[0] }; p25 = repeated.map { $0[1] }; median = repeated.map { $0[2] }
+            p75 = repeated.map { $0[3] }; p95 = repeated.map { $0[4] }
         }
 
         init(p5: [Double], p25: [Double], p75: [Double], p95: [Double]) {

@@ -113,6 +113,12 @@ extension Evaluator {
         case .compound:
             // Checking guaranteed the rate is written per one unit of time: that unit is the period.
             let periodSeconds = period(of: x.label)?.factor ?? 1
+            if x.isUncertain || values[1].isUncertain {
+                // (1 + r)^n as e^(n · ln(1 + r)): the logarithm once per sample, not once per step.
+                let logGrowth = x.map { log(1 + $0 * periodSeconds) }
+                let periods = values[1].map { $0 / periodSeconds }
+                return Value.combine(logGrowth, periods, dimension: .dimensionless, label: UnitLabel()) { $1 == 0 ? 1 : exp($0 * $1) }
+            }
             return Value.combine(x, values[1], dimension: .dimensionless, label: UnitLabel()) { rate, duration in
                 pow(1 + rate * periodSeconds, duration / periodSeconds)
             }

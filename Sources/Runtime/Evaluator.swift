@@ -55,7 +55,7 @@ public struct Evaluator: Sendable {
         var failed: Set<String> = []
         var sampleNumbers = 0
         let needed = only.map { scenario.readBy($0) }
-        for definition in scenario.definitions where fixed[definition.name] == nil {
+        for definition in scenario.definitions where fixed.isEmpty || fixed[definition.name] == nil {
             if let needed, !needed.contains(definition.name) { continue }
             if definition.dependencies.contains(where: failed.contains) {
                 failed.insert(definition.name)
@@ -131,8 +131,15 @@ public struct Evaluator: Sendable {
         let value = try evaluateNode(expr)
         if let samples = value.samples {
             try work.add(samples.numbers.count, at: expr.span)
+            // x · 0 is 0 for every finite x and NaN otherwise: one branch-free pass, and the search
+            // for the culprit only when there is one.
+            let allFinite = samples.numbers.withUnsafeBufferPointer { numbers in
+                var probe = 0.0
+                for x in numbers { probe += x * 0 }
+                return !probe.isNaN
+            }
             let never = samples.mayBeNever
-            if let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
+            if !allFinite, let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
                 throw nonFinite(samples.numbers[bad], expr, step: samples.steps == nil ? nil : bad / samples.count)
             }
             return value

@@ -52,20 +52,15 @@ public struct Samples: Sendable, Hashable {
 extension Samples {
     /// The `share` percentile (0…1) of each column, in order of the steps.
     public func percentiles(_ share: Double) -> [Double] {
-        if mayBeNever { return percentiles([share]).map { $0[0] } }
-        return (0..<columns).map { SeriesStatistics.percentile(Array(column($0)), share) }
+        percentiles([share]).map { $0[0] }
     }
 
-    /// Several percentiles of each column from one sort per column: `[column][share]`. The times
-    /// `first` gives are steps of the timeline, so their percentiles are the nearest sample's,
-    /// never a time between two steps.
+    /// Several percentiles of each column, `[column][share]`, by selection rather than a sort.
+    /// The times `first` gives are steps of the timeline, so their percentiles are the nearest
+    /// sample's, never a time between two steps.
     public func percentiles(_ shares: [Double]) -> [[Double]] {
         (0..<columns).map { step in
-            let sorted = column(step).sorted()
-            return shares.map { share in
-                mayBeNever ? sorted[Int((share * Double(count - 1)).rounded())]
-                    : SeriesStatistics.percentile(sorted: sorted, scale: 1, share)
-            }
+            SeriesStatistics.percentiles(Array(column(step)), shares, nearestRank: mayBeNever)
         }
     }
 

@@ -57,23 +57,32 @@ public enum Sampling {
         return order.map { (Double($0) + generator.unit()) / Double(count) }
     }
 
-    /// The standard normal quantile: a rational first guess (Abramowitz and Stegun 26.2.23,
-    /// error below 4.5e-4) polished by Halley steps on `erfc`, to about 1e-15.
+    /// The standard normal quantile, by Acklam's rational approximations (relative error below
+    /// 1.2e-9, far below what 100,000 samples can resolve): a few multiplications, no loop, so
+    /// drawing costs little next to the model.
     public static func normalQuantile(_ p: Double) -> Double {
         guard p > 0, p < 1 else { return p <= 0 ? -.infinity : .infinity }
-        let tail = min(p, 1 - p)
-        let t = (-2 * log(tail)).squareRoot()
-        var z = t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t)
-        if p < 0.5 { z = -z }
-        for _ in 0..<3 {
-            let error = 0.5 * erfc(-z / 2.0.squareRoot()) - p
-            let density = exp(-z * z / 2) / (2 * Double.pi).squareRoot()
-            guard density > 0 else { break }
-            let step = error / density
-            z -= step / (1 + z * step / 2)
+        let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+                 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+        let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+                 6.680131188771972e+01, -1.328068155288572e+01]
+        let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+                 -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+        let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+        let tail = 0.02425
+        if p < tail || p > 1 - tail {
+            let q = (-2 * log(min(p, 1 - p))).squareRoot()
+            let x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
+                / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+            return p < tail ? x : -x
         }
-        return z
+        let q = p - 0.5, r = q * q
+        return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
+            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
     }
+
+    /// The standard normal distribution function, for tests of `normalQuantile`.
+    public static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 
     /// `low to high` as the 5th and 95th percentiles: lognormal when both are positive, else normal.
     public static func between(_ low: Double, _ high: Double, _ u: Double) -> Double {

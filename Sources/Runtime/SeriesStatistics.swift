@@ -24,6 +24,70 @@ public enum SeriesStatistics {
         }
     }
 
+    /// Several percentiles of one set of values, from one copy of them: the ranks are selected in
+    /// increasing order, each within what lies above the previous one, so the work is a few
+    /// linear passes rather than a sort. `shares` in any order; results in the same order.
+    /// With `nearestRank`, each percentile is the value at the nearest rank, never between two.
+    public static func percentiles(_ values: [Double], _ shares: [Double], nearestRank: Bool = false) -> [Double] {
+        guard !values.isEmpty else { return shares.map { _ in .nan } }
+        if let found = byBuckets(values, shares, nearestRank: nearestRank) { return found }
+        var work = values
+        var results = [Double](repeating: .nan, count: shares.count)
+        let order = shares.indices.sorted { shares[$0] < shares[$1] }
+        work.withUnsafeMutableBufferPointer { buffer in
+            var settled = 0   // everything before `settled` is in its final sorted place
+            for index in order {
+                var (lower, fraction) = rank(shares[index], count: buffer.count)
+                if nearestRank {
+                    lower = Int((shares[index] * Double(buffer.count - 1)).rounded())
+                    fraction = 0
+                }
+                if lower >= settled {
+                    let rest = UnsafeMutableBufferPointer(rebasing: buffer[settled...])
+                    select(lower - settled, in: rest)
+                    settled = lower + 1
+                }
+                let below = buffer[lower]
+                guard lower + 1 < buffer.count, fraction > 0 else {
+                    results[index] = below
+                    continue
+                }
+                if settled < lower + 2 {
+                    // The smallest of what lies above `lower` is the next rank: one scan, moved into place.
+                    var smallest = lower + 1
+                    for position in (lower + 2)..<buffer.count where buffer[position] < buffer[smallest] {
+                        smallest = position
+                    }
+                    buffer.swapAt(lower + 1, smallest)
+                    settled = lower + 2
+                }
+                let above = buffer[lower + 1]
+                results[index] = above.isFinite ? below + fraction * (above - below) : above
+            }
+        }
+        return results
+    }
+
+    /// `percentiles` through `valuesAtRanks`, or nil when that does not apply.
+    private static func byBuckets(_ values: [Double], _ shares: [Double], nearestRank: Bool) -> [Double]? {
+        let places = shares.map { share -> (Int, Double) in
+            nearestRank ? (Int((share * Double(values.count - 1)).rounded()), 0) : rank(share, count: values.count)
+        }
+        let ranks = places.flatMap { lower, fraction in
+            fraction > 0 && lower + 1 < values.count ? [lower, lower + 1] : [lower]
+        }
+        guard let found = values.withUnsafeBufferPointer({ valuesAtRanks($0, ranks) }) else { return nil }
+        var next = 0
+        return places.map { lower, fraction in
+            let below = found[next]
+            next += 1
+            guard fraction > 0, lower + 1 < values.count else { return below }
+            let above = found[next]
+            next += 1
+            return below + fraction * (above - below)
+        }
+    }
+
     /// The same percentile from values already sorted in ascending order, each multiplied by
     /// `scale` first (a column sorted in its file's unit, read in base units): the result is the
     /// one `percentile` gives for the scaled values, to the last bit.

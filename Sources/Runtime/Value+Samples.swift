@@ -84,10 +84,17 @@ extension Value {
         return result
     }
 
-    /// One number per sample from its path (a sum, a minimum): an uncertain single value.
-    func acrossSteps(_ samples: Samples, _ reduce: ([Double]) -> Double) -> Value {
+    /// One number per sample from its path, folded step by step (a sum, a minimum): an uncertain
+    /// single value. Column by column, so no path is ever copied out.
+    func acrossSteps(_ samples: Samples, _ fold: (Double, Double) -> Double) -> Value {
         guard samples.steps != nil else { return self }
-        let numbers = (0..<samples.count).map { reduce(samples.path($0)) }
+        var numbers = Array(samples.column(0))
+        for step in 1..<samples.columns {
+            let base = step * samples.count
+            samples.numbers.withUnsafeBufferPointer { source in
+                for i in 0..<samples.count { numbers[i] = fold(numbers[i], source[base + i]) }
+            }
+        }
         return .uncertain(Samples(count: samples.count, steps: nil, numbers: numbers, mayBeNever: samples.mayBeNever),
                           dimension, label: label)
     }

@@ -12,8 +12,9 @@ public struct Value: Sendable, Hashable {
         case series([Double])
         /// `first(condition)` that never holds within the timeline.
         case never
-        /// An uncertain value: a column of samples per step.
-        case samples(Samples)
+        /// An uncertain value: a column of samples per step. Boxed, so certain values stay as
+        /// small (and as quick to copy) as before uncertainty existed.
+        indirect case samples(Samples)
     }
 
     public private(set) var storage: Storage
@@ -137,7 +138,7 @@ public struct Value: Sendable, Hashable {
 
     /// Every element added up, as a single value (per sample, for samples).
     func total() -> Value {
-        if let samples { return acrossSteps(samples) { $0.reduce(0, +) } }
+        if let samples { return acrossSteps(samples, +) }
         return Value(.scalar(elements.reduce(0, +)), dimension: dimension, label: label)
     }
 
@@ -146,12 +147,12 @@ public struct Value: Sendable, Hashable {
     }
 
     func smallest() -> Value {
-        if let samples { return acrossSteps(samples) { $0.min() ?? .nan } }
+        if let samples { return acrossSteps(samples) { Swift.min($0, $1) } }
         return Value(.scalar(elements.min() ?? .nan), dimension: dimension, label: label)
     }
 
     func largest() -> Value {
-        if let samples { return acrossSteps(samples) { $0.max() ?? .nan } }
+        if let samples { return acrossSteps(samples) { Swift.max($0, $1) } }
         return Value(.scalar(elements.max() ?? .nan), dimension: dimension, label: label)
     }
 

@@ -20,6 +20,10 @@ extension TypeChecker {
             gathered = outer
             throw error
         }
+        if gathered.isEmpty, type.uncertainInputs.isEmpty, !Self.makesAnInput(expr) {
+            gathered = outer   // the common, certain case: nothing to record
+            return type
+        }
         var inputs = gathered.union(type.uncertainInputs)
         switch expr.kind {
         case .between:
@@ -41,6 +45,17 @@ extension TypeChecker {
         type.uncertainInputs = inputs
         gathered = outer.union(inputs)
         return type
+    }
+
+    static let distributions: Set<String> = ["normal", "uniform", "triangular"]
+
+    /// A range or a distribution: the node that makes its definition an uncertain input.
+    static func makesAnInput(_ expr: Expr) -> Bool {
+        switch expr.kind {
+        case .between: return true
+        case .call(let name, _): return distributions.contains(name)
+        default: return false
+        }
     }
 
     /// The name under which a range in the current definition is an input.

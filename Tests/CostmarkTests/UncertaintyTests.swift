@@ -238,4 +238,28 @@ import Testing
         #expect(abs(sensitivity.swings[1].outputAtHigh - (price[1] * qty[2] + 100)) < 1e-9)
         if case .failure(.certain) = Sensitivity.of("base", in: result) {} else { Issue.record("base is certain") }
     }
+
+    @Test func theNormalQuantileInvertsTheDistributionFunction() {
+        for index in 1..<2_000 {
+            let p = Double(index) / 2_000
+            let z = Sampling.normalQuantile(p)
+            // Acklam: relative error in z below 1.15e-9, which moves p by at most about z² · 1.15e-9 · p.
+            #expect(abs(Sampling.normalCDF(z) - p) < 5e-8 * min(p, 1 - p), "p = \(p)")
+        }
+        #expect(abs(Sampling.normalQuantile(0.95) - Sampling.z95) < 1e-8)
+        #expect(abs(Sampling.normalQuantile(1e-9) + 5.997807) < 1e-5)
+    }
+
+    @Test func percentilesBySelectionMatchASortedCopy() {
+        var generator = Sampling.Generator(seed: 7)
+        for count in [1, 2, 3, 10, 101, 5_000] {
+            let values = (0..<count).map { _ in (generator.unit() - 0.3) * 100 }
+            let sorted = values.sorted()
+            let shares = [0.95, 0.05, 0.5, 0.25, 0.75, 0.5, 0, 1]
+            let selected = SeriesStatistics.percentiles(values, shares)
+            for (share, value) in zip(shares, selected) {
+                #expect(value == SeriesStatistics.percentile(sorted: sorted, scale: 1, share), "\(count) values, \(share)")
+            }
+        }
+    }
 }
