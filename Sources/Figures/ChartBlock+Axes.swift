@@ -40,6 +40,11 @@ extension ChartBlock {
             let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
             spec.diagnostics += problems
             guard let value else { continue }
+            if value.value.isUncertain {
+                let written = fragment.text(of: expression.span)
+                spec.error("an annotation marks one time; `\(written)` is uncertain: mark `median(\(written))`", at)
+                continue
+            }
             guard value.value.dimension == .time,
                   let seconds = value.value.scalar ?? (value.value.isNever ? nil : .nan) else {
                 if !value.value.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
@@ -61,6 +66,10 @@ extension ChartBlock {
         spec.diagnostics += problems
         guard let evaluated else { return false }
         let text = fragment.text(of: expression.span)
+        if evaluated.value.isUncertain {
+            spec.error("`\(text)` is uncertain; `x` needs one value per step: use `median(\(text))`", entry.value)
+            return false
+        }
         guard let values = evaluated.value.series, values.count == steps else {
             let notes: [Diagnostic.Note] = evaluated.value.scalar == nil ? [] : [
                 .init("to draw against `\(text)` varied over values, write `x: {\(text): [1, 2, 4]}` or "
@@ -103,7 +112,8 @@ extension ChartBlock {
             spec.diagnostics += problems
             guard let evaluated else { continue }
             guard let value = evaluated.value.scalar, evaluated.value.dimension == dimension else {
-                let actual = evaluated.value.series == nil ? evaluated.value.dimension.described : "a series"
+                let actual = evaluated.value.isUncertain ? "uncertain (draw `median(\(text))`)"
+                    : evaluated.value.series == nil ? evaluated.value.dimension.described : "a series"
                 spec.diagnostics.append(.error("a rule is a single value measuring \(dimension.described), "
                                                + "as the y axis does; `\(text)` is \(actual)",
                                                at: fragment.location(expression.span)))

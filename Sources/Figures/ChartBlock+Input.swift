@@ -105,7 +105,16 @@ extension ChartBlock {
                     spec.error("with \(input.name) = \(value.text), `\(text)` fails: \(problem.message)", value.node)
                     return nil
                 }
+                if let uncertain = evaluated?.value, uncertain.isUncertain {
+                    spec.error("`\(text)` is uncertain; a chart against `\(input.name)` draws single values: "
+                               + "plot `median(\(text))` or `percentile(\(text), 95%)`", value.node)
+                    return nil
+                }
                 ys.append(evaluated?.value.scalar ?? .nan)
+            }
+            if result.values[input.name]?.isUncertain == true {
+                spec.error("`\(value.text)` is a range; a chart's x values are single values", value.node)
+                return nil
             }
             guard let x = result.values[input.name]?.scalar else { continue }
             rows.append((x, ys))

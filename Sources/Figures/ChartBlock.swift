@@ -188,10 +188,17 @@ enum ChartBlock {
         }
         let annotations = self.annotations(&spec, page: page, scenario: scenario, timeline: timeline)
         let unitName = timeline.dates == nil ? timeline.unit.plural ?? timeline.unit.name : ""
+        if look.kind == .stackedBar {
+            // Medians do not add up to the median of a sum: stacks of uncertain series show medians only.
+            series = series.map { ChartData.Series(name: $0.name, values: $0.values) }
+        }
         var chart = look.chart(yMinimum: yMinimum, x: (0..<timeline.count).map { timeline.start + Double($0) },
                                xUnitName: unitName, series: series, axis: axis, annotations: annotations,
                                xDates: timeline.dates)
         chart.samples = items.compactMap { $0.value.samples?.count }.first
+        if look.kind == .stackedBar, chart.samples != nil {
+            chart.note = "Stacks show medians; the uncertainty of a sum is not drawn (chart the total on its own to see it)."
+        }
         return chart
     }
 

@@ -53,7 +53,8 @@ enum EquationTable {
             for step in 0..<timeline.count {
                 html += "<tr><th scope=\"row\">\(ValueFormatter.plainNumber(timeline.start + Double(step)))</th>"
                 for (_, value) in columns {
-                    let cell = Value.scalar(value.element(step), value.dimension, label: value.label)
+                    let cell = value.isUncertain ? value.at(step: step)
+                        : Value.scalar(value.element(step), value.dimension, label: value.label)
                     html += "<td>\(HTMLEscaping.escape(value.isNever ? "never" : ValueFormatter.format(cell)))</td>"
                 }
                 html += "</tr>\n"

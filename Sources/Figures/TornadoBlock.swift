@@ -47,8 +47,11 @@ enum TornadoBlock {
         case .certain: return "`\(name)` is certain: a tornado ranks the uncertain inputs (`a to b`) an output depends on"
         case .series:
             return "`\(name)` is a series; a tornado needs one value, such as `sum(\(name))` defined on a line of its own"
+        case .failed(let input) where input == name:
+            return "`\(name)` has no value with every input at its median (it never happens, or fails to compute)"
         case .failed(let input):
-            return "`\(name)` has no value with `\(input)` held at a percentile (it never happens, or fails to compute)"
+            return "`\(name)` has no value with `\(input)` at its 5th or 95th percentile (it never happens, "
+                + "or fails to compute), so its swing cannot be drawn"
         }
     }
 }

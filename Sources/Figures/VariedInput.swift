@@ -155,7 +155,7 @@ struct VariedInput {
         }
         let (compiled, compileErrors) = ScenarioCompiler.compile(name: base.scenario.name, statements: statements,
                                                                  fragment: fragment, data: base.scenario.data)
-        let result = Evaluator.run(compiled, only: only)
+        let result = Evaluator.run(compiled, only: only, work: base.work)
         return (compiled, result, problems + compileErrors + result.diagnostics)
     }
 

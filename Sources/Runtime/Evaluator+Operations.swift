@@ -151,7 +151,8 @@ extension Evaluator {
     /// `at(series, 6 months)`: the step is worked out in Doubles and checked before it becomes an Int.
     private func at(_ x: Value, _ when: Value, _ whenExpr: Expr) throws -> Value {
         guard let timeline = scenario.timeline, let seconds = when.scalar else {
-            throw Failure(message: "`at` needs a timeline and a single time", span: whenExpr.span)
+            let what = when.isUncertain ? "; `\(text(whenExpr.span))` is uncertain (use `median(…)` or a time as written)" : ""
+            throw Failure(message: "`at` needs a timeline and a single, certain time\(what)", span: whenExpr.span)
         }
         let position = seconds / timeline.step - timeline.start
         let nearest = position.rounded()

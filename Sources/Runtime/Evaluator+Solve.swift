@@ -31,9 +31,12 @@ extension Evaluator {
         for sample in 0..<count {
             guard let cell = holding.firstIndex(where: { $0[sample] }) else { unsolved += 1; continue }
             if holding[cell...].contains(where: { !$0[sample] }) {
+                let how = cell == 0 ? "it holds at the low end and fails further up"
+                    : "it starts to hold, then fails again"
                 throw Failure(message: "`\(text(arguments[1].span))` is not monotone in `\(name)` over "
-                                + "\(text(arguments[2].span)): it holds, then fails again", span: arguments[1].span,
-                              notes: [.init("narrow the range to where the condition changes once")])
+                                + "\(text(arguments[2].span)): \(how)", span: arguments[1].span,
+                              notes: [.init("`solve` finds the smallest value from which the condition holds up to the "
+                                            + "range's end; narrow the range, or turn the condition around")])
             }
             lower[sample] = cell == 0 ? grid[0] : grid[cell - 1]
             upper[sample] = grid[cell]

@@ -8,10 +8,12 @@ extension Evaluator {
 
     /// The seed of one range or distribution: its definition's name, its own text and where it
     /// sits in the definition. Editing one input leaves every other input's draws as they were.
+    /// The name is taken without the prefix an import gives it (`main.price`, `team.price`), so
+    /// a value read from another block or model is the same samples there as at home.
     func seed(for expr: Expr) -> UInt64 {
         let start = definitionName.flatMap { scenario.definition(named: $0)?.span.start } ?? 0
-        return Sampling.seed([definitionName ?? "", text(expr.span), String(expr.span.start &- start),
-                              String(sampleCount)])
+        let name = definitionName.map { String($0.split(separator: ".").last ?? "") } ?? ""
+        return Sampling.seed([name, text(expr.span), String(expr.span.start &- start), String(sampleCount)])
     }
 
     /// `low to high`: the 5th and 95th percentiles of a lognormal (both ends positive) or a normal.
@@ -77,6 +79,13 @@ extension Evaluator {
             return certain(shares, like: x, dimension: .dimensionless, label: percentLabel)
         }
         guard let samples = x.samples else { return nil }
+        if samples.mayBeNever, [.mean, .sd].contains(function), samples.numbers.contains(.infinity) {
+            let never = samples.numbers.lazy.filter { $0 == .infinity }.count
+            let share = ValueFormatter.significant(100 * Double(never) / Double(samples.numbers.count), digits: 2)
+            throw Failure(message: "`\(text(arguments[0].span))` never happens in \(share)% of the samples, so it has no "
+                            + "\(function == .mean ? "mean" : "standard deviation")", span: arguments[0].span,
+                          notes: [.init("use `median`, `percentile` or `prob`, which count \"never\" as later than any time")])
+        }
         switch function {
         case .median: return certain(samples.percentiles(0.5), like: x)
         case .mean: return certain(samples.means(), like: x)
@@ -90,9 +99,11 @@ extension Evaluator {
 
     var percentLabel: UnitLabel { UnitLabel(scenario.units.unit(named: "%")!) }
 
-    /// One number per step, as a certain value shaped like `x` (a series if `x` is one).
+    /// One number per step, as a certain value shaped like `x` (a series if `x` is one). A
+    /// percentile that falls among samples where `first` never holds is "never".
     private func certain(_ numbers: [Double], like x: Value, dimension: Dimension? = nil, label: UnitLabel? = nil) -> Value {
         let dimension = dimension ?? x.dimension, label = label ?? x.label
+        if !x.isSeries, numbers[0] == .infinity, x.samples?.mayBeNever == true { return .never(dimension, label: label) }
         return x.isSeries ? .series(numbers, dimension, label: label) : .scalar(numbers[0], dimension, label: label)
     }
 

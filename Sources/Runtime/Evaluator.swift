@@ -18,8 +18,9 @@ public struct Evaluator: Sendable {
     var definitionName: String?
     /// In `solve`'s trials a `first` that never holds compares as later than any time.
     var comparesNever = false
-    /// Shared by every copy of this evaluator (a goal seek's trials, inline values).
-    let work = SampleWork()
+    /// Shared by every copy of this evaluator (a goal seek's trials, inline values) and by every
+    /// evaluation of the same page.
+    let work: SampleWork
 
     struct Failure: Error {
         var message: String
@@ -29,9 +30,10 @@ public struct Evaluator: Sendable {
         var isSilent = false
     }
 
-    public init(scenario: CompiledScenario, values: [String: Value] = [:]) {
+    public init(scenario: CompiledScenario, values: [String: Value] = [:], work: SampleWork = SampleWork()) {
         self.scenario = scenario
         self.values = values
+        self.work = work
         self.fragment = scenario.fragment
         if let timeline = scenario.timeline {
             times = .series((0..<timeline.count).map(timeline.time(at:)), .time, label: UnitLabel(timeline.unit))
@@ -48,12 +50,14 @@ public struct Evaluator: Sendable {
     ///     one input holds the others at their medians).
     ///   - only: when given, just these definitions and what they read are computed (a sweep's
     ///     variants need the outputs it shows, not a goal seek elsewhere in the model).
+    ///   - work: the page's Monte Carlo budget. A run with neither `fixed` nor `only` is one of the
+    ///     page's own scenarios, whose uncertain values are kept: they count as held.
     public static func run(_ scenario: CompiledScenario, fixed: [String: Value] = [:],
-                           only: Set<String>? = nil) -> ScenarioResult {
-        var evaluator = Evaluator(scenario: scenario, values: fixed)
+                           only: Set<String>? = nil, work: SampleWork = SampleWork()) -> ScenarioResult {
+        var evaluator = Evaluator(scenario: scenario, values: fixed, work: work)
+        let keeps = fixed.isEmpty && only == nil
         var diagnostics: [Diagnostic] = []
         var failed: Set<String> = []
-        var sampleNumbers = 0
         let needed = only.map { scenario.readBy($0) }
         for definition in scenario.definitions where fixed.isEmpty || fixed[definition.name] == nil {
             if let needed, !needed.contains(definition.name) { continue }
@@ -66,13 +70,12 @@ public struct Evaluator: Sendable {
             switch evaluator.attempt(definition.expression) {
             case .success(var value):
                 value.label = definition.type.label
-                sampleNumbers += value.samples?.numbers.count ?? 0
-                if sampleNumbers > UncertaintyLimits.numbersPerScenario {
-                    diagnostics.append(.error("the uncertain values up to `\(definition.name)` hold more than "
+                if keeps, let samples = value.samples, !work.hold(samples.numbers.count) {
+                    diagnostics.append(.error("the uncertain values of this page, up to `\(definition.name)`, hold more than "
                                               + "\(UncertaintyLimits.numbersPerScenario) samples in all",
                                               at: scenario.fragment.location(definition.nameSpan),
-                                              notes: [.init("lower `samples =`, or split the model")]))
-                    return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics)
+                                              notes: [.init("lower `samples =`, or use shorter timelines")]))
+                    return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics, work: work)
                 }
                 evaluator.values[definition.name] = value
             case .failure(let failure):
@@ -83,7 +86,7 @@ public struct Evaluator: Sendable {
                 }
             }
         }
-        return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics)
+        return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics, work: work)
     }
 
     /// Evaluates an expression that was checked against this scenario (an inline value, a claim).

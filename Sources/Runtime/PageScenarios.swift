@@ -44,7 +44,7 @@ public struct PageScenarios: Sendable {
             var lookup = Lookup(defined: Set(scenario.sourceOrder),
                                 failed: Set(scenario.sourceOrder.filter { result.values[$0] == nil && scenario.tables[$0] == nil }),
                                 knownNames: scenario.sourceOrder + scenario.units.allNames,
-                                evaluator: Evaluator(scenario: scenario, values: result.values),
+                                evaluator: Evaluator(scenario: scenario, values: result.values, work: result.work),
                                 provenance: Provenance(scenario))
             for definition in scenario.definitions { lookup.types[definition.name] = definition.type }
             return lookup
@@ -55,7 +55,7 @@ public struct PageScenarios: Sendable {
         if let index = results.firstIndex(where: { $0.scenario.name == result.scenario.name }) { return lookups[index] }
         let scenario = result.scenario
         return Lookup(defined: Set(scenario.sourceOrder), failed: [], knownNames: scenario.units.allNames,
-                      evaluator: Evaluator(scenario: scenario, values: result.values), provenance: Provenance(scenario))
+                      evaluator: Evaluator(scenario: scenario, values: result.values, work: result.work), provenance: Provenance(scenario))
     }
 
     /// An expression evaluated against the page's scenarios, for inline values and figures.

@@ -56,11 +56,14 @@ extension Samples {
     }
 
     /// Several percentiles of each column, `[column][share]`, by selection rather than a sort.
-    /// The times `first` gives are steps of the timeline, so their percentiles are the nearest
-    /// sample's, never a time between two steps.
+    /// A column of whole numbers (machines, a `floor`, an `if` choosing 1 or 2) and the times
+    /// `first` gives (steps of the timeline) take the nearest sample's value, never one between
+    /// two possible outcomes such as 5.95 machines.
     public func percentiles(_ shares: [Double]) -> [[Double]] {
         (0..<columns).map { step in
-            SeriesStatistics.percentiles(Array(column(step)), shares, nearestRank: mayBeNever)
+            let values = Array(column(step))
+            let discrete = mayBeNever || values.allSatisfy { $0 == $0.rounded(.towardZero) }
+            return SeriesStatistics.percentiles(values, shares, nearestRank: discrete)
         }
     }
 

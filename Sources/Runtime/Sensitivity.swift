@@ -53,7 +53,7 @@ public struct Sensitivity: Sendable {
             ends[input] = (at(0), at(2))
         }
         func outcome(_ fixed: [String: Value]) -> Double? {
-            let run = Evaluator.run(scenario, fixed: fixed, only: [output])
+            let run = Evaluator.run(scenario, fixed: fixed, only: [output], work: result.work)
             return run.diagnostics.isEmpty ? run.value(of: output)?.scalar : nil
         }
         guard let base = outcome(medians) else { return .failure(.failed(output)) }

@@ -164,7 +164,7 @@ public struct Value: Sendable, Hashable {
     }
 
     /// The element at a step, as a single value (the step's column, for samples).
-    func at(step index: Int) -> Value {
+    public func at(step index: Int) -> Value {
         if let samples {
             guard samples.steps != nil else { return self }
             let column = Samples(count: samples.count, steps: nil, numbers: Array(samples.column(index)),

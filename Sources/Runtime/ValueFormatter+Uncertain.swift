@@ -1,4 +1,9 @@
 import ScenarioSyntax
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Semantics
 
 /// Uncertain values for readers: the median, then the central interval, in one unit:
@@ -25,43 +30,67 @@ extension ValueFormatter {
                                       label: UnitLabel, format: NumberFormat?) -> String {
         let finite = [median, low, high].first(where: \.isFinite) ?? 0
         let shownLabel = displayLabel(for: finite, dimension: dimension, label: label)
-        let format = format ?? .significant(uncertainDigits)
-        let percent = plainNumber((share * 1000).rounded() / 10)
-        let medianText = text(median, dimension, shownLabel, format)
+        let digits = Digits(format, [median, low, high], label: shownLabel)
+        let percent = plainNumber((share * 10_000).rounded() / 100)
+        let medianText = digits.text(median, dimension, shownLabel)
         // Every sample alike at this precision (one machine in month 0): no interval to show.
-        if text(low, dimension, shownLabel, format) == medianText, text(high, dimension, shownLabel, format) == medianText {
+        if digits.text(low, dimension, shownLabel) == medianText, digits.text(high, dimension, shownLabel) == medianText {
             return medianText
         }
-        return "\(medianText) (\(percent)%: "
-            + formatRange(low: low, high: high, dimension: dimension, label: shownLabel, format: format) + ")"
+        return "\(medianText) (\(percent)%: " + range(low, high, dimension, shownLabel, digits) + ")"
     }
 
     /// `$240–$600`, `3–6 months`, `5%–7%/week`: a range's units are written once, after its upper
     /// end; symbols such as `$` and `%` stay on both ends.
     public static func formatRange(low: Double, high: Double, dimension: Dimension, label: UnitLabel,
                                    format: NumberFormat? = nil) -> String {
-        let format = format ?? .significant(uncertainDigits)
         let shownLabel = displayLabel(for: [low, high].first(where: \.isFinite) ?? 0, dimension: dimension, label: label)
+        return range(low, high, dimension, shownLabel, Digits(format, [low, high], label: shownLabel))
+    }
+
+    private static func range(_ low: Double, _ high: Double, _ dimension: Dimension, _ label: UnitLabel,
+                              _ digits: Digits) -> String {
         guard low.isFinite, high.isFinite else {
-            return text(low, dimension, shownLabel, format) + "–" + text(high, dimension, shownLabel, format)
+            return digits.text(low, dimension, label) + "–" + digits.text(high, dimension, label)
         }
-        let amount = low / shownLabel.factor
-        let symbols = UnitLabel(shownLabel.terms.filter { $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol) })
-        let lowText = attach(number: numberPart(amount, format: format), amount: amount, label: symbols)
-        return lowText + "–" + text(high, dimension, shownLabel, format)
+        let amount = low / label.factor
+        let symbols = UnitLabel(label.terms.filter { $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol) })
+        return attach(number: digits.number(amount), amount: amount, label: symbols) + "–" + digits.text(high, dimension, label)
     }
 
-    private static func text(_ x: Double, _ dimension: Dimension, _ label: UnitLabel, _ format: NumberFormat) -> String {
-        guard x.isFinite else { return x > 0 ? "never" : "-infinity" }
-        return formatScalar(x, dimension: dimension, label: label, format: format)
-    }
+    /// How the numbers of one estimate are written: as a given format says, or else all to the
+    /// same decimal place, three significant digits of the largest of them. So `$0 to $1k` reads
+    /// "$500 (90%: $0–$1,000)", not "$0.408" for a lower end that is zero at that precision.
+    struct Digits {
+        let format: NumberFormat?
+        let decimals: Int
 
-    /// The digits `formatScalar` would print for `amount` in `label`, without any unit.
-    private static func numberPart(_ amount: Double, format: NumberFormat) -> String {
-        switch format {
-        case .decimals(let places): return fixed(amount, decimals: places)
-        case .significant(let digits): return significant(amount, digits: digits)
-        case .integer: return fixed(amount, decimals: 0)
+        init(_ format: NumberFormat?, _ values: [Double], label: UnitLabel) {
+            self.format = format
+            let largest = values.filter(\.isFinite).map { Swift.abs($0 / label.factor) }.max() ?? 0
+            let magnitude = largest > 0 ? Int(log10(largest).rounded(.down)) : 0
+            decimals = Swift.min(12, Swift.max(0, ValueFormatter.uncertainDigits - 1 - magnitude))
+        }
+
+        func number(_ amount: Double) -> String {
+            switch format {
+            case .decimals(let places)?: return fixed(amount, decimals: places)
+            case .significant(let digits)?: return significant(amount, digits: digits)
+            case .integer?: return fixed(amount, decimals: 0)
+            case nil:
+                var text = fixed(amount, decimals: decimals)
+                if text.contains(".") {
+                    while text.hasSuffix("0") { text.removeLast() }
+                    if text.hasSuffix(".") { text.removeLast() }
+                }
+                return text == "-0" ? "0" : text
+            }
+        }
+
+        func text(_ x: Double, _ dimension: Dimension, _ label: UnitLabel) -> String {
+            guard x.isFinite else { return x > 0 ? "never" : "-infinity" }
+            let amount = x / label.factor
+            return attach(number: number(amount), amount: amount, label: label)
         }
     }
 

@@ -50,12 +50,13 @@ struct ScenarioPage {
             parsed.append((block.index, name, PageBlock(fragment: fragment, statements: statements), block.literal))
         }
         let blocks = Dictionary(parsed.map { ($0.name, $0.block) }, uniquingKeysWith: { first, _ in first })
+        let work = SampleWork()   // one Monte Carlo budget for the whole page, figures included
         for (index, name, block, source) in parsed {
             let (scenario, problems) = ScenarioCompiler.compile(name: name, statements: block.statements, fragment: block.fragment,
                                                                 data: data, models: models, folder: folder,
                                                                 blocks: blocks)
             diagnostics += problems
-            let result = Evaluator.run(scenario)
+            let result = Evaluator.run(scenario, work: work)
             diagnostics += ScenarioCompiler.pointingBack(result.diagnostics, to: block.fragment, scenario: name)
             results.append(result)
             blockHTML[index] = ScenarioPage.blockHTML(name: name, source: source, scenario: scenario)

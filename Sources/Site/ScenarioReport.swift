@@ -205,7 +205,7 @@ public enum ScenarioReport {
             for row in rows(result) {
                 func stats(_ step: Int) -> [String] {
                     guard uncertain else { return [] }
-                    return step < row.summaries.count ? row.summaries[step].map { "\($0)" }
+                    return step < row.summaries.count ? row.summaries[step].map { $0 == .infinity ? "never" : "\($0)" }
                         : Array(repeating: "", count: ValueFormatter.summaryNames.count)
                 }
                 if row.isSeries, let timeline = result.scenario.timeline {

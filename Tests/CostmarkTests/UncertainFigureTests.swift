@@ -98,4 +98,80 @@ import Testing
         #expect(try site.snapshot() == first)
         #expect(first.keys.contains { $0.hasSuffix("posts/ranges/index.html") })
     }
+
+    /// Findings of a hostile probe of the first version, each once wrong or silent.
+    @Test func uncertainValuesWhereFiguresNeedOneAreLocatedErrors() throws {
+        let annotate = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
+                                                       with: "```chart\ny: [spend]\nannotate: {at: breakeven}\n```")
+        #expect(try page(annotate).1.contains { $0.hasPrefix("an annotation marks one time; `breakeven` is uncertain") })
+        let against = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
+                                                      with: "```chart\nx: {fixed: [$100, $200]}\ny: [total]\n```")
+        #expect(try page(against).1.contains { $0.hasPrefix("`total` is uncertain; a chart against `fixed` draws single") })
+        let rangeOnX = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
+                                                       with: "```chart\nx: {fixed: [$1 to $2, $3]}\ny: [fixed]\n```")
+        let rangeMessages = try page(rangeOnX).1
+        #expect(rangeMessages.contains { $0.hasPrefix("`fixed` is uncertain; a chart against `fixed` draws single") },
+                "\(rangeMessages)")
+        let rule = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
+                                                   with: "```chart\ny: [spend]\nrules: [total]\n```")
+        #expect(try page(rule).1.contains { $0.contains("`total` is uncertain (draw `median(total)`)") })
+    }
+
+    @Test func aValueReadFromAnotherBlockIsTheSameSamples() throws {
+        let files = """
+        -- Content/posts/ranges.md --
+        ---
+        title: Ranges
+        date: 2026-01-01
+        ---
+        Here {{ main.y }}, there {{ other.z }}.
+
+        ```scenario
+        samples = 100
+        x = 1 to 2
+        y = x * 10
+        ```
+
+        ```scenario other
+        z = main.y
+        ```
+        """
+        let (html, messages) = try page(files)
+        #expect(messages.isEmpty, "\(messages)")
+        let shown = html.components(separatedBy: "\">").compactMap { $0.split(separator: "<").first.map(String.init) }
+            .filter { $0.contains("(90%:") }
+        #expect(shown.count == 2 && shown[0] == shown[1], "\(shown)")
+    }
+
+    @Test func stacksOfUncertainSeriesShowMediansAndSaySo() throws {
+        let files = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
+                                                    with: "```chart\ntype: stacked bar\ny: [spend, spend]\n```")
+        let (html, _) = try page(files)
+        #expect(html.contains("Stacks show medians; the uncertainty of a sum is not drawn"))
+    }
+
+    @Test func aPageCannotMultiplyItsMonteCarloWorkWithoutLimit() throws {
+        let files = """
+        -- Content/posts/ranges.md --
+        ---
+        title: Ranges
+        date: 2026-01-01
+        ---
+        ```chart
+        x: {k: 1..200}
+        y: [m]
+        ```
+
+        ```scenario
+        timeline = 0..799 days
+        samples = 5000
+        rate = 6 to 20
+        k = 1
+        total = rate * k * t / 1 day
+        m = median(max(cumsum(total)))
+        ```
+        """
+        let (_, messages) = try page(files)
+        #expect(messages.contains { $0.contains("this page computes more than 100000000 sample numbers") }, "\(messages)")
+    }
 }

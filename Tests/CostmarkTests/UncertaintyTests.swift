@@ -262,4 +262,19 @@ import Testing
             }
         }
     }
+
+    @Test func wholeNumberOutcomesHaveWholeNumberPercentiles() throws {
+        let (result, _) = run("rate = 6 to 20\nn = floor(rate)\npick = if rate < 10 then 1 else 2")
+        let n = try samples(result, "n").percentiles([0.05, 0.5, 0.95])[0]
+        #expect(n.allSatisfy { $0 == $0.rounded() }, "\(n)")
+        #expect(ValueFormatter.format(try #require(result.value(of: "pick"))).hasPrefix("2 (90%: 1–2)"))
+    }
+
+    @Test func summariesOfValuesThatSometimesNeverHappen() {
+        let model = "timeline = 0..10 months\nrate = 5 to 20\ntotal = rate * t / 1 month\nreached = first(total >= 100)\n"
+        #expect(run(model + "m = mean(reached)").1.first?.contains("never happens in") == true)
+        let (result, errors) = run(model + "p = percentile(reached, 95%)")
+        #expect(errors.isEmpty)
+        #expect(result.value(of: "p")?.isNever == true, "the 95th percentile falls among the samples that never reach it")
+    }
 }
