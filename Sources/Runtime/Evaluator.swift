@@ -134,12 +134,13 @@ public struct Evaluator: Sendable {
         let value = try evaluateNode(expr)
         if let samples = value.samples {
             try work.add(samples.numbers.count, at: expr.span)
-            // x · 0 is 0 for every finite x and NaN otherwise: one branch-free pass, and the search
-            // for the culprit only when there is one.
+            // A number is infinite or NaN when its exponent bits are all set: the largest exponent
+            // field, found by an integer maximum that vectorizes, says whether to look for the culprit.
             let allFinite = samples.numbers.withUnsafeBufferPointer { numbers in
-                var probe = 0.0
-                for x in numbers { probe += x * 0 }
-                return !probe.isNaN
+                let exponent: UInt64 = 0x7ff0_0000_0000_0000
+                var largest: UInt64 = 0
+                for x in numbers { largest = Swift.max(largest, x.bitPattern & exponent) }
+                return largest != exponent
             }
             let never = samples.mayBeNever
             if !allFinite, let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {

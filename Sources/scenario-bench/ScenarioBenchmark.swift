@@ -74,6 +74,8 @@ enum ScenarioBenchmark {
         measure("optimization model, evaluate only", iterations: 5_000) {
             _ = Evaluator.run(compiled)
         }
+        // `CERTAIN_ONLY=1`: just the certain figures above, for profiling the scalar path alone.
+        if ProcessInfo.processInfo.environment["CERTAIN_ONLY"] == "1" { return }
         let uncertain = SourceFragment(standalone: uncertainModel, path: "uncertain")
         let (uncertainCompiled, uncertainErrors) = ScenarioCompiler.compile(name: "main", fragment: uncertain)
         precondition(uncertainErrors.isEmpty && uncertainCompiled.sampleCount == 10_000, "\(uncertainErrors)")
