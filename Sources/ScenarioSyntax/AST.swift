@@ -112,6 +112,12 @@ public struct Statement: Sendable, Hashable {
         /// `use "/models/infra.scenario"`, `use "../models/team.scenario" as team`: a model's
         /// definitions and units join the block, or are reached as `team.name`.
         case use(path: String, alias: String?)
+
+        /// The name a definition defines; nil for other statements.
+        public var definedName: String? {
+            if case .definition(let name, _) = self { return name }
+            return nil
+        }
     }
 
     public var kind: Kind

@@ -96,8 +96,16 @@ extension Linking {
             diagnostics.append(.error("with its imports this block has \(statements.count) statements; the limit is "
                                       + "\(ScenarioLimits.statements * 4)", at: fragment.location(SourceSpan(0, 1))))
         }
+        let overrides = Set(ownStatements.compactMap { statement -> String? in
+            guard statement.isOverride, case .definition(let name, _) = statement.kind else { return nil }
+            return name
+        })
+        let overridden = removed.sorted().map { imported[$0] }.filter { statement in
+            if case .definition(let name, _) = statement.kind { return overrides.contains(name) }
+            return false
+        }
         return LinkedBlock(statements: statements, fragment: combined, files: files.sorted(), diagnostics: diagnostics,
-                           unusable: unusable, hasFailedImport: hasFailedImport)
+                           unusable: unusable, hasFailedImport: hasFailedImport, overridden: overridden)
     }
 }
 

@@ -26,6 +26,9 @@ public struct LinkedBlock: Sendable {
     /// True when a `use` could not be honoured: the names it would have brought are unknown,
     /// and saying so for each use of them would bury the one message that matters.
     public var hasFailedImport = false
+    /// The imported definitions that `override` replaced, kept to check that the replacement
+    /// measures what the original did.
+    public var overridden: [Statement] = []
 }
 
 /// Joins imports into a block. The rules, each an error otherwise: a name an import defines is

@@ -48,8 +48,31 @@ public struct ScenarioCompiler {
         var (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
                                          skipping: linked.unusable)
         scenario.hasFailedImport = linked.hasFailedImport
+        errors += overrideMismatches(linked.overridden, in: scenario, statements: linked.statements)
         let shown = linked.hasFailedImport ? errors.filter { !$0.message.hasPrefix("unknown name `") } : errors
         return (scenario, linked.diagnostics + pointingBack(shown, to: fragment, scenario: name))
+    }
+
+    /// `override hourly = $5` where the model's `hourly` is `$100/hour`: the replacement must
+    /// measure what the original did, or everything the model computes from it changes meaning
+    /// ("$400 hours"). Each original is checked against the block as compiled.
+    static func overrideMismatches(_ originals: [Statement], in scenario: CompiledScenario,
+                                   statements: [Statement]) -> [Diagnostic] {
+        guard !originals.isEmpty else { return [] }
+        var types: [String: TypeInfo] = [:]
+        for definition in scenario.definitions { types[definition.name] = definition.type }
+        var problems: [Diagnostic] = []
+        for original in originals {
+            guard case .definition(let name, let expression) = original.kind, let replaced = types[name],
+                  let override = statements.first(where: { $0.isOverride && $0.kind.definedName == name }) else { continue }
+            var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: scenario.fragment,
+                                      definitions: types, knownNames: [])
+            guard let type = checker.check(expression), type.dimension != replaced.dimension else { continue }
+            problems.append(.error("`override \(name)` makes it \(replaced.dimension.described), but the model's `\(name)` "
+                                   + "is \(type.dimension.described)", at: scenario.fragment.location(override.nameSpan),
+                                   notes: [.init("the model's definition", at: scenario.fragment.location(original.nameSpan))]))
+        }
+        return problems
     }
 
     /// A model that checks on its own can still fail as one essay imports it (an override, the

@@ -83,9 +83,12 @@ enum ScenarioBenchmark {
         precondition(uncertainCheck.diagnostics.isEmpty && uncertainCheck.value(of: "total")?.samples != nil)
         print("uncertain optimization model: total \(ValueFormatter.format(uncertainCheck.value(of: "total")!)), "
               + "break-even \(ValueFormatter.format(uncertainCheck.value(of: "breakeven")!))")
-        measure("optimization model with two ranges, 10,000 samples, evaluate only", iterations: 5, batches: 11) {
+        let batches = ProcessInfo.processInfo.environment["RANGES_ONLY"] == "1" ? 101 : 11
+        measure("optimization model with two ranges, 10,000 samples, evaluate only", iterations: 5, batches: batches) {
             _ = Evaluator.run(uncertainCompiled)
         }
+        // `RANGES_ONLY=1`: stop after the uncertain model's evaluation, for profiling it alone.
+        if ProcessInfo.processInfo.environment["RANGES_ONLY"] == "1" { return }
         let cumulative = uncertainCheck.value(of: "cumulative")!.samples!
         measure("five percentiles of each of 13 steps × 10,000 samples (a fan's band)", iterations: 20, batches: 11) {
             _ = cumulative.percentiles([0.05, 0.25, 0.5, 0.75, 0.95])

@@ -174,4 +174,32 @@ import Testing
         let (_, messages) = try page(files)
         #expect(messages.contains { $0.contains("this page computes more than 100000000 sample numbers") }, "\(messages)")
     }
+
+    /// Found by the probe: an override that changed what an input measures printed "$400 hours".
+    @Test func anOverrideMustMeasureWhatTheModelDefines() throws {
+        func messages(_ override: String) throws -> [String] {
+            let site = try InlineSite("""
+            -- Content/models/m.scenario --
+            hourly = $100/hour
+            team = hourly * 40 hours
+            -- Content/posts/ranges.md --
+            ---
+            title: Ranges
+            date: 2026-01-01
+            ---
+            {{ c }}
+
+            ```scenario
+            use "/models/m.scenario"
+            \(override)
+            c = team * 2
+            ```
+            """)
+            defer { site.cleanUp() }
+            return site.build().diagnostics.map(\.message)
+        }
+        #expect(try messages("override hourly = $5")
+                == ["`override hourly` makes it money (USD), but the model's `hourly` is money (USD) per duration"])
+        #expect(try messages("override hourly = $1/hour to $2/hour").isEmpty)
+    }
 }
