@@ -15,8 +15,9 @@ extension ChartBlock {
             return nil
         }
         guard let samples = item.value.samples, samples.steps == nil else {
-            spec.diagnostics.append(.error("`\(item.text)` is \(item.value.isSeries ? "a series" : "certain"); a distribution "
-                                           + "chart shows one uncertain value, such as `total` of `price = $20 to $50`",
+            spec.diagnostics.append(.error("`\(item.text)` is \(item.value.isSeries ? "a series" : "certain"); "
+                                           + "a distribution chart shows one uncertain value, "
+                                           + "such as `total` of `price = $20 to $50`",
                                            at: item.location))
             return nil
         }
@@ -44,11 +45,13 @@ extension ChartBlock {
         chart.samples = samples.count
         let rows = samples.percentiles([0.05, 0.5, 0.95])[0]
         let shown = { (x: Double) in
-            x.isFinite ? ValueFormatter.formatScalar(x, dimension: item.value.dimension, label: item.evaluated.type.label,
+            x.isFinite ? ValueFormatter.formatScalar(x, dimension: item.value.dimension,
+                                                     label: item.evaluated.type.label,
                                                      format: .significant(ValueFormatter.uncertainDigits)) : "never"
         }
         let never = samples.count - finite.count
-        let neverNote = never == 0 ? "" : " In \(ValueFormatter.significant(100 * Double(never) / Double(samples.count), digits: 2))% "
+        let neverNote = never == 0 ? ""
+            : " In \(ValueFormatter.significant(100 * Double(never) / Double(samples.count), digits: 2))% "
             + "of them it never happens; those are not in the bins."
         chart.note = "The share of \(ValueFormatter.fixed(Double(samples.count), decimals: 0)) simulations in each "
             + "range of \(item.text); median \(shown(rows[1])), 90% between \(shown(rows[0])) and \(shown(rows[2]))."

@@ -92,7 +92,8 @@ enum ChartBlock {
         guard let raw = spec.string("type") else { return .line }
         if let parsed = ChartData.Kind(rawValue: raw) { return parsed }
         spec.error("unknown chart type `\(raw)`", spec.document.entry("type")!.value,
-                   notes: [.init("types: \((ChartData.Kind.allCases.map(\.rawValue) + ["distribution"]).joined(separator: ", "))")])
+                   notes: [.init("types: " + (ChartData.Kind.allCases.map(\.rawValue) + ["distribution"])
+                                    .joined(separator: ", "))])
         return .line
     }
 
@@ -197,7 +198,8 @@ enum ChartBlock {
                                xDates: timeline.dates)
         chart.samples = items.compactMap { $0.value.samples?.count }.first
         if look.kind == .stackedBar, chart.samples != nil {
-            chart.note = "Stacks show medians; the uncertainty of a sum is not drawn (chart the total on its own to see it)."
+            chart.note = "Stacks show medians; the uncertainty of a sum is not drawn "
+                + "(chart the total on its own to see it)."
         }
         return chart
     }

@@ -58,7 +58,9 @@ public struct ChartRenderer {
         let (wide, factor, shown) = svg(width: Self.width, idSuffix: "", narrow: false)
         html += wide
         html += svg(width: Self.narrowWidth, idSuffix: "-narrow", narrow: true).svg
-        if let note = data.note ?? Self.bandNote(data) { html += "<p class=\"cm-figure-note\">\(HTMLEscaping.escape(note))</p>\n" }
+        if let note = data.note ?? Self.bandNote(data) {
+            html += "<p class=\"cm-figure-note\">\(HTMLEscaping.escape(note))</p>\n"
+        }
         html += dataTable(shown, factor: factor)
         if let caption = data.caption { html += "<figcaption>\(HTMLEscaping.escape(caption))</figcaption>\n" }
         return html + "</figure>\n"
@@ -133,7 +135,8 @@ public struct ChartRenderer {
             }
         }
         for series in data.series {
-            guard let band = series.band, let last = band.p95.indices.last(where: { band.p5[$0].isFinite }) else { continue }
+            guard let band = series.band,
+                  let last = band.p95.indices.last(where: { band.p5[$0].isFinite }) else { continue }
             let at = data.x == nil ? (data.categories.indices.contains(last) ? " (\(data.categories[last]))" : "")
                 : " at \(Self.xLabel(data.x![last], dates: data.xDates)) \(data.xUnitName)"
             sentences.append("\(series.name.isEmpty ? "It" : series.name) is uncertain: in 90% of the samples it lies "
@@ -178,7 +181,8 @@ public struct ChartRenderer {
         for series in data.series {
             html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name))\(series.band == nil ? "" : " (median)")</th>"
             if series.band != nil {
-                html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "" : series.name + ", "))90% interval</th>"
+                html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "" : series.name + ", "))"
+                    + "90% interval</th>"
             }
         }
         html += "</tr></thead>\n<tbody>\n"

@@ -39,7 +39,8 @@ enum ChartStyle {
             if let index = seriesIndex, let dashes = dashes(series: index) { style.append(("stroke-dasharray", dashes)) }
             return style
         case "area": return [("fill", colour), ("fill-opacity", "0.18"), ("stroke", "none")]
-        case "band": return [("fill", colour), ("fill-opacity", parts.contains("inner") ? "0.3" : "0.15"), ("stroke", "none")]
+        case "band":
+            return [("fill", colour), ("fill-opacity", parts.contains("inner") ? "0.3" : "0.15"), ("stroke", "none")]
         case "errorbar": return [("stroke", foreground), ("stroke-width", "1.5"), ("fill", "none")]
         case "dot", "bar", "swatch": return [("fill", colour), ("stroke", "none")]
         case "hatch-line":   // stripes of a bar (the page's colour) or of an area (its own)

@@ -18,8 +18,8 @@ enum TornadoBlock {
         spec.rejectUnknownKeys(keys, block: "tornado")
         guard let entry = spec.document.entry("of") else {
             spec.diagnostics.append(.error("a tornado needs `of:`, the uncertain value whose inputs it ranks, "
-                                           + "as in `of: total`", at: spec.document.file.location(line: spec.document.firstLine,
-                                                                                                   column: 1)))
+                                           + "as in `of: total`",
+                                           at: spec.document.file.location(line: spec.document.firstLine, column: 1)))
             return nil
         }
         guard let (expr, fragment) = spec.expression(entry.value) else { return nil }
@@ -44,9 +44,11 @@ enum TornadoBlock {
     static func message(_ problem: Sensitivity.Problem, _ name: String) -> String {
         switch problem {
         case .unknown: return "`\(name)` is not a definition of this scenario"
-        case .certain: return "`\(name)` is certain: a tornado ranks the uncertain inputs (`a to b`) an output depends on"
+        case .certain:
+            return "`\(name)` is certain: a tornado ranks the uncertain inputs (`a to b`) an output depends on"
         case .series:
-            return "`\(name)` is a series; a tornado needs one value, such as `sum(\(name))` defined on a line of its own"
+            return "`\(name)` is a series; a tornado needs one value, such as `sum(\(name))` defined on a line "
+                + "of its own"
         case .failed(let input) where input == name:
             return "`\(name)` has no value with every input at its median (it never happens, or fails to compute)"
         case .failed(let input):

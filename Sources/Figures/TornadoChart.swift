@@ -59,7 +59,8 @@ struct TornadoChart {
         let (w, h) = (SVGWriter.number(width), SVGWriter.number(height))
         svg.raw("<svg class=\"cm-chart \(narrow ? "cm-chart-narrow" : "cm-chart-wide")\" viewBox=\"0 0 \(w) \(h)\" "
                 + "width=\"\(w)\" height=\"\(h)\"\(narrow ? " display=\"none\"" : "") role=\"img\" "
-                + "aria-labelledby=\"\(id)\(suffix)-title \(id)\(suffix)-desc\" font-family=\"\(ChartStyle.fontFamily)\" "
+                + "aria-labelledby=\"\(id)\(suffix)-title \(id)\(suffix)-desc\" "
+                + "font-family=\"\(ChartStyle.fontFamily)\" "
                 + "font-size=\"12\">\n")
         svg.element("title", [("id", "\(id)\(suffix)-title")], content: title ?? "What moves \(output)")
         svg.element("desc", [("id", "\(id)\(suffix)-desc")], content: description())
@@ -112,15 +113,17 @@ struct TornadoChart {
     func description() -> String {
         var sentences = ["Tornado chart of \(output): with every input at its median it is \(text(baseline))."]
         for swing in sensitivity.swings {
-            sentences.append("\(swing.input) from its 5th to its 95th percentile moves it from \(text(swing.outputAtLow)) "
-                             + "to \(text(swing.outputAtHigh)).")
+            sentences.append("\(swing.input) from its 5th to its 95th percentile moves it "
+                             + "from \(text(swing.outputAtLow)) to \(text(swing.outputAtHigh)).")
         }
         return sentences.joined(separator: " ")
     }
 
     private func table() -> String {
-        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">Input</th>"
-            + "<th scope=\"col\">5th–95th percentile</th><th scope=\"col\">\(HTMLEscaping.escape(output)) at the 5th</th>"
+        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n"
+            + "<thead><tr><th scope=\"col\">Input</th>"
+            + "<th scope=\"col\">5th–95th percentile</th>"
+            + "<th scope=\"col\">\(HTMLEscaping.escape(output)) at the 5th</th>"
             + "<th scope=\"col\">at the 95th</th><th scope=\"col\">Swing</th></tr></thead>\n<tbody>\n"
         for swing in sensitivity.swings {
             let cells = [inputRange(swing), text(swing.outputAtLow), text(swing.outputAtHigh), text(swing.width)]

@@ -19,8 +19,8 @@ extension ClaimCheck {
         switch claim {
         case .equals(let expr):
             guard case .between(let lowExpr, let highExpr) = expr.kind else {
-                return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario, fragment: fragment,
-                                  source: "the median of \(source)", format: format).certain()
+                return ClaimCheck(claim: claim, value: scalar(median), type: type, scenario: scenario,
+                                  fragment: fragment, source: "the median of \(source)", format: format).certain()
             }
             return interval(low, high, lowExpr, highExpr)
         case .approximately:
@@ -34,7 +34,8 @@ extension ClaimCheck {
                     let holds = (low >= a || approximatelyEqual(low, a)) && (high <= b || approximatelyEqual(high, b))
                     let text = shownInterval(low, high, in: lower.label)
                     return holds ? .success(estimate(in: lower.label))
-                        : error("claim does not hold: the 90% interval of \(source) is \(text), the text says in \(written(span))", span)
+                        : error("claim does not hold: the 90% interval of \(source) is \(text), "
+                                + "the text says in \(written(span))", span)
                 }
             }
         case .compares(let op, let expr):
@@ -56,11 +57,14 @@ extension ClaimCheck {
     }
 
     /// `= $240 to $600`: each end equals the percentile at the precision it is written with.
-    private func interval(_ low: Double, _ high: Double, _ lowExpr: Expr, _ highExpr: Expr) -> Result<String, ClaimProblems> {
+    private func interval(_ low: Double, _ high: Double, _ lowExpr: Expr,
+                          _ highExpr: Expr) -> Result<String, ClaimProblems> {
         literal(lowExpr).flatMap { lower in
             literal(highExpr).flatMap { upper in
-                let lowClaim = Claim(claimed: lower, literal: lowExpr, label: lower.label.isEmpty ? value.label : lower.label)
-                let highClaim = Claim(claimed: upper, literal: highExpr, label: upper.label.isEmpty ? value.label : upper.label)
+                let lowClaim = Claim(claimed: lower, literal: lowExpr,
+                                     label: lower.label.isEmpty ? value.label : lower.label)
+                let highClaim = Claim(claimed: upper, literal: highExpr,
+                                      label: upper.label.isEmpty ? value.label : upper.label)
                 let computedLow = Value.scalar(low, value.dimension, label: value.label)
                 let computedHigh = Value.scalar(high, value.dimension, label: value.label)
                 let text = lowClaim.rendered(computedLow) + " to " + highClaim.rendered(computedHigh)
@@ -69,7 +73,8 @@ extension ClaimCheck {
                     return .failure(ClaimProblems([.error(
                         "claim does not hold: the 90% interval of \(source) is \(text), the text says " + written(span),
                         at: fragment.location(span),
-                        notes: [.init("each end is compared at the precision it is written with: `$1.4k` is to the hundred")])]))
+                        notes: [.init("each end is compared at the precision it is written with: "
+                                      + "`$1.4k` is to the hundred")])]))
                 }
                 return .success(estimate(in: lower.label))
             }

@@ -76,7 +76,8 @@ extension Evaluator {
             case .last: return x.at(step: steps - 1)
             case .count: return .scalar(Double(steps))
             case .lag: return lagged(samples, by: Int(values[1].element(0)), x)
-            default: throw Failure(message: "`\(function.rawValue)` does not take an uncertain value", span: arguments[0].span)
+            default: throw Failure(message: "`\(function.rawValue)` does not take an uncertain value",
+                                   span: arguments[0].span)
             }
         }
         let rows = x.elements

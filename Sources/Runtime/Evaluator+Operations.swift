@@ -117,7 +117,9 @@ extension Evaluator {
                 // (1 + r)^n as e^(n · ln(1 + r)): the logarithm once per sample, not once per step.
                 let logGrowth = x.map { log(1 + $0 * periodSeconds) }
                 let periods = values[1].map { $0 / periodSeconds }
-                return Value.combine(logGrowth, periods, dimension: .dimensionless, label: UnitLabel()) { $1 == 0 ? 1 : exp($0 * $1) }
+                return Value.combine(logGrowth, periods, dimension: .dimensionless, label: UnitLabel()) {
+                    $1 == 0 ? 1 : exp($0 * $1)
+                }
             }
             return Value.combine(x, values[1], dimension: .dimensionless, label: UnitLabel()) { rate, duration in
                 pow(1 + rate * periodSeconds, duration / periodSeconds)
@@ -151,7 +153,8 @@ extension Evaluator {
     /// `at(series, 6 months)`: the step is worked out in Doubles and checked before it becomes an Int.
     private func at(_ x: Value, _ when: Value, _ whenExpr: Expr) throws -> Value {
         guard let timeline = scenario.timeline, let seconds = when.scalar else {
-            let what = when.isUncertain ? "; `\(text(whenExpr.span))` is uncertain (use `median(…)` or a time as written)" : ""
+            let what = when.isUncertain
+                ? "; `\(text(whenExpr.span))` is uncertain (use `median(…)` or a time as written)" : ""
             throw Failure(message: "`at` needs a timeline and a single, certain time\(what)", span: whenExpr.span)
         }
         let position = seconds / timeline.step - timeline.start

@@ -19,7 +19,8 @@ extension Evaluator {
             throw Failure(message: "`solve` takes \(BuiltinFunction.solve.usage)", span: span)
         }
         guard let low = try needed(lowExpr).scalar, let high = try needed(highExpr).scalar, low < high else {
-            throw Failure(message: "the range `solve` searches runs from the smaller end to the larger", span: arguments[2].span)
+            throw Failure(message: "the range `solve` searches runs from the smaller end to the larger",
+                          span: arguments[2].span)
         }
         let chain = recomputed(after: name, for: arguments[1])
         let trial = SolveTrial(evaluator: self, name: name, original: original, chain: chain, condition: arguments[1])
@@ -43,8 +44,10 @@ extension Evaluator {
             if cell == 0 { lower[sample] = grid[0]; upper[sample] = grid[0] }
         }
         if unsolved > 0 {
-            let share = count == 1 ? "" : " in \(ValueFormatter.significant(100 * Double(unsolved) / Double(count), digits: 2))% of samples"
-            throw Failure(message: "`\(text(arguments[1].span))` does not hold anywhere in \(text(arguments[2].span))\(share)",
+            let share = count == 1 ? ""
+                : " in \(ValueFormatter.significant(100 * Double(unsolved) / Double(count), digits: 2))% of samples"
+            throw Failure(message: "`\(text(arguments[1].span))` does not hold anywhere in "
+                            + "\(text(arguments[2].span))\(share)",
                           span: arguments[1].span, notes: [.init("widen the range `solve` searches")])
         }
         for _ in 0..<Self.solveBisections {

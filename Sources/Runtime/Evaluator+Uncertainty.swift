@@ -25,7 +25,8 @@ extension Evaluator {
     }
 
     /// `normal(mean, sd)`, `uniform(low, high)`, `triangular(low, mode, high)`.
-    func distribution(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr], _ expr: Expr) throws -> Value {
+    func distribution(_ function: BuiltinFunction, _ values: [Value], _ arguments: [Expr],
+                      _ expr: Expr) throws -> Value {
         switch function {
         case .normal:
             return try draw(expr, values, arguments) { p in
@@ -47,7 +48,8 @@ extension Evaluator {
     private func draw(_ expr: Expr, _ parameters: [Value], _ arguments: [Expr], problem: ([Double]) -> String?,
                       quantile: ([Double], Double) -> Double) throws -> Value {
         for (value, argument) in zip(parameters, arguments) where value.isSeries {
-            throw Failure(message: "`\(text(argument.span))` is a series; a distribution's parameters are single values",
+            throw Failure(message: "`\(text(argument.span))` is a series; "
+                            + "a distribution's parameters are single values",
                           span: argument.span)
         }
         let uniforms = Sampling.stratifiedUniforms(count: sampleCount, seed: seed(for: expr))
@@ -67,7 +69,8 @@ extension Evaluator {
             numbers[sample] = quantile(current, uniforms[sample])
         }
         let first = parameters.first { !$0.label.isEmpty } ?? parameters[0]
-        return .uncertain(Samples(count: sampleCount, steps: nil, numbers: numbers), first.dimension, label: first.label)
+        return .uncertain(Samples(count: sampleCount, steps: nil, numbers: numbers), first.dimension,
+                          label: first.label)
     }
 
     /// `median`, `mean`, `percentile`, `sd` and `prob`: across samples (step by step) for an
@@ -82,9 +85,11 @@ extension Evaluator {
         if samples.mayBeNever, [.mean, .sd].contains(function), samples.numbers.contains(.infinity) {
             let never = samples.numbers.lazy.filter { $0 == .infinity }.count
             let share = ValueFormatter.significant(100 * Double(never) / Double(samples.numbers.count), digits: 2)
-            throw Failure(message: "`\(text(arguments[0].span))` never happens in \(share)% of the samples, so it has no "
-                            + "\(function == .mean ? "mean" : "standard deviation")", span: arguments[0].span,
-                          notes: [.init("use `median`, `percentile` or `prob`, which count \"never\" as later than any time")])
+            throw Failure(message: "`\(text(arguments[0].span))` never happens in \(share)% of the samples, "
+                            + "so it has no \(function == .mean ? "mean" : "standard deviation")",
+                          span: arguments[0].span,
+                          notes: [.init("use `median`, `percentile` or `prob`, "
+                                        + "which count \"never\" as later than any time")])
         }
         switch function {
         case .median: return certain(samples.percentiles(0.5), like: x)
@@ -101,9 +106,12 @@ extension Evaluator {
 
     /// One number per step, as a certain value shaped like `x` (a series if `x` is one). A
     /// percentile that falls among samples where `first` never holds is "never".
-    private func certain(_ numbers: [Double], like x: Value, dimension: Dimension? = nil, label: UnitLabel? = nil) -> Value {
+    private func certain(_ numbers: [Double], like x: Value, dimension: Dimension? = nil,
+                         label: UnitLabel? = nil) -> Value {
         let dimension = dimension ?? x.dimension, label = label ?? x.label
-        if !x.isSeries, numbers[0] == .infinity, x.samples?.mayBeNever == true { return .never(dimension, label: label) }
+        if !x.isSeries, numbers[0] == .infinity, x.samples?.mayBeNever == true {
+            return .never(dimension, label: label)
+        }
         return x.isSeries ? .series(numbers, dimension, label: label) : .scalar(numbers[0], dimension, label: label)
     }
 

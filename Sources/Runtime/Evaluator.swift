@@ -71,11 +71,12 @@ public struct Evaluator: Sendable {
             case .success(var value):
                 value.label = definition.type.label
                 if keeps, let samples = value.samples, !work.hold(samples.numbers.count) {
-                    diagnostics.append(.error("the uncertain values of this page, up to `\(definition.name)`, hold more than "
-                                              + "\(UncertaintyLimits.numbersPerScenario) samples in all",
+                    diagnostics.append(.error("the uncertain values of this page, up to `\(definition.name)`, "
+                                              + "hold more than \(UncertaintyLimits.numbersPerScenario) samples in all",
                                               at: scenario.fragment.location(definition.nameSpan),
                                               notes: [.init("lower `samples =`, or use shorter timelines")]))
-                    return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics, work: work)
+                    return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics,
+                                          work: work)
                 }
                 evaluator.values[definition.name] = value
             case .failure(let failure):
@@ -143,7 +144,8 @@ public struct Evaluator: Sendable {
                 return largest != exponent
             }
             let never = samples.mayBeNever
-            if !allFinite, let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
+            if !allFinite,
+               let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
                 throw nonFinite(samples.numbers[bad], expr, step: samples.steps == nil ? nil : bad / samples.count)
             }
             return value

@@ -55,7 +55,8 @@ public struct PageScenarios: Sendable {
         if let index = results.firstIndex(where: { $0.scenario.name == result.scenario.name }) { return lookups[index] }
         let scenario = result.scenario
         return Lookup(defined: Set(scenario.sourceOrder), failed: [], knownNames: scenario.units.allNames,
-                      evaluator: Evaluator(scenario: scenario, values: result.values, work: result.work), provenance: Provenance(scenario))
+                      evaluator: Evaluator(scenario: scenario, values: result.values, work: result.work),
+                      provenance: Provenance(scenario))
     }
 
     /// An expression evaluated against the page's scenarios, for inline values and figures.
@@ -195,8 +196,8 @@ public struct PageScenarios: Sendable {
             return error("a claim needs a single value; `\(source)` is a series", expression.span,
                          notes: [.init("claim one point of it, e.g. `at(\(source), 6 months)`, or its `sum`, `max` or `last`")])
         }
-        let checked = ClaimCheck(claim: claim, value: value, type: type, scenario: scenario, fragment: fragment, source: source,
-                                 format: parsed.format)
+        let checked = ClaimCheck(claim: claim, value: value, type: type, scenario: scenario, fragment: fragment,
+                                 source: source, format: parsed.format)
         switch checked.run() {
         case .failure(let problems):
             return (nil, problems.diagnostics.map { problem in

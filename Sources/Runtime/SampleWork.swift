@@ -17,10 +17,11 @@ public final class SampleWork: @unchecked Sendable {
     func add(_ count: Int, at span: SourceSpan) throws {
         computed += count
         guard computed > UncertaintyLimits.numbersComputed else { return }
-        throw Evaluator.Failure(message: "this page computes more than \(UncertaintyLimits.numbersComputed) sample numbers "
-                                + "(samples × steps × definitions, times each goal-seek trial and each variant a figure "
-                                + "evaluates)", span: span,
-                                notes: [.init("lower `samples =`, shorten the timeline, or try fewer values in figures")])
+        throw Evaluator.Failure(message: "this page computes more than \(UncertaintyLimits.numbersComputed) "
+                                + "sample numbers (samples × steps × definitions, times each goal-seek trial "
+                                + "and each variant a figure evaluates)", span: span,
+                                notes: [.init("lower `samples =`, shorten the timeline, "
+                                              + "or try fewer values in figures")])
     }
 
     /// Counts numbers kept by a scenario of the page; false once the page holds too many.

@@ -106,7 +106,8 @@ extension Value {
             let base = step * samples.count
             for i in 0..<samples.count { numbers[base + i] += numbers[base - samples.count + i] }
         }
-        return .uncertain(Samples(count: samples.count, steps: samples.steps, numbers: numbers), dimension, label: label)
+        return .uncertain(Samples(count: samples.count, steps: samples.steps, numbers: numbers), dimension,
+                          label: label)
     }
 
     /// A certain value made uncertain with every sample equal, for places that need samples.

@@ -34,7 +34,8 @@ extension ValueFormatter {
         let percent = plainNumber((share * 10_000).rounded() / 100)
         let medianText = digits.text(median, dimension, shownLabel)
         // Every sample alike at this precision (one machine in month 0): no interval to show.
-        if digits.text(low, dimension, shownLabel) == medianText, digits.text(high, dimension, shownLabel) == medianText {
+        if digits.text(low, dimension, shownLabel) == medianText,
+           digits.text(high, dimension, shownLabel) == medianText {
             return medianText
         }
         return "\(medianText) (\(percent)%: " + range(low, high, dimension, shownLabel, digits) + ")"
@@ -44,7 +45,8 @@ extension ValueFormatter {
     /// end; symbols such as `$` and `%` stay on both ends.
     public static func formatRange(low: Double, high: Double, dimension: Dimension, label: UnitLabel,
                                    format: NumberFormat? = nil) -> String {
-        let shownLabel = displayLabel(for: [low, high].first(where: \.isFinite) ?? 0, dimension: dimension, label: label)
+        let shownLabel = displayLabel(for: [low, high].first(where: \.isFinite) ?? 0, dimension: dimension,
+                                      label: label)
         return range(low, high, dimension, shownLabel, Digits(format, [low, high], label: shownLabel))
     }
 
@@ -54,8 +56,11 @@ extension ValueFormatter {
             return digits.text(low, dimension, label) + "–" + digits.text(high, dimension, label)
         }
         let amount = low / label.factor
-        let symbols = UnitLabel(label.terms.filter { $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol) })
-        return attach(number: digits.number(amount), amount: amount, label: symbols) + "–" + digits.text(high, dimension, label)
+        let symbols = UnitLabel(label.terms.filter {
+            $0.exponent == 1 && ($0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol)
+        })
+        return attach(number: digits.number(amount), amount: amount, label: symbols) + "–"
+            + digits.text(high, dimension, label)
     }
 
     /// How the numbers of one estimate are written: as a given format says, or else all to the
@@ -114,8 +119,8 @@ public struct UncertainSummary {
     /// Each step as prose shows it: `$379 (90%: $240–$600)`.
     public func steps(_ value: Value) -> [String] {
         rows.map {
-            ValueFormatter.formatInterval(median: $0[2], low: $0[0], high: $0[4], share: 0.9, dimension: value.dimension,
-                                          label: value.label, format: nil)
+            ValueFormatter.formatInterval(median: $0[2], low: $0[0], high: $0[4], share: 0.9,
+                                          dimension: value.dimension, label: value.label, format: nil)
         }
     }
 

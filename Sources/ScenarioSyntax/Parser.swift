@@ -280,7 +280,8 @@ public struct Parser {
                 }
             }
         }
-        error("unknown format; use `| 2 decimals`, `| 3 significant`, `| integer` or `| interval 50%`", at: current.span)
+        error("unknown format; use `| 2 decimals`, `| 3 significant`, `| integer` or `| interval 50%`",
+              at: current.span)
         throw Failure()
     }
 

@@ -64,13 +64,17 @@ public struct ScenarioCompiler {
         var problems: [Diagnostic] = []
         for original in originals {
             guard case .definition(let name, let expression) = original.kind, let replaced = types[name],
-                  let override = statements.first(where: { $0.isOverride && $0.kind.definedName == name }) else { continue }
+                  let override = statements.first(where: { $0.isOverride && $0.kind.definedName == name }) else {
+                continue
+            }
             var checker = TypeChecker(units: scenario.units, timeline: scenario.timeline, fragment: scenario.fragment,
                                       definitions: types, knownNames: [])
             guard let type = checker.check(expression), type.dimension != replaced.dimension else { continue }
-            problems.append(.error("`override \(name)` makes it \(replaced.dimension.described), but the model's `\(name)` "
-                                   + "is \(type.dimension.described)", at: scenario.fragment.location(override.nameSpan),
-                                   notes: [.init("the model's definition", at: scenario.fragment.location(original.nameSpan))]))
+            problems.append(.error("`override \(name)` makes it \(replaced.dimension.described), "
+                                   + "but the model's `\(name)` is \(type.dimension.described)",
+                                   at: scenario.fragment.location(override.nameSpan),
+                                   notes: [.init("the model's definition",
+                                                 at: scenario.fragment.location(original.nameSpan))]))
         }
         return problems
     }

@@ -102,7 +102,8 @@ extension TypeChecker {
         case .fitGrowth, .last, .count, .lag:
             guard first.isUncertain, function == .fitGrowth || !first.isSeries else { return nil }
             throw fail("`\(function.rawValue)` works on a series; this is a single uncertain value"
-                       + (function == .fitGrowth ? "" : ": `median`, `percentile` and `prob` summarise it"), arguments[0].span)
+                       + (function == .fitGrowth ? "" : ": `median`, `percentile` and `prob` summarise it"),
+                       arguments[0].span)
         default:
             return nil
         }
@@ -113,10 +114,12 @@ extension TypeChecker {
                                        _ types: [TypeInfo]) throws -> TypeInfo {
         for (index, type) in types.enumerated() {
             if type.isSeries {
-                throw fail("the parameters of `\(function.rawValue)` are single values, not series", arguments[index].span)
+                throw fail("the parameters of `\(function.rawValue)` are single values, not series",
+                           arguments[index].span)
             }
             if type.dimension != types[0].dimension {
-                throw fail("the parameters of `\(function.rawValue)` differ: \(describe(types[0])) and \(describe(type))",
+                throw fail("the parameters of `\(function.rawValue)` differ: "
+                           + "\(describe(types[0])) and \(describe(type))",
                            arguments[index].span, notes: [.init("`\(function.usage)` takes values of one kind")])
             }
         }
@@ -131,7 +134,8 @@ extension TypeChecker {
         default:
             let known = constants.compactMap { $0 }
             if known.count == 3, !(known[0] <= known[1] && known[1] <= known[2]) {
-                throw fail("`triangular` takes low, mode and high in that order", arguments[0].span.union(arguments[2].span))
+                throw fail("`triangular` takes low, mode and high in that order",
+                           arguments[0].span.union(arguments[2].span))
             }
         }
         let label = types.first { !$0.label.isEmpty }?.label ?? UnitLabel()
@@ -150,12 +154,14 @@ extension TypeChecker {
         }
         if let upstream = varied.uncertainInputs.subtracting([name]).sorted().first {
             throw fail("`\(name)` is computed from the uncertain `\(upstream)`; `solve` varies an input itself",
-                       arguments[0].span, notes: [.init("solve for `\(upstream)`, or give `\(name)` a value of its own")])
+                       arguments[0].span,
+                       notes: [.init("solve for `\(upstream)`, or give `\(name)` a value of its own")])
         }
         let condition = try infer(arguments[1])
         guard condition.isCondition, !condition.isSeries else {
             throw fail("`solve` needs a condition that holds or not as a whole, such as `breakeven <= 3 months`",
-                       arguments[1].span, notes: [.init("a condition on a series can be put with `first`, `sum` or `at`")])
+                       arguments[1].span,
+                       notes: [.init("a condition on a series can be put with `first`, `sum` or `at`")])
         }
         guard case .bounds(let low, let high) = arguments[2].kind else {
             throw fail("`solve` searches a range written `low..high`, such as `0%/week..30%/week`", arguments[2].span)

@@ -183,9 +183,11 @@ public enum ScenarioReport {
                 let inputs = "[" + row.inputs.map {
                     "{\"name\":\(quote($0.name)),\"file\":\(quote($0.location.file)),\"line\":\($0.location.line)}"
                 }.joined(separator: ",") + "]"
-                let uncertain = row.summaries.isEmpty ? "" : ",\"uncertain\":" + UncertainSummary.json(row.summaries,
-                                                                                                   series: row.isSeries, number: number)
-                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)\(uncertain)}"
+                let uncertain = row.summaries.isEmpty ? ""
+                    : ",\"uncertain\":" + UncertainSummary.json(row.summaries, series: row.isSeries, number: number)
+                return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),"
+                    + "\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),"
+                    + "\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)\(uncertain)}"
             }
             fields.append("\"definitions\":[" + definitions.joined(separator: ",") + "]")
             scenarios.append("{" + fields.joined(separator: ",") + "}")
@@ -200,7 +202,8 @@ public enum ScenarioReport {
         }
         // The percentile columns only when something is uncertain: certain models export as before.
         let uncertain = results.contains { result in result.values.values.contains(where: \.isUncertain) }
-        var out = "scenario,name,t,value,unit" + (uncertain ? "," + ValueFormatter.summaryNames.joined(separator: ",") : "") + "\n"
+        var out = "scenario,name,t,value,unit"
+            + (uncertain ? "," + ValueFormatter.summaryNames.joined(separator: ",") : "") + "\n"
         for result in results {
             for row in rows(result) {
                 func stats(_ step: Int) -> [String] {
@@ -210,11 +213,13 @@ public enum ScenarioReport {
                 }
                 if row.isSeries, let timeline = result.scenario.timeline {
                     for (step, value) in row.numbers.enumerated() {
-                        out += ([row.scenario, row.name, ValueFormatter.plainNumber(timeline.start + Double(step)), "\(value)", row.unit]
+                        out += ([row.scenario, row.name, ValueFormatter.plainNumber(timeline.start + Double(step)),
+                                 "\(value)", row.unit]
                                 + stats(step)).map(field).joined(separator: ",") + "\n"
                     }
                 } else {
-                    out += ([row.scenario, row.name, "", row.numbers.first.map { "\($0)" } ?? "never", row.unit] + stats(0))
+                    out += ([row.scenario, row.name, "", row.numbers.first.map { "\($0)" } ?? "never", row.unit]
+                            + stats(0))
                         .map(field).joined(separator: ",") + "\n"
                 }
             }

@@ -34,7 +34,8 @@ enum ScenarioBenchmark {
     /// The same model with the source post's own ranges, at 10,000 samples.
     static var uncertainModel: String {
         optimizationModel
-            .replacingOccurrences(of: "price = $20/month/machine", with: "price = $20/month/machine to $50/month/machine")
+            .replacingOccurrences(of: "price = $20/month/machine",
+                                  with: "price = $20/month/machine to $50/month/machine")
             .replacingOccurrences(of: "growth = 5%/week", with: "growth = 5%/week to 7%/week\nsamples = 10000")
     }
 
@@ -99,7 +100,8 @@ enum ScenarioBenchmark {
         measure("one percentile (median) of each step by selection", iterations: 20, batches: 11) {
             _ = cumulative.percentiles([0.5])
         }
-        let solving = SourceFragment(standalone: uncertainModel + "\nneeded = solve(growth, breakeven <= 3 months, 0%/week..30%/week)",
+        let solving = SourceFragment(standalone: uncertainModel
+                                         + "\nneeded = solve(growth, breakeven <= 3 months, 0%/week..30%/week)",
                                      path: "solving")
         let (solvingCompiled, solvingErrors) = ScenarioCompiler.compile(name: "main", fragment: solving)
         precondition(solvingErrors.isEmpty, "\(solvingErrors)")
