@@ -98,6 +98,10 @@ public struct Parser {
             var interval: Double?
             while parser.match(.pipe) != nil {
                 if case .identifier("interval") = parser.current.kind {
+                    if interval != nil {
+                        parser.error("the interval is given twice; keep one `| interval …`", at: parser.current.span)
+                        throw Failure()
+                    }
                     interval = try parser.intervalFormat()
                 } else {
                     format = try parser.numberFormat()

@@ -54,6 +54,15 @@ extension ScenarioCompiler {
     mutating func checkDefinitions(in order: [String], skipping inCycle: Set<String>) -> [CheckedDefinition] {
         var types: [String: TypeInfo] = [:]
         var failed: Set<String> = inCycle.union(failedTables)
+        // A timeline line that failed was reported at that line: uses of `t` are not reported again.
+        if timeline == nil, statements.contains(where: { statement in
+            switch statement.kind {
+            case .timeline, .dataTimeline: return true
+            default: return false
+            }
+        }) {
+            failed.insert("t")
+        }
         var checked: [CheckedDefinition] = []
         let knownNames = sourceOrder + units.allNames + (timeline == nil ? [] : ["t"])
         for defined in order where !inCycle.contains(defined) {

@@ -277,4 +277,14 @@ import Testing
         #expect(errors.isEmpty)
         #expect(result.value(of: "p")?.isNever == true, "the 95th percentile falls among the samples that never reach it")
     }
+
+    @Test func aFailedTimelineIsReportedOnce() {
+        #expect(run("timeline = 0..10000 days\na = 1 to 2\nb = a * t / 1 day").1.count == 1)
+    }
+
+    @Test func anIntervalFormatIsGivenOnce() {
+        let (parsed, errors) = Parser.parseInline(SourceFragment(standalone: "x | interval 50% | interval 80%", path: "t"))
+        #expect(parsed == nil)
+        #expect(errors.map(\.message) == ["the interval is given twice; keep one `| interval …`"])
+    }
 }
