@@ -95,7 +95,7 @@ extension ChartBlock {
                          name: String) -> Double {
         let display = ValueFormatter.displayLabel(for: values.filter(\.isFinite).map(abs).max() ?? 1,
                                                   dimension: dimension, label: label)
-        let unit = ValueFormatter.attach(number: "", amount: 2, label: display).trimmingCharacters(in: .whitespaces)
+        let unit = ValueFormatter.unitText(display)
         chart.x = values.map { $0 / display.factor }
         chart.xUnitName = unit.isEmpty ? name : "\(name) (\(unit))"
         chart.xDates = nil

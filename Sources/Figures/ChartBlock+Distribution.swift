@@ -45,9 +45,7 @@ extension ChartBlock {
         chart.samples = samples.count
         let rows = samples.percentiles([0.05, 0.5, 0.95])[0]
         let shown = { (x: Double) in
-            x.isFinite ? ValueFormatter.formatScalar(x, dimension: item.value.dimension,
-                                                     label: item.evaluated.type.label,
-                                                     format: .significant(ValueFormatter.uncertainDigits)) : "never"
+            ValueFormatter.formatEstimate(x, dimension: item.value.dimension, label: item.evaluated.type.label)
         }
         let never = samples.count - finite.count
         let neverNote = never == 0 ? ""

@@ -139,30 +139,15 @@ enum ChartBlock {
     /// `bars:`: a bar per named single value.
     static func bars(_ items: [Plotted], look: Look, axis: Axis, yMinimum: Double?,
                      spec: inout BlockSpec) -> ChartData? {
-        var values: [Double] = []
-        var bands: [ChartData.Band] = []
-        for item in items {
-            if let samples = item.value.samples, samples.steps == nil {
-                let band = ChartData.Band(samples)
-                values.append(band.median[0])
-                bands.append(band)
-                continue
-            }
-            bands.append(ChartData.Band(p5: [.nan], p25: [.nan], p75: [.nan], p95: [.nan]))
-            guard let scalar = item.value.scalar else {
-                spec.diagnostics.append(.error("`\(item.text)` is a series; `bars` takes single values "
-                                               + "(use `y` for series)",
-                                               at: item.location))
-                return nil
-            }
-            values.append(scalar)
+        for item in items where item.value.scalar == nil && !(item.value.isUncertain && !item.value.isSeries) {
+            spec.diagnostics.append(.error("`\(item.text)` is a series; `bars` takes single values "
+                                           + "(use `y` for series)", at: item.location))
+            return nil
         }
-        let uncertain = items.contains { $0.value.isUncertain }
-        let errorBars = uncertain ? ChartData.Band(p5: bands.flatMap(\.p5), p25: bands.flatMap(\.p25),
-                                                   p75: bands.flatMap(\.p75), p95: bands.flatMap(\.p95)) : nil
+        guard let bars = ChartData.Series.bars(items.map(\.value), name: "") else { return nil }
         var chart = look.chart(kind: look.kind == .line ? .bar : look.kind, yMinimum: yMinimum, x: nil,
                                categories: items.map(\.text),
-                               series: [ChartData.Series(name: "", values: values, band: errorBars)], axis: axis)
+                               series: [bars], axis: axis)
         chart.samples = items.compactMap { $0.value.samples?.count }.first
         return chart
     }

@@ -14,6 +14,29 @@ public struct ChartData: Sendable {
         public var values: [Double]
         /// For an uncertain series: the fan around its median (error bars, for bars).
         public var band: Band? = nil
+
+        /// A bar per single value: a certain one as it is, an uncertain one as its median with its
+        /// percentiles for a whisker. Nil when a value is a series or "never".
+        static func bars(_ values: [Value], name: String) -> Series? {
+            var heights: [Double] = []
+            var bands: [Band] = []
+            for value in values {
+                if let samples = value.samples, samples.steps == nil {
+                    let band = Band(samples)
+                    heights.append(band.median[0])
+                    bands.append(band)
+                } else if let scalar = value.scalar {
+                    heights.append(scalar)
+                    bands.append(Band(p5: [.nan], p25: [.nan], p75: [.nan], p95: [.nan]))
+                } else {
+                    return nil
+                }
+            }
+            let uncertain = values.contains { $0.isUncertain }
+            return Series(name: name, values: heights,
+                          band: uncertain ? Band(p5: bands.flatMap(\.p5), p25: bands.flatMap(\.p25),
+                                                 p75: bands.flatMap(\.p75), p95: bands.flatMap(\.p95)) : nil)
+        }
     }
 
     /// The 5th, 25th, 75th and 95th percentiles of an uncertain series, step by step (or per bar).

@@ -127,19 +127,13 @@ enum SweepBlock {
     /// A bar per tried value, of the first output, when it is a single value in every case (an
     /// uncertain one is its median, with whiskers from its 5th to its 95th percentile).
     private static func sweepChart(_ outputs: [Value?], input: VariedInput, output: String, id: String) -> String {
-        let rows = outputs.compactMap { value -> (median: Double, low: Double, high: Double)? in
-            if let x = value?.scalar { return (x, .nan, .nan) }
-            guard let samples = value?.samples, samples.steps == nil else { return nil }
-            let row = samples.percentiles([0.5, 0.05, 0.95])[0]
-            return (row[0], row[1], row[2])
-        }
-        guard rows.count == outputs.count, let first = outputs.first ?? nil else { return "" }
-        let band = first.isUncertain ? ChartData.Band(p5: rows.map(\.low), p25: rows.map(\.low), p75: rows.map(\.high),
-                                                      p95: rows.map(\.high)) : nil
+        let values = outputs.compactMap { $0 }
+        guard values.count == outputs.count, let first = values.first,
+              let bars = ChartData.Series.bars(values, name: output) else { return "" }
         var data = ChartData(kind: .bar, title: nil, caption: "\(output) for each value of \(input.name)", yLabel: nil,
                              yMinimum: nil, logarithmic: false, height: 240, x: nil, xUnitName: "",
                              categories: input.values.map(\.text),
-                             series: [ChartData.Series(name: output, values: rows.map(\.median), band: band)],
+                             series: [bars],
                              dimension: first.dimension, label: first.label, annotations: [])
         data.samples = first.samples?.count
         return ChartRenderer(data: data, id: id + "-chart").html()

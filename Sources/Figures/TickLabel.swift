@@ -20,7 +20,7 @@ enum TickLabel {
     /// The unit to name in the axis title (`months`, `requests/s`), or nil when ticks carry it.
     static func axisUnit(label: UnitLabel, dimension: Dimension, sample: Double) -> String? {
         let shown = ValueFormatter.displayLabel(for: sample, dimension: dimension, label: label)
-        let text = ValueFormatter.attach(number: "", amount: 2, label: shown).trimmingCharacters()
+        let text = ValueFormatter.unitText(shown)
         if shown.terms.first.map({ $0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol }) == true {
             // `$` or `%` sits on the ticks; name only what follows it (`/month`).
             let rest = text.drop { $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" || $0 == "×" }
@@ -38,14 +38,5 @@ enum TickLabel {
         if magnitude >= 1e6 { return ValueFormatter.significant(x / 1e6, digits: 3) + "M" }
         if magnitude >= 1e4 { return ValueFormatter.significant(x / 1e3, digits: 3) + "k" }
         return ValueFormatter.significant(x, digits: 3)
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

@@ -31,8 +31,7 @@ struct TornadoChart {
 
     /// The output in a reader's unit, three significant digits, as prose shows estimates.
     func text(_ x: Double) -> String {
-        ValueFormatter.formatScalar(x, dimension: sensitivity.baseline.dimension, label: sensitivity.baseline.label,
-                                    format: .significant(ValueFormatter.uncertainDigits))
+        ValueFormatter.formatEstimate(x, dimension: sensitivity.baseline.dimension, label: sensitivity.baseline.label)
     }
 
     /// An input's 90% range as written in the table: `$20–$50/month`.
@@ -96,7 +95,7 @@ struct TornadoChart {
     private var unitName: String {
         let label = ValueFormatter.displayLabel(for: baseline, dimension: sensitivity.baseline.dimension,
                                                 label: sensitivity.baseline.label)
-        return ValueFormatter.attach(number: "", amount: 2, label: label).trimmingLeadingSpace
+        return ValueFormatter.unitText(label)
     }
 
     private func legend(into svg: inout SVGWriter, width: Double) {
@@ -132,8 +131,4 @@ struct TornadoChart {
         }
         return html + "</tbody>\n</table>\n</details>\n"
     }
-}
-
-private extension String {
-    var trimmingLeadingSpace: String { String(drop { $0 == " " }) }
 }

@@ -31,7 +31,7 @@ extension ClaimCheck {
                 literal(highExpr).flatMap { upper in
                     let a = lower.scalar ?? .nan, b = upper.scalar ?? .nan
                     let span = lowExpr.span.union(highExpr.span)
-                    let holds = (low >= a || approximatelyEqual(low, a)) && (high <= b || approximatelyEqual(high, b))
+                    let holds = Self.isWithin(low, a, b) && Self.isWithin(high, a, b)
                     let text = shownInterval(low, high, in: lower.label)
                     return holds ? .success(estimate(in: lower.label))
                         : error("claim does not hold: the 90% interval of \(source) is \(text), "
@@ -40,14 +40,9 @@ extension ClaimCheck {
             }
         case .compares(let op, let expr):
             return literal(expr).flatMap { claimed in
-                let y = claimed.scalar ?? .nan
-                let holds: Bool
-                switch op {
-                case .less: holds = high < y && !approximatelyEqual(high, y)
-                case .lessEqual: holds = high <= y || approximatelyEqual(high, y)
-                case .greater: holds = low > y && !approximatelyEqual(low, y)
-                default: holds = low >= y || approximatelyEqual(low, y)
-                }
+                // Below: the interval's upper end must be; above: its lower end.
+                let end = op == .less || op == .lessEqual ? high : low
+                let holds = Self.compares(op, end, claimed.scalar ?? .nan)
                 let text = shownInterval(low, high, in: claimed.label)
                 return holds ? .success(estimate(in: claimed.label))
                     : error("claim does not hold: the 90% interval of \(source) is \(text), not all \(op.rawValue) "
@@ -90,10 +85,7 @@ extension ClaimCheck {
 
     private func shownInterval(_ low: Double, _ high: Double, in label: UnitLabel) -> String {
         let label = label.isEmpty ? value.label : label
-        func text(_ x: Double) -> String {
-            x.isFinite ? ValueFormatter.formatScalar(x, dimension: value.dimension, label: label,
-                                                     format: .significant(ValueFormatter.uncertainDigits)) : "never"
-        }
+        func text(_ x: Double) -> String { ValueFormatter.formatEstimate(x, dimension: value.dimension, label: label) }
         return text(low) + " to " + text(high)
     }
 }

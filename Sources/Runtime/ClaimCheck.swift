@@ -69,7 +69,7 @@ struct ClaimCheck {
                 literal(high).flatMap { upper in
                     let x = value.scalar ?? .nan, a = lower.scalar ?? .nan, b = upper.scalar ?? .nan
                     guard a <= b else { return error("the range's first end must not be above its second", low.span.union(high.span)) }
-                    let holds = (x >= a || approximatelyEqual(x, a)) && (x <= b || approximatelyEqual(x, b))
+                    let holds = Self.isWithin(x, a, b)
                     let text = shown(in: lower)
                     return holds ? .success(text) : error("claim does not hold: \(source) is \(text), the text says in "
                                                           + written(low.span.union(high.span)), low.span.union(high.span))
@@ -77,14 +77,7 @@ struct ClaimCheck {
             }
         case .compares(let op, let expr):
             return literal(expr).flatMap { claimed in
-                let x = value.scalar ?? .nan, y = claimed.scalar ?? .nan
-                let holds: Bool
-                switch op {
-                case .less: holds = x < y && !approximatelyEqual(x, y)
-                case .lessEqual: holds = x <= y || approximatelyEqual(x, y)
-                case .greater: holds = x > y && !approximatelyEqual(x, y)
-                default: holds = x >= y || approximatelyEqual(x, y)
-                }
+                let holds = Self.compares(op, value.scalar ?? .nan, claimed.scalar ?? .nan)
                 let text = shown(in: claimed)
                 return holds ? .success(text)
                     : error("claim does not hold: \(source) is \(text), the text says \(op.rawValue) \(written(expr.span))", expr.span)
@@ -112,6 +105,21 @@ struct ClaimCheck {
             return error("claim does not hold: \(source) is \(text), the text says \(written(expr.span))", expr.span)
         }
         return .success(text)
+    }
+
+    /// `x < y` (also `<=`, `>`, `>=`), equal within the last bits of a Double as the model compares.
+    static func compares(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
+        switch op {
+        case .less: return x < y && !approximatelyEqual(x, y)
+        case .lessEqual: return x <= y || approximatelyEqual(x, y)
+        case .greater: return x > y && !approximatelyEqual(x, y)
+        default: return x >= y || approximatelyEqual(x, y)
+        }
+    }
+
+    /// `x` within `a..b`, both ends included.
+    static func isWithin(_ x: Double, _ a: Double, _ b: Double) -> Bool {
+        compares(.greaterEqual, x, a) && compares(.lessEqual, x, b)
     }
 
     /// `x` rounded to two significant digits: 3,537,741 → 3,500,000.

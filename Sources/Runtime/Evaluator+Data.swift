@@ -85,12 +85,7 @@ extension Evaluator {
         switch function {
         case .median: return .scalar(percentile(rows, 0.5, of: arguments[0]), x.dimension, label: x.label)
         case .percentile:
-            let share = values[1].element(0)
-            guard share >= 0, share <= 1 else {
-                let shown = ValueFormatter.format(.scalar(share, label: UnitLabel(scenario.units.unit(named: "%")!)))
-                throw Failure(message: "a percentile is between 0% and 100%, not \(shown)",
-                              span: arguments[1].span)
-            }
+            let share = try percentileShare(values[1], arguments[1])
             return .scalar(percentile(rows, share, of: arguments[0]), x.dimension, label: x.label)
         case .sd: return .scalar(SeriesStatistics.standardDeviation(rows), x.dimension, label: x.label)
         case .last: return x.at(step: rows.count - 1)

@@ -69,13 +69,9 @@ extension Evaluator {
     /// The definitions to compute again for a trial: those the condition reads, directly or not,
     /// that depend on the varied name, in evaluation order.
     private func recomputed(after name: String, for condition: Expr) -> [CheckedDefinition] {
-        var read: Set<String> = []
-        var pending: [String] = []
-        condition.forEachName { pending.append($0) }
-        while let next = pending.popLast() {
-            guard read.insert(next).inserted, let definition = scenario.definition(named: next) else { continue }
-            pending += definition.dependencies
-        }
+        var names: Set<String> = []
+        condition.forEachName { names.insert($0) }
+        let read = scenario.readBy(names)
         var affected: Set<String> = [name]
         return scenario.definitions.filter { definition in
             guard read.contains(definition.name), definition.name != name,

@@ -72,7 +72,7 @@ public struct Evaluator: Sendable {
                 value.label = definition.type.label
                 if keeps, let samples = value.samples, !work.hold(samples.numbers.count) {
                     diagnostics.append(.error("the uncertain values of this page, up to `\(definition.name)`, "
-                                              + "hold more than \(UncertaintyLimits.numbersPerScenario) samples in all",
+                                              + "hold more than \(UncertaintyLimits.numbersPerPage) samples in all",
                                               at: scenario.fragment.location(definition.nameSpan),
                                               notes: [.init("lower `samples =`, or use shorter timelines")]))
                     return ScenarioResult(scenario: scenario, values: evaluator.values, diagnostics: diagnostics,
@@ -207,7 +207,7 @@ public struct Evaluator: Sendable {
                 throw Failure(message: "unknown function `\(name)`", span: expr.span)
             }
             if function == .solve { return try solve(arguments, expr.span) }
-            if [.normal, .uniform, .triangular].contains(function) {
+            if function.isDistribution {
                 return try distribution(function, try arguments.map { try needed($0) }, arguments, expr)
             }
             return try call(function, arguments, expr.span)

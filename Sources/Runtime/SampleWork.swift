@@ -4,7 +4,7 @@ import Semantics
 /// The Monte Carlo work of one page: the sample numbers its evaluations compute (every
 /// intermediate value, every goal-seek trial, every variant a sweep or chart evaluates) and the
 /// numbers its scenarios' uncertain values hold. Past `UncertaintyLimits.numbersComputed` or
-/// `numbersPerScenario` evaluation stops with an error at the node or definition that crossed
+/// `numbersPerPage` evaluation stops with an error at the node or definition that crossed
 /// the line, so no page, however its ranges, series, figures and goal seeks multiply, runs for
 /// long or holds much memory. A page is evaluated on one thread; the counts are never shared
 /// between threads.
@@ -27,6 +27,6 @@ public final class SampleWork: @unchecked Sendable {
     /// Counts numbers kept by a scenario of the page; false once the page holds too many.
     func hold(_ count: Int) -> Bool {
         held += count
-        return held <= UncertaintyLimits.numbersPerScenario
+        return held <= UncertaintyLimits.numbersPerPage
     }
 }

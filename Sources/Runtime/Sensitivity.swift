@@ -40,7 +40,7 @@ public struct Sensitivity: Sendable {
         var medians: [String: Value] = [:]
         var ends: [String: (Value, Value)] = [:]
         for input in inputs {
-            guard let samples = result.value(of: input)?.samples, let drawn = result.value(of: input) else {
+            guard let drawn = result.value(of: input), let samples = drawn.samples else {
                 return .failure(.failed(input))
             }
             let rows = samples.percentiles([0.05, 0.5, 0.95])

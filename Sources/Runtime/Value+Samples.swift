@@ -109,11 +109,4 @@ extension Value {
         return .uncertain(Samples(count: samples.count, steps: samples.steps, numbers: numbers), dimension,
                           label: label)
     }
-
-    /// A certain value made uncertain with every sample equal, for places that need samples.
-    func asSamples(count: Int) -> Samples {
-        if let samples { return samples }
-        let steps = series?.count
-        return Samples.build(count: count, steps: steps) { step, _ in self.element(step) }
-    }
 }

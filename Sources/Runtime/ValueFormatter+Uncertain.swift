@@ -99,6 +99,13 @@ extension ValueFormatter {
         }
     }
 
+    /// One number of an estimate on its own (a percentile, a tornado's end): three significant
+    /// digits, and "never" for a `first` that never holds.
+    public static func formatEstimate(_ x: Double, dimension: Dimension, label: UnitLabel) -> String {
+        x.isFinite ? formatScalar(x, dimension: dimension, label: label, format: .significant(uncertainDigits))
+            : x > 0 ? "never" : "-infinity"
+    }
+
     /// What `explain` and the exports give for an uncertain value, in this order.
     public static let summaryNames = ["p5", "p25", "median", "p75", "p95", "mean"]
     static let summaryShares = [0.05, 0.25, 0.5, 0.75, 0.95]

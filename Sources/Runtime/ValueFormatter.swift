@@ -85,6 +85,14 @@ public enum ValueFormatter {
         return attach(number: number, amount: amount, label: shownLabel)
     }
 
+    /// A unit written alone, for axis titles and column headings: `$/month`, `requests`, `%/week`.
+    public static func unitText(_ label: UnitLabel) -> String {
+        var text = Substring(attach(number: "", amount: 2, label: label))
+        while text.first == " " { text.removeFirst() }
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+
     /// Puts the unit around the number: `$20/month`, `5%/week`, `6 months`, `40 MB/request`.
     public static func attach(number: String, amount: Double, label: UnitLabel) -> String {
         let numerator = label.terms.filter { $0.exponent > 0 }

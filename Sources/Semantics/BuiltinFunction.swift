@@ -9,6 +9,9 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     /// Distributions, statistics across samples, and goal seek (docs/uncertainty.md).
     case normal, uniform, triangular, sd, prob, solve
 
+    /// A distribution: a call of it makes its definition an uncertain input.
+    public var isDistribution: Bool { self == .normal || self == .uniform || self == .triangular }
+
     /// How many arguments the function takes.
     var arity: ClosedRange<Int> {
         switch self {

@@ -30,7 +30,7 @@ extension TypeChecker {
             inputs.insert(inputName)
         case .call(let name, _):
             switch BuiltinFunction(rawValue: name) {
-            case .normal?, .uniform?, .triangular?:
+            case let function? where function.isDistribution:
                 inputs.insert(inputName)
             case .median?, .mean?, .percentile?, .sd?, .prob?:
                 inputs = []   // across samples: certain (on a certain value there were none)
@@ -47,7 +47,8 @@ extension TypeChecker {
         return type
     }
 
-    static let distributions: Set<String> = ["normal", "uniform", "triangular"]
+    /// The distributions' names, looked up without turning every called name into a function.
+    static let distributions = Set(BuiltinFunction.allCases.filter(\.isDistribution).map(\.rawValue))
 
     /// A range or a distribution: the node that makes its definition an uncertain input.
     static func makesAnInput(_ expr: Expr) -> Bool {

@@ -9,7 +9,7 @@ public enum UncertaintyLimits {
     /// Numbers one uncertain series may hold (samples × steps): 32 MB.
     public static let numbersPerValue = 4_000_000
     /// Numbers all the uncertain values of one page's scenarios may hold at once: 256 MB.
-    public static let numbersPerScenario = 32_000_000
+    public static let numbersPerPage = 32_000_000
     /// Sample numbers one page may compute in all, counting every intermediate value, every trial
     /// of a goal seek and every variant a figure evaluates: about a second of work. A page past
     /// it is an error, not a hang.

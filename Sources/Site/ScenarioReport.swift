@@ -96,7 +96,7 @@ public enum ScenarioReport {
             let raw = value.series ?? value.scalar.map { [$0] } ?? summaries?.medians ?? []
             let sample = raw.map(abs).max() ?? 1
             let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
-            let unit = ValueFormatter.attach(number: "", amount: 2, label: label).trimmingSpaces
+            let unit = ValueFormatter.unitText(label)
             let factor = label.factor
             let steps = value.series?.map {
                 ValueFormatter.formatScalar($0, dimension: value.dimension, label: value.label, format: nil)
@@ -225,14 +225,5 @@ public enum ScenarioReport {
             }
         }
         return out
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var text = Substring(self)
-        while text.first == " " { text.removeFirst() }
-        while text.last == " " { text.removeLast() }
-        return String(text)
     }
 }

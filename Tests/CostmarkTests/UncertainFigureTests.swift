@@ -4,12 +4,12 @@ import Testing
 /// Uncertain values on a page: fans, error bars, distributions, tornadoes, claims, and the same
 /// bytes from two clean builds.
 @Suite struct UncertainFigureTests {
-    static let essay = """
-    -- Content/posts/ranges.md --
-    ---
-    title: Ranges
-    date: 2026-01-01
-    ---
+    /// A site of one essay, `posts/ranges.md`, with this body.
+    static func page(_ body: String) -> String {
+        "-- Content/posts/ranges.md --\n---\ntitle: Ranges\ndate: 2026-01-01\n---\n" + body
+    }
+
+    static let essay = page("""
     The year costs {{ total }}; break-even {{ breakeven }}; {{ total = $240 to $600 }}.
     Dear in {{ prob(total > $1,000) < 5% }} of cases.
 
@@ -40,7 +40,12 @@ import Testing
     mixed = price * qty * 12 months
     breakeven = first(spend * 12 >= fixed)
     ```
-    """
+    """)
+
+    /// The essay with its first chart block's spec replaced.
+    static func withFirstChart(_ spec: String) -> String {
+        essay.replacingOccurrences(of: "```chart\ny: [spend]\n```", with: "```chart\n\(spec)\n```")
+    }
 
     func page(_ files: String = essay) throws -> (String, [String]) {
         let site = try InlineSite(files)
@@ -101,29 +106,20 @@ import Testing
 
     /// Findings of a hostile probe of the first version, each once wrong or silent.
     @Test func uncertainValuesWhereFiguresNeedOneAreLocatedErrors() throws {
-        let annotate = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
-                                                       with: "```chart\ny: [spend]\nannotate: {at: breakeven}\n```")
+        let annotate = Self.withFirstChart("y: [spend]\nannotate: {at: breakeven}")
         #expect(try page(annotate).1.contains { $0.hasPrefix("an annotation marks one time; `breakeven` is uncertain") })
-        let against = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
-                                                      with: "```chart\nx: {fixed: [$100, $200]}\ny: [total]\n```")
+        let against = Self.withFirstChart("x: {fixed: [$100, $200]}\ny: [total]")
         #expect(try page(against).1.contains { $0.hasPrefix("`total` is uncertain; a chart against `fixed` draws single") })
-        let rangeOnX = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
-                                                       with: "```chart\nx: {fixed: [$1 to $2, $3]}\ny: [fixed]\n```")
+        let rangeOnX = Self.withFirstChart("x: {fixed: [$1 to $2, $3]}\ny: [fixed]")
         let rangeMessages = try page(rangeOnX).1
         #expect(rangeMessages.contains { $0.hasPrefix("`fixed` is uncertain; a chart against `fixed` draws single") },
                 "\(rangeMessages)")
-        let rule = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
-                                                   with: "```chart\ny: [spend]\nrules: [total]\n```")
+        let rule = Self.withFirstChart("y: [spend]\nrules: [total]")
         #expect(try page(rule).1.contains { $0.contains("`total` is uncertain (draw `median(total)`)") })
     }
 
     @Test func aValueReadFromAnotherBlockIsTheSameSamples() throws {
-        let files = """
-        -- Content/posts/ranges.md --
-        ---
-        title: Ranges
-        date: 2026-01-01
-        ---
+        let files = Self.page("""
         Here {{ main.y }}, there {{ other.z }}.
 
         ```scenario
@@ -135,7 +131,7 @@ import Testing
         ```scenario other
         z = main.y
         ```
-        """
+        """)
         let (html, messages) = try page(files)
         #expect(messages.isEmpty, "\(messages)")
         let shown = html.components(separatedBy: "\">").compactMap { $0.split(separator: "<").first.map(String.init) }
@@ -144,19 +140,13 @@ import Testing
     }
 
     @Test func stacksOfUncertainSeriesShowMediansAndSaySo() throws {
-        let files = Self.essay.replacingOccurrences(of: "```chart\ny: [spend]\n```",
-                                                    with: "```chart\ntype: stacked bar\ny: [spend, spend]\n```")
+        let files = Self.withFirstChart("type: stacked bar\ny: [spend, spend]")
         let (html, _) = try page(files)
         #expect(html.contains("Stacks show medians; the uncertainty of a sum is not drawn"))
     }
 
     @Test func aPageCannotMultiplyItsMonteCarloWorkWithoutLimit() throws {
-        let files = """
-        -- Content/posts/ranges.md --
-        ---
-        title: Ranges
-        date: 2026-01-01
-        ---
+        let files = Self.page("""
         ```chart
         x: {k: 1..200}
         y: [m]
@@ -170,7 +160,7 @@ import Testing
         total = rate * k * t / 1 day
         m = median(max(cumsum(total)))
         ```
-        """
+        """)
         let (_, messages) = try page(files)
         #expect(messages.contains { $0.contains("this page computes more than 100000000 sample numbers") }, "\(messages)")
     }

@@ -9,19 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-1000}
 runs=${RUNS:-5}
-swift build -c release --product costmark >/dev/null
-costmark=$PWD/.build/release/costmark
-work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source scripts/bench/common.sh
 python3 scripts/bench/data-site.py "$work" "$n" 10000
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-measure() { # appends "seconds peak_kb" of one clean build of site $1 to $1.txt
-    rm -rf "$work/out-$1"; sync; sleep 1
-    /usr/bin/time -f '%e %M' -o "$work/time" "$costmark" build --quiet --no-cache --content "$work/$1" \
-        --output "$work/out-$1" --config /dev/null --templates /dev/null/none >/dev/null 2>"$work/stderr" \
-        || { cat "$work/stderr" >&2; exit 1; }
-    cat "$work/time" >> "$work/$1.txt"
-}
+measure() { sync; sleep 1; clean "$1"; }   # the disk settles between builds that write a site
 : > "$work/data.txt"; : > "$work/typed.txt"
 for _ in $(seq "$runs"); do
     measure data
@@ -30,8 +20,8 @@ done
 # The two sites must say the same thing: compare one essay's inline values.
 page() { sed -n 's/.*\(Over [^<]*\).*/\1/p' "$work/out-$1/reports/report-0007/index.html" | head -1; }
 [ "$(page data)" = "$(page typed)" ] || { echo "the sites disagree: $(page data) / $(page typed)" >&2; exit 1; }
-dt=$(cut -d' ' -f1 < "$work/data.txt" | median); dm=$(cut -d' ' -f2 < "$work/data.txt" | median)
-tt=$(cut -d' ' -f1 < "$work/typed.txt" | median); tm=$(cut -d' ' -f2 < "$work/typed.txt" | median)
+dt=$(col data 1); dm=$(col data 2)
+tt=$(col typed 1); tm=$(col typed 2)
 echo "data site vs typed site: $n essays, one 10,000-row CSV, $(nproc) cores, $runs runs each, medians"
 printf '%-7s %9s %9s %10s\n' site "wall s" "pages/s" "peak MB"
 awk -v n="$n" -v dt="$dt" -v dm="$dm" -v tt="$tt" -v tm="$tm" 'BEGIN {

@@ -9,19 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-10000}
 runs=${RUNS:-5}
-swift build -c release --product costmark >/dev/null
-costmark=$PWD/.build/release/costmark
-work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source scripts/bench/common.sh
 python3 scripts/bench/models-site.py "$work" "$n"
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-run() { # appends "seconds peak_kb" to $work/$1.txt; the rest of the arguments are the build's
-    local name=$1; shift
-    /usr/bin/time -f '%e %M' -o "$work/time" "$costmark" build --quiet "$@" --config /dev/null \
-        --templates /dev/null/none >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
-    cat "$work/time" >> "$work/$name.txt"
-}
-clean() { rm -rf "$work/out-$1"; run "$1" --no-cache --content "$work/$1" --output "$work/out-$1"; }
 : > "$work/model.txt"; : > "$work/pasted.txt"
 for _ in $(seq "$runs"); do clean model; clean pasted; done
 page() { sed -n 's/.*\(Task 7 takes[^<]*\).*/\1/p' "$work/out-$1/guides/guide-00007/index.html" | head -1; }
@@ -44,7 +33,6 @@ for i in $(seq "$runs"); do
 done
 grep -q "Edited $runs." out-inc/guides/guide-00042/index.html || { echo "the edit did not reach the page" >&2; exit 1; }
 
-col() { cut -d' ' -f"$2" < "$work/$1.txt" | median; }
 echo "shared model vs pasted lines: $n essays, $(nproc) cores, $runs runs each, medians"
 printf '%-26s %9s %10s\n' build "wall s" "peak MB"
 awk -v mt="$(col model 1)" -v mm="$(col model 2)" -v pt="$(col pasted 1)" -v pm="$(col pasted 2)" \

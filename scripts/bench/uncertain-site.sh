@@ -7,26 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200}
 runs=${RUNS:-5}
-swift build -c release --product costmark >/dev/null
-costmark=$PWD/.build/release/costmark
-work=$(mktemp -d -p /dev/shm 2>/dev/null || mktemp -d)
-trap 'rm -rf "$work"' EXIT
+source scripts/bench/common.sh
 python3 scripts/bench/uncertain-site.py "$work" "$n"
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
-clean() { # appends "seconds peak_kb" to $work/$1.txt
-    rm -rf "$work/out-$1"
-    /usr/bin/time -f '%e %M' -o "$work/time" "$costmark" build --quiet --no-cache --content "$work/$1" \
-        --output "$work/out-$1" --config /dev/null --templates /dev/null/none >/dev/null 2>"$work/stderr" \
-        || { cat "$work/stderr" >&2; exit 1; }
-    cat "$work/time" >> "$work/$1.txt"
-}
 : > "$work/uncertain.txt"; : > "$work/certain.txt"
 for _ in $(seq "$runs"); do clean uncertain; clean certain; done
 grep -q 'cm-fan' "$work/out-uncertain/estimates/estimate-00007/index.html" \
     || { echo "the uncertain site drew no fan chart" >&2; exit 1; }
 grep -q '90%:' "$work/out-uncertain/estimates/estimate-00007/index.html" \
     || { echo "the uncertain site shows no interval" >&2; exit 1; }
-col() { cut -d' ' -f"$2" < "$work/$1.txt" | median; }
 echo "two ranges and a fan chart per essay vs single numbers: $n essays, $(nproc) cores, $runs runs each, medians"
 awk -v ut="$(col uncertain 1)" -v um="$(col uncertain 2)" -v ct="$(col certain 1)" -v cm="$(col certain 2)" 'BEGIN {
     printf "%-22s %9s %10s\n", "build", "wall s", "peak MB"
