@@ -11,30 +11,21 @@ extension Evaluator {
     func binary(_ op: BinaryOperator, _ left: Expr, _ right: Expr) throws -> Value {
         let a = try operand(left, of: op), b = try operand(right, of: op)
         try checkLengths(a, left, b, right)
-        let plain = Dimension.dimensionless
-        func compare(_ test: @escaping (Double, Double) -> Bool) -> Value {
-            Value.combine(a, b, dimension: plain, label: UnitLabel()) { test($0, $1) ? 1 : 0 }
-        }
         switch op {
-        case .add: return Value.combine(a, b, dimension: a.dimension, label: a.label, +)
-        case .subtract: return Value.combine(a, b, dimension: a.dimension, label: a.label, -)
-        case .multiply: return Value.combine(a, b, dimension: a.dimension * b.dimension, label: a.label * b.label, *)
+        case .add: return Value.combine(a, b, dimension: a.dimension, label: a.label, Addition())
+        case .subtract: return Value.combine(a, b, dimension: a.dimension, label: a.label, Subtraction())
+        case .multiply:
+            return Value.combine(a, b, dimension: a.dimension * b.dimension, label: a.label * b.label, Multiplication())
         case .divide:
             if let zero = b.firstIndex(where: { $0 == 0 }) {
                 let when = b.isSeries ? timeDescription(step: zero) : ""
                 throw Failure(message: "division by zero: `\(text(right.span))` is 0\(when)", span: right.span)
             }
-            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: a.label / b.label, /)
+            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: a.label / b.label, Division())
         case .power:
             return try power(a, b, left, right)
-        case .equal: return compare { approximatelyEqual($0, $1) }
-        case .notEqual: return compare { !approximatelyEqual($0, $1) }
-        case .less: return compare { $0 < $1 && !approximatelyEqual($0, $1) }
-        case .lessEqual: return compare { $0 <= $1 || approximatelyEqual($0, $1) }
-        case .greater: return compare { $0 > $1 && !approximatelyEqual($0, $1) }
-        case .greaterEqual: return compare { $0 >= $1 || approximatelyEqual($0, $1) }
-        case .and: return compare { $0 != 0 && $1 != 0 }
-        case .or: return compare { $0 != 0 || $1 != 0 }
+        case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:
+            return Value.compare(op, a, b)
         }
     }
 
@@ -64,20 +55,18 @@ extension Evaluator {
     }
 
     func rounding(_ mode: Rounding, _ x: Value, unit: ResolvedUnit?) throws -> Value {
-        let round: (Double) -> Double
-        switch mode {
-        case .floor: round = { $0.rounded(.down) }
-        case .ceil: round = { $0.rounded(.up) }
-        case .round: round = { $0.rounded(.toNearestOrAwayFromZero) }
-        }
-        // Round the value as shown in the unit, so 1.99999999 from floating point stays 2.
         let size = unit?.factor ?? 1
-        return x.map { value in
-            let shown = value / size
-            let scaled = shown * 1e9
-            let cleaned = scaled.isFinite ? scaled.rounded() / 1e9 : shown
-            return round(cleaned) * size
+        switch mode {
+        case .floor: return rounding(x, RoundedAsShown<RoundingDown>(size: size))
+        case .ceil: return rounding(x, RoundedAsShown<RoundingUp>(size: size))
+        case .round: return rounding(x, RoundedAsShown<RoundingHalfAway>(size: size))
         }
+    }
+
+    private func rounding<Rule>(_ x: Value, _ rounded: RoundedAsShown<Rule>) -> Value {
+        guard var samples = x.samples else { return x.map(rounded) }
+        samples.numbers = rounded.apply(to: samples.numbers)
+        return .uncertain(samples, x.dimension, label: x.label)
     }
 
     func call(_ function: BuiltinFunction, _ arguments: [Expr], _ span: SourceSpan) throws -> Value {
@@ -117,6 +106,7 @@ extension Evaluator {
                 // (1 + r)^n as e^(n · ln(1 + r)): the logarithm once per sample, not once per step.
                 let logGrowth = x.map { log(1 + $0 * periodSeconds) }
                 let periods = values[1].map { $0 / periodSeconds }
+                if let powers = Value.compoundingInSteps(logGrowth, periods) { return powers }
                 return Value.combine(logGrowth, periods, dimension: .dimensionless, label: UnitLabel()) {
                     $1 == 0 ? 1 : exp($0 * $1)
                 }

@@ -21,7 +21,7 @@ extension Evaluator {
         let low = try needed(lowExpr), high = try needed(highExpr)
         return try draw(expr, [low, high], [lowExpr, highExpr]) { p in
             p[1] < p[0] ? "this range runs downwards: `\(text(highExpr.span))` is below `\(text(lowExpr.span))`" : nil
-        } quantile: { p, u in Sampling.between(p[0], p[1], u) }
+        } distribution: { p in .between(p[0], p[1]) }
     }
 
     /// `normal(mean, sd)`, `uniform(low, high)`, `triangular(low, mode, high)`.
@@ -31,22 +31,23 @@ extension Evaluator {
         case .normal:
             return try draw(expr, values, arguments) { p in
                 p[1] < 0 ? "the standard deviation `\(text(arguments[1].span))` is negative" : nil
-            } quantile: { p, u in Sampling.normal(p[0], p[1], u) }
+            } distribution: { p in .normal(mean: p[0], sd: p[1]) }
         case .uniform:
             return try draw(expr, values, arguments) { p in
                 p[1] < p[0] ? "`uniform` takes the lower end first" : nil
-            } quantile: { p, u in Sampling.uniform(p[0], p[1], u) }
+            } distribution: { p in .uniform(low: p[0], high: p[1]) }
         default:
             return try draw(expr, values, arguments) { p in
                 p[0] <= p[1] && p[1] <= p[2] ? nil : "`triangular` takes low, mode and high in that order"
-            } quantile: { p, u in Sampling.triangular(p[0], p[1], p[2], u) }
+            } distribution: { p in .triangular(low: p[0], mode: p[1], high: p[2]) }
         }
     }
 
-    /// One column of samples: a stratified uniform per sample through `quantile`. Parameters may
-    /// themselves be uncertain single values, read sample by sample; `problem` vets them.
+    /// One column of samples: a stratified uniform per sample through the quantile of the
+    /// `distribution` the parameters give. Parameters may themselves be uncertain single values,
+    /// read sample by sample; `problem` vets them.
     private func draw(_ expr: Expr, _ parameters: [Value], _ arguments: [Expr], problem: ([Double]) -> String?,
-                      quantile: ([Double], Double) -> Double) throws -> Value {
+                      distribution: ([Double]) -> Distribution) throws -> Value {
         for (value, argument) in zip(parameters, arguments) where value.isSeries {
             throw Failure(message: "`\(text(argument.span))` is a series; "
                             + "a distribution's parameters are single values",
@@ -57,16 +58,19 @@ extension Evaluator {
         var current = parameters.map { $0.scalar ?? 0 }
         if fixed, let message = problem(current) { throw Failure(message: message, span: expr.span) }
         var numbers = [Double](repeating: 0, count: sampleCount)
-        for sample in 0..<sampleCount {
-            if !fixed {
+        if fixed {
+            let shape = distribution(current)
+            for sample in 0..<sampleCount { numbers[sample] = shape.quantile(uniforms[sample]) }
+        } else {
+            for sample in 0..<sampleCount {
                 for (index, value) in parameters.enumerated() {
                     current[index] = value.samples?.numbers[sample] ?? value.scalar ?? .nan
                 }
                 if let message = problem(current) {
                     throw Failure(message: message + " in some samples", span: expr.span)
                 }
+                numbers[sample] = distribution(current).quantile(uniforms[sample])
             }
-            numbers[sample] = quantile(current, uniforms[sample])
         }
         let first = parameters.first { !$0.label.isEmpty } ?? parameters[0]
         return .uncertain(Samples(count: sampleCount, steps: nil, numbers: numbers), first.dimension,
@@ -118,12 +122,16 @@ extension Evaluator {
     /// `first(condition)` on an uncertain condition: for each sample, the time it first holds, or
     /// +infinity where it never does (counted as its own outcome, shown as "never").
     func firstOfSamples(_ samples: Samples, timeline: Timeline) -> Value {
-        let steps = samples.columns
-        var numbers = [Double](repeating: .infinity, count: samples.count)
-        for sample in 0..<samples.count {
-            for step in 0..<steps where samples.numbers[step * samples.count + sample] != 0 {
-                numbers[sample] = timeline.time(at: step)
-                break
+        let count = samples.count
+        var numbers = [Double](repeating: .infinity, count: count)
+        // Step by step from the last, each step where the condition holds overwriting the later
+        // ones: a pass along each column, where a search along each path would stride across them.
+        samples.numbers.withUnsafeBufferPointer { holds in
+            numbers.withUnsafeMutableBufferPointer { first in
+                for step in stride(from: samples.columns - 1, through: 0, by: -1) {
+                    let time = timeline.time(at: step), base = step * count
+                    for sample in 0..<count { first[sample] = holds[base + sample] != 0 ? time : first[sample] }
+                }
             }
         }
         return .uncertain(Samples(count: samples.count, steps: nil, numbers: numbers, mayBeNever: true), .time,

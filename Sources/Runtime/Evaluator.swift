@@ -135,14 +135,8 @@ public struct Evaluator: Sendable {
         let value = try evaluateNode(expr)
         if let samples = value.samples {
             try work.add(samples.numbers.count, at: expr.span)
-            // A number is infinite or NaN when its exponent bits are all set: the largest exponent
-            // field, found by an integer maximum that vectorizes, says whether to look for the culprit.
-            let allFinite = samples.numbers.withUnsafeBufferPointer { numbers in
-                let exponent: UInt64 = 0x7ff0_0000_0000_0000
-                var largest: UInt64 = 0
-                for x in numbers { largest = Swift.max(largest, x.bitPattern & exponent) }
-                return largest != exponent
-            }
+            if samples.checkedFinite { return value }
+            let allFinite = FiniteCheck.allFinite(samples.numbers)
             let never = samples.mayBeNever
             if !allFinite,
                let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {

@@ -8,16 +8,32 @@ public struct Samples: Sendable, Hashable {
     /// Steps of an uncertain series; nil for a single uncertain value.
     public let steps: Int?
     /// Step-major: sample `i` of step `s` is at `s * count + i`.
-    public var numbers: [Double]
+    public var numbers: [Double] {
+        didSet { checkedFinite = false }
+    }
     /// Made by `first` on an uncertain condition: +infinity is a sample where it never holds,
     /// counted as its own outcome rather than refused as an overflow.
     public var mayBeNever = false
+    /// Set by the loops that saw every number finite as they wrote it, which spares the evaluator
+    /// a second pass over the column to check. Not part of the value: equality ignores it.
+    var checkedFinite = false
 
     public init(count: Int, steps: Int?, numbers: [Double], mayBeNever: Bool = false) {
         self.count = count
         self.steps = steps
         self.numbers = numbers
         self.mayBeNever = mayBeNever
+    }
+
+    public static func == (a: Samples, b: Samples) -> Bool {
+        a.count == b.count && a.steps == b.steps && a.mayBeNever == b.mayBeNever && a.numbers == b.numbers
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        hasher.combine(steps)
+        hasher.combine(mayBeNever)
+        hasher.combine(numbers)
     }
 
     /// The number of columns: the steps, or one.
@@ -60,10 +76,12 @@ extension Samples {
     /// `first` gives (steps of the timeline) take the nearest sample's value, never one between
     /// two possible outcomes such as 5.95 machines.
     public func percentiles(_ shares: [Double]) -> [[Double]] {
-        (0..<columns).map { step in
-            let values = Array(column(step))
-            let discrete = mayBeNever || values.allSatisfy { $0 == $0.rounded(.towardZero) }
-            return SeriesStatistics.percentiles(values, shares, nearestRank: discrete)
+        numbers.withUnsafeBufferPointer { numbers in
+            (0..<columns).map { step in
+                let values = UnsafeBufferPointer(rebasing: numbers[(step * count)..<((step + 1) * count)])
+                let discrete = mayBeNever || values.allSatisfy { $0 == $0.rounded(.towardZero) }
+                return SeriesStatistics.percentiles(values, shares, nearestRank: discrete)
+            }
         }
     }
 
@@ -84,5 +102,27 @@ extension Samples {
     /// The share of samples (0…1) in each column that are not zero: how often a condition holds.
     public func shareHolding() -> [Double] {
         (0..<columns).map { step in Double(column(step).lazy.filter { $0 != 0 }.count) / Double(count) }
+    }
+}
+
+/// Finiteness, folded into a loop that writes numbers: a number is infinite or NaN when its
+/// exponent bits are all set, and adding one to the exponent field carries into the sign bit
+/// exactly then. An OR of those sums (`FiniteCheck.carry`) says whether any number was.
+enum FiniteCheck {
+    @inline(__always) static func carry(_ x: Double) -> UInt64 {
+        (x.bitPattern & 0x7ff0_0000_0000_0000) &+ 0x0010_0000_0000_0000
+    }
+
+    @inline(__always) static func allFinite(_ carried: UInt64) -> Bool {
+        carried & 0x8000_0000_0000_0000 == 0
+    }
+
+    /// Every number finite, in one pass that vectorizes.
+    static func allFinite(_ numbers: [Double]) -> Bool {
+        numbers.withUnsafeBufferPointer { numbers in
+            var carried: UInt64 = 0
+            for x in numbers { carried |= carry(x) }
+            return allFinite(carried)
+        }
     }
 }

@@ -83,32 +83,4 @@ public enum Sampling {
 
     /// The standard normal distribution function, for tests of `normalQuantile`.
     public static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
-
-    /// `low to high` as the 5th and 95th percentiles: lognormal when both are positive, else normal.
-    public static func between(_ low: Double, _ high: Double, _ u: Double) -> Double {
-        let z = normalQuantile(u)
-        if low > 0, high > 0 {
-            let mu = (log(low) + log(high)) / 2
-            let sigma = (log(high) - log(low)) / (2 * z95)
-            return exp(mu + sigma * z)
-        }
-        return (low + high) / 2 + (high - low) / (2 * z95) * z
-    }
-
-    public static func normal(_ mean: Double, _ sd: Double, _ u: Double) -> Double {
-        mean + sd * normalQuantile(u)
-    }
-
-    public static func uniform(_ low: Double, _ high: Double, _ u: Double) -> Double {
-        low + (high - low) * u
-    }
-
-    /// The triangular distribution's quantile, from its two quadratic pieces.
-    public static func triangular(_ low: Double, _ mode: Double, _ high: Double, _ u: Double) -> Double {
-        let width = high - low
-        guard width > 0 else { return low }
-        let split = (mode - low) / width
-        if u < split { return low + (u * width * (mode - low)).squareRoot() }
-        return high - ((1 - u) * width * (high - mode)).squareRoot()
-    }
 }

@@ -1,7 +1,7 @@
 /// Order statistics of a large column without sorting it or running quickselect's unpredictable
-/// branches: one pass finds the range, one counts the values into equal-width buckets, one
-/// gathers the few values of the buckets holding the wanted ranks, and only those are sorted.
-/// The result is exactly the value of each rank, as a sort would give.
+/// branches: one pass finds the range, one puts each value in one of equal-width buckets and
+/// counts them, one gathers the few values of the buckets holding the wanted ranks, and only
+/// those are sorted. The result is exactly the value of each rank, as a sort would give.
 extension SeriesStatistics {
     /// Below this many values, or with values that are not finite, selection is used instead.
     static let bucketThreshold = 512
@@ -10,46 +10,91 @@ extension SeriesStatistics {
     static func valuesAtRanks(_ values: UnsafeBufferPointer<Double>, _ ranks: [Int]) -> [Double]? {
         let count = values.count
         guard count >= bucketThreshold else { return nil }
-        var low = values[0], high = values[0]
-        for x in values {
-            low = Swift.min(low, x)
-            high = Swift.max(high, x)
-        }
+        let (low, high) = range(values)
         guard low.isFinite, high.isFinite else { return nil }
         if low == high { return ranks.map { _ in low } }
         let buckets = Swift.min(4_096, count / 4)
         let scale = Double(buckets) / (high - low)
         guard scale.isFinite else { return nil }
-        @inline(__always) func bucket(_ x: Double) -> Int { Swift.min(buckets - 1, Int((x - low) * scale)) }
-        var counts = [Int](repeating: 0, count: buckets + 1)
-        for x in values { counts[bucket(x) + 1] += 1 }
-        for index in 1...buckets { counts[index] += counts[index - 1] }   // counts[b]: values below bucket b
-        // The bucket of each wanted rank, and a slot gathering that bucket's values.
-        var slotOfBucket = [Int](repeating: -1, count: buckets)
-        var slots: [[Double]] = []
-        var starts: [Int] = []
-        var rankBuckets: [Int] = []
-        for rank in ranks {
-            var lower = 0, upper = buckets - 1   // the last bucket b with counts[b] <= rank
-            while lower < upper {
-                let middle = (lower + upper + 1) / 2
-                if counts[middle] <= rank { lower = middle } else { upper = middle - 1 }
-            }
-            rankBuckets.append(lower)
-            if slotOfBucket[lower] < 0 {
-                slotOfBucket[lower] = slots.count
-                slots.append([])
-                starts.append(counts[lower])
+        var bucketOf = [UInt16](repeating: 0, count: count)
+        var below = [Int](repeating: 0, count: buckets + 1)   // below[b]: values in buckets before b
+        bucketOf.withUnsafeMutableBufferPointer { bucketOf in
+            below.withUnsafeMutableBufferPointer { below in
+                let last = Double(buckets - 1)
+                for index in 0..<count {
+                    // Compared as a Double first, so a NaN (which no caller passes) cannot trap.
+                    let position = (values[index] - low) * scale
+                    let bucket = Int(position < last ? position : last)
+                    bucketOf[index] = UInt16(truncatingIfNeeded: bucket)
+                    below[bucket + 1] &+= 1
+                }
+                for bucket in 1...buckets { below[bucket] += below[bucket - 1] }
             }
         }
-        for x in values {
-            let slot = slotOfBucket[bucket(x)]
-            if slot >= 0 { slots[slot].append(x) }
+        let rankBuckets = ranks.map { rank in bucket(holding: rank, below: below) }
+        return gathered(values, bucketOf: bucketOf, below: below, rankBuckets: rankBuckets, ranks: ranks)
+    }
+
+    /// The smallest and largest value, in four interleaved runs so that no comparison waits for
+    /// the one before it.
+    private static func range(_ values: UnsafeBufferPointer<Double>) -> (Double, Double) {
+        var low = (values[0], values[0], values[0], values[0]), high = low
+        var index = 0
+        while index + 4 <= values.count {
+            let (a, b, c, d) = (values[index], values[index + 1], values[index + 2], values[index + 3])
+            low = (a < low.0 ? a : low.0, b < low.1 ? b : low.1, c < low.2 ? c : low.2, d < low.3 ? d : low.3)
+            high = (a > high.0 ? a : high.0, b > high.1 ? b : high.1, c > high.2 ? c : high.2, d > high.3 ? d : high.3)
+            index += 4
         }
-        for index in slots.indices { slots[index].sort() }
-        return zip(ranks, rankBuckets).map { rank, found in
-            let slot = slotOfBucket[found]
-            return slots[slot][rank - starts[slot]]
+        for x in values[index...] {
+            low.0 = x < low.0 ? x : low.0
+            high.0 = x > high.0 ? x : high.0
         }
+        return (Swift.min(low.0, low.1, low.2, low.3), Swift.max(high.0, high.1, high.2, high.3))
+    }
+
+    /// The bucket `b` holding rank `rank`: the last one with fewer than `rank + 1` values before it.
+    private static func bucket(holding rank: Int, below: [Int]) -> Int {
+        var lower = 0, upper = below.count - 2
+        while lower < upper {
+            let middle = (lower + upper + 1) / 2
+            if below[middle] <= rank { lower = middle } else { upper = middle - 1 }
+        }
+        return lower
+    }
+
+    /// The values of the wanted buckets, each bucket's sorted in place in one flat array, read
+    /// at each rank's place within its bucket.
+    private static func gathered(_ values: UnsafeBufferPointer<Double>, bucketOf: [UInt16], below: [Int],
+                                 rankBuckets: [Int], ranks: [Int]) -> [Double] {
+        let buckets = below.count - 1
+        var start = [Int](repeating: -1, count: buckets)   // where a wanted bucket's values begin
+        var size = 0
+        for bucket in rankBuckets where start[bucket] < 0 {
+            start[bucket] = size
+            size += below[bucket + 1] - below[bucket]
+        }
+        var next = start
+        var found = [Double](repeating: 0, count: size)
+        found.withUnsafeMutableBufferPointer { found in
+            next.withUnsafeMutableBufferPointer { next in
+                bucketOf.withUnsafeBufferPointer { bucketOf in
+                    for index in 0..<values.count {
+                        let bucket = Int(bucketOf[index])
+                        let slot = next[bucket]
+                        if slot >= 0 {
+                            found[slot] = values[index]
+                            next[bucket] = slot + 1
+                        }
+                    }
+                }
+            }
+            for bucket in Set(rankBuckets) {
+                let range = start[bucket]..<(start[bucket] + below[bucket + 1] - below[bucket])
+                var slice = UnsafeMutableBufferPointer(rebasing: found[range])
+                slice.sort()
+            }
+        }
+        return zip(ranks, rankBuckets).map { rank, bucket in found[start[bucket] + rank - below[bucket]] }
     }
 }

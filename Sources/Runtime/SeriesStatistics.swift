@@ -29,9 +29,16 @@ public enum SeriesStatistics {
     /// linear passes rather than a sort. `shares` in any order; results in the same order.
     /// With `nearestRank`, each percentile is the value at the nearest rank, never between two.
     public static func percentiles(_ values: [Double], _ shares: [Double], nearestRank: Bool = false) -> [Double] {
+        values.withUnsafeBufferPointer { percentiles($0, shares, nearestRank: nearestRank) }
+    }
+
+    /// `percentiles` of numbers in place (a column of samples), copied only when the buckets'
+    /// method does not apply.
+    static func percentiles(_ values: UnsafeBufferPointer<Double>, _ shares: [Double],
+                            nearestRank: Bool = false) -> [Double] {
         guard !values.isEmpty else { return shares.map { _ in .nan } }
         if let found = byBuckets(values, shares, nearestRank: nearestRank) { return found }
-        var work = values
+        var work = Array(values)
         var results = [Double](repeating: .nan, count: shares.count)
         let order = shares.indices.sorted { shares[$0] < shares[$1] }
         work.withUnsafeMutableBufferPointer { buffer in
@@ -69,14 +76,15 @@ public enum SeriesStatistics {
     }
 
     /// `percentiles` through `valuesAtRanks`, or nil when that does not apply.
-    private static func byBuckets(_ values: [Double], _ shares: [Double], nearestRank: Bool) -> [Double]? {
+    private static func byBuckets(_ values: UnsafeBufferPointer<Double>, _ shares: [Double],
+                                  nearestRank: Bool) -> [Double]? {
         let places = shares.map { share -> (Int, Double) in
             nearestRank ? (Int((share * Double(values.count - 1)).rounded()), 0) : rank(share, count: values.count)
         }
         let ranks = places.flatMap { lower, fraction in
             fraction > 0 && lower + 1 < values.count ? [lower, lower + 1] : [lower]
         }
-        guard let found = values.withUnsafeBufferPointer({ valuesAtRanks($0, ranks) }) else { return nil }
+        guard let found = valuesAtRanks(values, ranks) else { return nil }
         var next = 0
         return places.map { lower, fraction in
             let below = found[next]

@@ -81,6 +81,15 @@ public struct Value: Sendable, Hashable {
     /// Applies `operation` element by element, broadcasting a scalar over a series.
     static func combine(_ a: Value, _ b: Value, dimension: Dimension, label: UnitLabel,
                         _ operation: (Double, Double) -> Double) -> Value {
+        withoutActuallyEscaping(operation) { body in
+            combine(a, b, dimension: dimension, label: label, NumberClosure(body: body))
+        }
+    }
+
+    /// `combine` compiled for each operation type, so arithmetic on columns of samples runs as
+    /// plain loops rather than a closure call per number.
+    static func combine<Operation: NumberOperation>(_ a: Value, _ b: Value, dimension: Dimension, label: UnitLabel,
+                                                    _ operation: Operation) -> Value {
         if a.isUncertain || b.isUncertain {
             return Value(.samples(combineSamples(a, b, operation)), dimension: dimension, label: label)
         }
@@ -92,20 +101,33 @@ public struct Value: Sendable, Hashable {
         case (.scalar(let x), .series(let ys)):
             return Value(.series(ys.map { operation(x, $0) }), dimension: dimension, label: label)
         case (.series(let xs), .series(let ys)):
-            return Value(.series(zip(xs, ys).map(operation)), dimension: dimension, label: label)
+            return Value(.series(zip(xs, ys).map { operation($0, $1) }), dimension: dimension, label: label)
         case (.never, _), (_, .never), (.samples, _), (_, .samples):
             return Value(.never, dimension: dimension, label: label)
         }
     }
 
     func map(dimension: Dimension? = nil, label: UnitLabel? = nil, _ operation: (Double) -> Double) -> Value {
+        withoutActuallyEscaping(operation) { body in
+            map(dimension: dimension, label: label, NumberFunctionClosure(body: body))
+        }
+    }
+
+    /// `map` compiled for each function type: a plain loop over a column of samples.
+    func map<Function: NumberFunction>(dimension: Dimension? = nil, label: UnitLabel? = nil,
+                                       _ function: Function) -> Value {
         let storage: Storage
         switch self.storage {
-        case .scalar(let x): storage = .scalar(operation(x))
-        case .series(let xs): storage = .series(xs.map(operation))
+        case .scalar(let x): storage = .scalar(function(x))
+        case .series(let xs): storage = .series(xs.map { function($0) })
         case .never: storage = .never
         case .samples(var samples):
-            samples.numbers = samples.numbers.map(operation)
+            samples.numbers = [Double](unsafeUninitializedCapacity: samples.numbers.count) { out, initialized in
+                samples.numbers.withUnsafeBufferPointer { numbers in
+                    for index in numbers.indices { out[index] = function(numbers[index]) }
+                }
+                initialized = samples.numbers.count
+            }
             storage = .samples(samples)
         }
         return Value(storage, dimension: dimension ?? self.dimension, label: label ?? self.label)
