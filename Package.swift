@@ -24,6 +24,7 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(name: "CAtomicSwap"),
+        .target(name: "CMallocTuning"),
         .target(name: "Diagnostics"),
         .target(name: "Markup"),
         .target(name: "FileSupport"),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "Site", dependencies: ["Diagnostics", "Markup", "FileSupport", "BuildRecord", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme", "DataFiles",
                                              .product(name: "Mustache", package: "swift-mustache")]),
         .target(name: "DevServer", dependencies: ["Site", "Content", "FileSupport", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
-        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer",
+        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer", "CMallocTuning",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
         .executableTarget(name: "data-bench", dependencies: ["Diagnostics", "DataFiles", "ScenarioSyntax", "Semantics", "Runtime"]),

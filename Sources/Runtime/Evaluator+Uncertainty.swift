@@ -128,9 +128,10 @@ extension Evaluator {
         // ones: a pass along each column, where a search along each path would stride across them.
         samples.numbers.withUnsafeBufferPointer { holds in
             numbers.withUnsafeMutableBufferPointer { first in
+                let into = first.baseAddress!
                 for step in stride(from: samples.columns - 1, through: 0, by: -1) {
-                    let time = timeline.time(at: step), base = step * count
-                    for sample in 0..<count { first[sample] = holds[base + sample] != 0 ? time : first[sample] }
+                    let time = timeline.time(at: step), column = holds.baseAddress! + step * count
+                    for sample in 0..<count { into[sample] = column[sample] != 0 ? time : into[sample] }
                 }
             }
         }

@@ -43,9 +43,11 @@ struct Division: NumberOperation {
 /// A comparison or a logical operation, 1 where it holds and 0 where it does not, generic over
 /// which (`Test`) so that a column's loop has no switch in it.
 struct Comparison<Test: ComparisonTest>: NumberOperation {
+    /// Both tests are computed and one is chosen, so a column's loop has no branch in it.
     @inline(__always) func callAsFunction(_ a: Double, _ b: Double) -> Double {
-        guard a.isFinite, b.isFinite else { return Test.plain(a, b) ? 1 : 0 }
-        return Test.holds(a, b, tolerance: 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))) ? 1 : 0
+        let finite = FiniteCheck.allFinite(FiniteCheck.carry(a) | FiniteCheck.carry(b))
+        let tolerant = Test.holds(a, b, tolerance: 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b)))
+        return (finite ? tolerant : Test.plain(a, b)) ? 1 : 0
     }
 }
 

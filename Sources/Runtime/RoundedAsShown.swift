@@ -1,15 +1,17 @@
-/// The whole number nearest to a number, by adding and subtracting 2^52: arithmetic without a
-/// branch or a library call, so a column's loop runs it at full speed. Exact below 2^52 in
-/// magnitude; from there on every Double is whole and the result is within a few units in the
-/// last place, which is all `RoundedAsShown` asks of it.
+/// The whole number nearest to a number's magnitude (ties to even), by adding and subtracting
+/// 2^52: arithmetic without a branch or a library call, so a column's loop vectorizes. Exact
+/// below 2^52; from there on every Double is whole and the result is within a few units in the
+/// last place, which is all `RoundedAsShown` asks of it there.
 @inline(__always)
 func nearestWholeMagnitude(_ x: Double) -> Double {
     (Swift.abs(x) + 4_503_599_627_370_496.0) - 4_503_599_627_370_496.0
 }
 
 /// One of the three roundings as a type, so a column's loop is compiled for it. `apply` is the
-/// library's; `quick` gives the same for numbers below 2^51 in magnitude through a conversion to
-/// a whole number, which costs less than a call per number.
+/// library's; `quick` gives the same by arithmetic alone, with no branch to mispredict on random
+/// samples, for numbers below 2^51 in magnitude that are not within a hair of a whole number or
+/// a half (those go through `apply`). There, shifting by a half turns floor and ceil into
+/// rounding to the nearest, and the result always has the sign of the number.
 protocol WholeRoundingRule {
     static func apply(_ x: Double) -> Double
     static func quick(_ x: Double) -> Double
@@ -18,25 +20,21 @@ protocol WholeRoundingRule {
 enum RoundingDown: WholeRoundingRule {
     @inline(__always) static func apply(_ x: Double) -> Double { x.rounded(.down) }
     @inline(__always) static func quick(_ x: Double) -> Double {
-        let whole = Double(Int64(x))   // toward zero
-        return Double(signOf: x, magnitudeOf: Swift.abs(whole > x ? whole - 1 : whole))
+        Double(signOf: x, magnitudeOf: nearestWholeMagnitude(x - 0.5))
     }
 }
 
 enum RoundingUp: WholeRoundingRule {
     @inline(__always) static func apply(_ x: Double) -> Double { x.rounded(.up) }
     @inline(__always) static func quick(_ x: Double) -> Double {
-        let whole = Double(Int64(x))
-        return Double(signOf: x, magnitudeOf: Swift.abs(whole < x ? whole + 1 : whole))
+        Double(signOf: x, magnitudeOf: nearestWholeMagnitude(x + 0.5))
     }
 }
 
 enum RoundingHalfAway: WholeRoundingRule {
     @inline(__always) static func apply(_ x: Double) -> Double { x.rounded() }
     @inline(__always) static func quick(_ x: Double) -> Double {
-        let magnitude = Swift.abs(x)
-        let whole = Double(Int64(magnitude))
-        return Double(signOf: x, magnitudeOf: magnitude - whole >= 0.5 ? whole + 1 : whole)
+        Double(signOf: x, magnitudeOf: nearestWholeMagnitude(x))
     }
 }
 
@@ -54,9 +52,9 @@ struct RoundedAsShown<Rule: WholeRoundingRule>: NumberFunction {
     /// (floor, ceil) or a half (round). Elsewhere the plain rounding gives the same, without the
     /// two divisions that would otherwise dominate a column of samples.
     @inline(__always) private func isNearJump(_ shown: Double) -> Bool {
-        let doubled = Swift.abs(shown * 2)
+        let doubled = Swift.abs(shown * 2), magnitude = Swift.abs(shown)
         let margin = Swift.abs(doubled - nearestWholeMagnitude(doubled))
-        return !(margin > 1e-7 * Swift.max(1, Swift.abs(shown)))
+        return !(margin > 1e-7 * (magnitude > 1 ? magnitude : 1))
     }
 
     @inline(__always) private func cleaned(_ shown: Double) -> Double {
@@ -64,28 +62,41 @@ struct RoundedAsShown<Rule: WholeRoundingRule>: NumberFunction {
         return scaled.isFinite ? scaled.rounded() / 1e9 : shown
     }
 
-    /// A whole column: first every number rounded plainly, with those near a jump marked as NaN,
-    /// then the few marked (none, mostly) rounded again with their nine decimals. The first loop
-    /// has no branches to mispredict and no state but the numbers.
+    /// A whole column: first every number rounded by arithmetic alone, in a loop that vectorizes;
+    /// a number near a jump that is itself a small whole number (the 1 of `compound` at t = 0)
+    /// stays as it is, which is what the nine decimals give for it too. Others near a jump
+    /// (none, mostly) are marked as NaN and rounded again with their nine decimals.
     func apply(to numbers: [Double]) -> [Double] {
         [Double](unsafeUninitializedCapacity: numbers.count) { out, initialized in
             numbers.withUnsafeBufferPointer { numbers in
-                // A number that is not near a jump is below 2^51 in magnitude (from there on
-                // every number is), so `quick` applies; the others are replaced by 0 before it.
+                guard let from = numbers.baseAddress, let into = out.baseAddress else { return }
+                var unresolved = 0
                 if size == 1 {
-                    for index in numbers.indices {
-                        let x = numbers[index], near = isNearJump(x)
-                        out[index] = near ? .nan : Rule.quick(near ? 0 : x)
+                    for index in 0..<numbers.count {
+                        let rounded = quickly(from[index])
+                        into[index] = rounded
+                        unresolved &+= rounded != rounded ? 1 : 0
                     }
                 } else {
-                    for index in numbers.indices {
-                        let shown = numbers[index] / size, near = isNearJump(shown)
-                        out[index] = near ? .nan : Rule.quick(near ? 0 : shown) * size
+                    for index in 0..<numbers.count {
+                        let rounded = quickly(from[index] / size) * size
+                        into[index] = rounded
+                        unresolved &+= rounded != rounded ? 1 : 0
                     }
                 }
-                for index in numbers.indices where out[index].isNaN { out[index] = callAsFunction(numbers[index]) }
+                guard unresolved > 0 else { return }
+                for index in 0..<numbers.count where into[index].isNaN { into[index] = callAsFunction(from[index]) }
             }
             initialized = numbers.count
         }
+    }
+
+    /// The rounding of a number as shown, or NaN when its nine decimals must be looked at. A
+    /// small whole number near a jump (below 2^23 in magnitude) stays as it is: multiplied by
+    /// 1e9, rounded and divided again, it comes back exactly. Selections only, no branches.
+    @inline(__always) private func quickly(_ shown: Double) -> Double {
+        let magnitude = Swift.abs(shown)
+        let whole = nearestWholeMagnitude(shown) == (magnitude < 8_388_608 ? magnitude : -1)
+        return isNearJump(shown) ? (whole ? shown : .nan) : Rule.quick(shown)
     }
 }

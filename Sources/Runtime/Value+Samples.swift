@@ -56,29 +56,34 @@ extension Value {
             carried = xs.withUnsafeBufferPointer { x in
                 ys.withUnsafeBufferPointer { y in
                     var carry: UInt64 = 0
+                    // Raw pointers and plain counted loops: no index arithmetic to check for
+                    // overflow, so the compiler vectorizes each loop.
                     for step in 0..<(steps ?? 1) {
-                        let base = step * count
+                        let o = out.baseAddress! + step * count
                         switch (a.column(step, count: count), b.column(step, count: count)) {
                         case (.constant(let p), .constant(let q)):
                             let value = operation(p, q)
-                            for i in 0..<count { out[base + i] = value }
+                            for i in 0..<count { o[i] = value }
                             carry |= FiniteCheck.carry(value)
                         case (.constant(let p), .samples(let offset)):
+                            let ys = y.baseAddress! + offset
                             for i in 0..<count {
-                                let value = operation(p, y[offset + i])
-                                out[base + i] = value
+                                let value = operation(p, ys[i])
+                                o[i] = value
                                 carry |= FiniteCheck.carry(value)
                             }
                         case (.samples(let offset), .constant(let q)):
+                            let xs = x.baseAddress! + offset
                             for i in 0..<count {
-                                let value = operation(x[offset + i], q)
-                                out[base + i] = value
+                                let value = operation(xs[i], q)
+                                o[i] = value
                                 carry |= FiniteCheck.carry(value)
                             }
                         case (.samples(let first), .samples(let second)):
+                            let xs = x.baseAddress! + first, ys = y.baseAddress! + second
                             for i in 0..<count {
-                                let value = operation(x[first + i], y[second + i])
-                                out[base + i] = value
+                                let value = operation(xs[i], ys[i])
+                                o[i] = value
                                 carry |= FiniteCheck.carry(value)
                             }
                         }
@@ -112,16 +117,20 @@ extension Value {
 
     /// One number per sample from its path, folded step by step (a sum, a minimum): an uncertain
     /// single value. Column by column, so no path is ever copied out.
-    func acrossSteps(_ samples: Samples, _ fold: (Double, Double) -> Double) -> Value {
+    func acrossSteps<Fold: NumberOperation>(_ samples: Samples, _ fold: Fold) -> Value {
         guard samples.steps != nil else { return self }
+        let count = samples.count
         var numbers = Array(samples.column(0))
-        for step in 1..<samples.columns {
-            let base = step * samples.count
+        numbers.withUnsafeMutableBufferPointer { folded in
             samples.numbers.withUnsafeBufferPointer { source in
-                for i in 0..<samples.count { numbers[i] = fold(numbers[i], source[base + i]) }
+                let into = folded.baseAddress!
+                for step in 1..<samples.columns {
+                    let column = source.baseAddress! + step * count
+                    for i in 0..<count { into[i] = fold(into[i], column[i]) }
+                }
             }
         }
-        return .uncertain(Samples(count: samples.count, steps: nil, numbers: numbers, mayBeNever: samples.mayBeNever),
+        return .uncertain(Samples(count: count, steps: nil, numbers: numbers, mayBeNever: samples.mayBeNever),
                           dimension, label: label)
     }
 
@@ -138,18 +147,21 @@ extension Value {
         var carried: UInt64 = 0
         let numbers = [Double](unsafeUninitializedCapacity: total) { out, initialized in
             carried = samples.numbers.withUnsafeBufferPointer { g in
+                let o = out.baseAddress!, first = o + count, g = g.baseAddress!, period = steps[1]
                 var carry: UInt64 = 0
-                for i in 0..<count { out[i] = 1 }
-                for i in 0..<count { out[count + i] = exp(g[i] * steps[1]) }
+                for i in 0..<count { o[i] = 1 }
+                for i in 0..<count {
+                    first[i] = exp(g[i] * period)
+                    carry |= FiniteCheck.carry(first[i])
+                }
                 for step in 2..<steps.count {
-                    let base = step * count
+                    let row = o + step * count, previous = row - count
                     for i in 0..<count {
-                        let value = out[base - count + i] * out[count + i]
-                        out[base + i] = value
+                        let value = previous[i] * first[i]
+                        row[i] = value
                         carry |= FiniteCheck.carry(value)
                     }
                 }
-                for i in 0..<count { carry |= FiniteCheck.carry(out[count + i]) }
                 return carry
             }
             initialized = total
@@ -162,11 +174,14 @@ extension Value {
     /// Each sample's running total along its path.
     func runningTotal(_ samples: Samples) -> Value {
         var numbers = samples.numbers
-        for step in 1..<Swift.max(1, samples.columns) {
-            let base = step * samples.count
-            for i in 0..<samples.count { numbers[base + i] += numbers[base - samples.count + i] }
+        let count = samples.count
+        numbers.withUnsafeMutableBufferPointer { numbers in
+            for step in 1..<Swift.max(1, samples.columns) {
+                let row = numbers.baseAddress! + step * count, previous = row - count
+                for i in 0..<count { row[i] += previous[i] }
+            }
         }
-        return .uncertain(Samples(count: samples.count, steps: samples.steps, numbers: numbers), dimension,
+        return .uncertain(Samples(count: count, steps: samples.steps, numbers: numbers), dimension,
                           label: label)
     }
 }

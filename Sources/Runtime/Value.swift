@@ -160,7 +160,7 @@ public struct Value: Sendable, Hashable {
 
     /// Every element added up, as a single value (per sample, for samples).
     func total() -> Value {
-        if let samples { return acrossSteps(samples, +) }
+        if let samples { return acrossSteps(samples, Addition()) }
         return Value(.scalar(elements.reduce(0, +)), dimension: dimension, label: label)
     }
 
@@ -169,12 +169,12 @@ public struct Value: Sendable, Hashable {
     }
 
     func smallest() -> Value {
-        if let samples { return acrossSteps(samples) { Swift.min($0, $1) } }
+        if let samples { return acrossSteps(samples, NumberClosure { Swift.min($0, $1) }) }
         return Value(.scalar(elements.min() ?? .nan), dimension: dimension, label: label)
     }
 
     func largest() -> Value {
-        if let samples { return acrossSteps(samples) { Swift.max($0, $1) } }
+        if let samples { return acrossSteps(samples, NumberClosure { Swift.max($0, $1) }) }
         return Value(.scalar(elements.max() ?? .nan), dimension: dimension, label: label)
     }
 

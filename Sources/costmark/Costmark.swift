@@ -17,6 +17,7 @@ struct Costmark: ParsableCommand {
 @main
 enum Entry {
     static func main() async {
+        MemoryTuning.apply()
         do {
             var command = try Costmark.parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Uncertainty at build speed: N essays (default 200), each with two ranges and a fan chart,
-# against the same essays with single numbers. Prints medians of RUNS (default 5) clean builds
-# of each, side by side, and their ratio (target: uncertain ≤ 2× certain), with peak memory.
+# against the same essays with single numbers. Prints medians of RUNS (default 11) clean builds
+# of each, alternating, and their ratio (target: uncertain ≤ 2× certain), with peak memory.
 # Output goes to /dev/shm. Usage: scripts/bench/uncertain-site.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 n=${1:-200}
-runs=${RUNS:-5}
+runs=${RUNS:-11}
 source scripts/bench/common.sh
 python3 scripts/bench/uncertain-site.py "$work" "$n"
 : > "$work/uncertain.txt"; : > "$work/certain.txt"
