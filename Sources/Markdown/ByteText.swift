@@ -7,29 +7,35 @@ import Darwin
 /// Text searches done on UTF-8 bytes. The standard library's `replacing(_:with:)` and
 /// `ranges(of:)` compare `Character`s and cost milliseconds on a page of HTML; the GFM layer
 /// only ever looks for fixed ASCII or private-use sequences, for which bytes are exact.
-enum ByteText {
+public enum ByteText {
     /// Byte offsets where `needle` starts in `bytes`, left to right, not overlapping.
-    static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
-        guard let first = needle.first, let base = bytes.baseAddress, bytes.count >= needle.count else { return [] }
+    public static func offsets(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var result: [Int] = []
         var index = 0
-        let last = bytes.count - needle.count
-        while index <= last {
-            // memchr finds the candidates; most text has none.
-            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { break }
-            index = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
-            if needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                result.append(index)
-                index += needle.count
-            } else {
-                index += 1
-            }
+        while let found = firstOffset(of: needle, in: bytes, from: index) {
+            result.append(found)
+            index = found + needle.count
         }
         return result
     }
 
+    /// The first byte offset at or after `start` where `needle` starts in `bytes`.
+    public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard let first = needle.first, let base = bytes.baseAddress, bytes.count >= needle.count else { return nil }
+        var index = start
+        let last = bytes.count - needle.count
+        while index <= last {
+            // memchr finds the candidates; most text has none.
+            guard let hit = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            index = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+            if needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) { return index }
+            index += 1
+        }
+        return nil
+    }
+
     /// `text` with every occurrence of `target` replaced; `text` itself when there is none.
-    static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+    public static func replacing(_ target: String, with replacement: String, in text: String) -> String {
         var contiguous = text
         return contiguous.withUTF8 { bytes in
             let found = offsets(of: Array(target.utf8), in: bytes)
@@ -39,7 +45,7 @@ enum ByteText {
     }
 
     /// The bytes with each `(offset, length)` range replaced by its text; ranges in order.
-    static func splice(_ bytes: UnsafeBufferPointer<UInt8>, at edits: [(offset: Int, length: Int, text: String)])
+    public static func splice(_ bytes: UnsafeBufferPointer<UInt8>, at edits: [(offset: Int, length: Int, text: String)])
         -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 32 * edits.count)
@@ -54,7 +60,7 @@ enum ByteText {
     }
 
     /// Whether `text` holds `target`.
-    static func contains(_ target: String, in text: String) -> Bool {
+    public static func contains(_ target: String, in text: String) -> Bool {
         var text = text
         return text.withUTF8 { !offsets(of: Array(target.utf8), in: $0).isEmpty }
     }
