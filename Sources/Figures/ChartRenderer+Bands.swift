@@ -13,9 +13,15 @@ extension ChartRenderer {
             let lower = low.enumerated().map { (layout.xPosition($0.offset), layout.yPosition($0.element)) }
             let upper = high.enumerated().map { (layout.xPosition($0.offset), layout.yPosition($0.element)) }
             for (bottom, top) in zip(Self.finiteRuns(lower), Self.finiteRuns(upper)) where bottom.count == top.count {
-                let outline = top + bottom.reversed()
-                let path = "M" + outline.map { "\(SVGWriter.number($0.0)) \(SVGWriter.number($0.1))" }
-                    .joined(separator: " L") + " Z"
+                var path = "M"
+                path.reserveCapacity(16 * (top.count + bottom.count))
+                for (index, point) in (top + bottom.reversed()).enumerated() {
+                    path += index == 0 ? "" : " L"
+                    path += SVGWriter.number(point.0)
+                    path += " "
+                    path += SVGWriter.number(point.1)
+                }
+                path += " Z"
                 svg.element("path", [("class", "band\(inner ? " inner" : "") \(style)"), ("d", path)])
             }
         }

@@ -11,16 +11,11 @@ struct SVGWriter {
         if rounded == 0 { rounded = 0 }
         guard Swift.abs(rounded) < 1e13 else { return String(format: "%.0f", rounded) }
         if rounded == rounded.rounded() { return String(Int64(rounded)) }
-        var text = String(format2(rounded))
-        while text.hasSuffix("0") { text.removeLast() }
-        return text
-    }
-
-    private static func format2(_ value: Double) -> String {
-        let negative = value < 0
-        let scaled = Int64((abs(value) * 100).rounded())
-        let fraction = scaled % 100
-        return (negative ? "-" : "") + "\(scaled / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+        // Two decimals at most, the last not a zero: `fraction` (1…99) is never 0 here.
+        let scaled = Int64((Swift.abs(rounded) * 100).rounded())
+        let (whole, fraction) = scaled.quotientAndRemainder(dividingBy: 100)
+        let decimals = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0" : "") + String(fraction)
+        return (rounded < 0 ? "-" : "") + String(whole) + "." + decimals
     }
 
     mutating func raw(_ markup: String) { text += markup }

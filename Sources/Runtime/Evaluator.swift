@@ -142,7 +142,11 @@ public struct Evaluator: Sendable {
                let bad = samples.numbers.firstIndex(where: { $0.isNaN || ($0.isInfinite && !(never && $0 > 0)) }) {
                 throw nonFinite(samples.numbers[bad], expr, step: samples.steps == nil ? nil : bad / samples.count)
             }
-            return value
+            // Marked, so the value is not checked again where it is read (a name in the model,
+            // an inline value, a chart).
+            var checked = samples
+            checked.checkedFinite = true
+            return .uncertain(checked, value.dimension, label: value.label)
         }
         if let step = value.firstIndex(where: { !$0.isFinite }) {
             throw nonFinite(value.element(step), expr, step: value.isSeries ? step : nil)

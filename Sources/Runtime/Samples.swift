@@ -14,8 +14,9 @@ public struct Samples: Sendable, Hashable {
     /// Made by `first` on an uncertain condition: +infinity is a sample where it never holds,
     /// counted as its own outcome rather than refused as an overflow.
     public var mayBeNever = false
-    /// Set by the loops that saw every number finite as they wrote it, which spares the evaluator
-    /// a second pass over the column to check. Not part of the value: equality ignores it.
+    /// Set by the loops that saw every number finite as they wrote it, and by the evaluator once
+    /// it has checked a column (where +infinity may stand for "never"): the column is not
+    /// checked again where it is read. Not part of the value: equality ignores it.
     var checkedFinite = false
 
     public init(count: Int, steps: Int?, numbers: [Double], mayBeNever: Bool = false) {

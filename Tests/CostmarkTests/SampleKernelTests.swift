@@ -132,6 +132,27 @@ import Testing
         #expect(messages.contains { $0.contains("`big * big` is too large to compute with") }, "\(messages)")
     }
 
+    /// Every uncertain value a scenario keeps was checked once, so reading it (a name in the
+    /// model, an inline value, a chart) does not scan its column again.
+    @Test func keptColumnsAreMarkedChecked() throws {
+        let text = """
+        timeline = 0..12 weeks
+        samples = 500
+        growth = 1%/week to 9%/week
+        load = floor(compound(growth, t) * 10)
+        total = cumsum(load)
+        late = first(total > 400)
+        """
+        let fragment = SourceFragment(standalone: text, path: "t")
+        let (scenario, errors) = ScenarioCompiler.compile(name: "main", fragment: fragment)
+        #expect(errors.isEmpty)
+        let result = Evaluator.run(scenario)
+        #expect(result.diagnostics.isEmpty)
+        for name in ["growth", "load", "total", "late"] {
+            #expect(try #require(result.value(of: name)?.samples).checkedFinite, "`\(name)`")
+        }
+    }
+
     @Test func samplesEqualityIgnoresWhetherFinitenessWasChecked() {
         var checked = Samples(count: 2, steps: nil, numbers: [1, 2])
         checked.checkedFinite = true

@@ -18,7 +18,7 @@ grep -q '90%:' "$work/out-uncertain/estimates/estimate-00007/index.html" \
 echo "two ranges and a fan chart per essay vs single numbers: $n essays, $(nproc) cores, $runs runs each, medians"
 awk -v ut="$(col uncertain 1)" -v um="$(col uncertain 2)" -v ct="$(col certain 1)" -v cm="$(col certain 2)" 'BEGIN {
     printf "%-22s %9s %10s\n", "build", "wall s", "peak MB"
-    printf "%-22s %9.2f %10.0f\n", "clean, uncertain", ut, um/1024
-    printf "%-22s %9.2f %10.0f\n", "clean, certain", ct, cm/1024
+    printf "%-22s %9.3f %10.0f\n", "clean, uncertain", ut, um/1024
+    printf "%-22s %9.3f %10.0f\n", "clean, certain", ct, cm/1024
     printf "%-22s %9.2f %10s   (uncertain / certain; target ≤ 2)\n", "ratio", ut/ct, ""
 }'
