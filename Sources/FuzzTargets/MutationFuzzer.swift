@@ -1,3 +1,5 @@
+import Runtime
+
 /// A small mutation fuzzer, deterministic for a given seed: the smoke run that `swift test`
 /// does on every target, and `costmark-fuzz --mutate` when no libFuzzer build is at hand.
 ///
@@ -6,7 +8,7 @@
 /// number, and the two shapes that find recursion and quadratic work: a slice repeated many
 /// times, and a slice wrapped in many brackets (`((…))`, `{{ }}`, `> `, `- `, indentation).
 public struct MutationFuzzer {
-    public private(set) var random: SplitMix64
+    public private(set) var random: Sampling.Generator
     let seeds: [[UInt8]]
     let tokens: [[UInt8]]
     let maximumLength: Int
@@ -21,7 +23,7 @@ public struct MutationFuzzer {
     /// - Parameters:
     ///   - maximumRepeat: the most copies of a slice, or levels of brackets, one mutation adds.
     public init(seeds: [[UInt8]], tokens: [[UInt8]], seed: UInt64, maximumLength: Int = 64 * 1024, maximumRepeat: Int = 2_000) {
-        self.random = SplitMix64(seed: seed)
+        self.random = Sampling.Generator(seed: seed)
         self.seeds = seeds.isEmpty ? [[]] : seeds
         self.tokens = tokens.isEmpty ? [Array(" ".utf8)] : tokens
         self.maximumLength = maximumLength
@@ -93,20 +95,5 @@ public struct MutationFuzzer {
             let at = input[..<position].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             input.insert(contentsOf: line + [UInt8(ascii: "\n")], at: at)
         }
-    }
-}
-
-/// Steele, Lea and Flood's SplitMix64: tiny, fast, and the same sequence on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -20,7 +20,8 @@ public enum ByteText {
     }
 
     /// The first byte offset at or after `start` where `needle` starts in `bytes`.
-    public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+    public static func firstOffset(of needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>,
+                                   from start: Int) -> Int? {
         guard let first = needle.first, let base = bytes.baseAddress, bytes.count >= needle.count else { return nil }
         var index = start
         let last = bytes.count - needle.count
@@ -34,19 +35,27 @@ public enum ByteText {
         return nil
     }
 
+    /// An edit of text: the bytes at `offset..<offset + length` replaced by `text`.
+    public typealias Edit = (offset: Int, length: Int, text: String)
+
     /// `text` with every occurrence of `target` replaced; `text` itself when there is none.
     public static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let needle = Array(target.utf8)
+        return edited(text) { bytes in offsets(of: needle, in: bytes).map { ($0, needle.count, replacement) } }
+    }
+
+    /// `text` with the edits `find` returns for its bytes (in order); `text` itself when none.
+    public static func edited(_ text: String, _ find: (UnsafeBufferPointer<UInt8>) -> [Edit]) -> String {
         var contiguous = text
-        return contiguous.withUTF8 { bytes in
-            let found = offsets(of: Array(target.utf8), in: bytes)
-            guard !found.isEmpty else { return text }
-            return splice(bytes, at: found.map { ($0, target.utf8.count, replacement) })
+        let spliced = contiguous.withUTF8 { bytes -> String? in
+            let edits = find(bytes)
+            return edits.isEmpty ? nil : splice(bytes, at: edits)
         }
+        return spliced ?? text
     }
 
     /// The bytes with each `(offset, length)` range replaced by its text; ranges in order.
-    public static func splice(_ bytes: UnsafeBufferPointer<UInt8>, at edits: [(offset: Int, length: Int, text: String)])
-        -> String {
+    public static func splice(_ bytes: UnsafeBufferPointer<UInt8>, at edits: [Edit]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + 32 * edits.count)
         var copied = 0

@@ -107,14 +107,9 @@ struct ClaimCheck {
         return .success(text)
     }
 
-    /// `x < y` (also `<=`, `>`, `>=`), equal within the last bits of a Double as the model compares.
+    /// `x < y` (also `<=`, `>`, `>=`), by the model's own comparison (`Value.comparisonHolds`).
     static func compares(_ op: BinaryOperator, _ x: Double, _ y: Double) -> Bool {
-        switch op {
-        case .less: return x < y && !approximatelyEqual(x, y)
-        case .lessEqual: return x <= y || approximatelyEqual(x, y)
-        case .greater: return x > y && !approximatelyEqual(x, y)
-        default: return x >= y || approximatelyEqual(x, y)
-        }
+        Value.comparisonHolds(op, x, y)
     }
 
     /// `x` within `a..b`, both ends included.

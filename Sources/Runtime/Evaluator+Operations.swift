@@ -64,7 +64,7 @@ extension Evaluator {
     }
 
     private func rounding<Rule>(_ x: Value, _ rounded: RoundedAsShown<Rule>) -> Value {
-        guard var samples = x.samples else { return x.map(rounded) }
+        guard var samples = x.samples else { return x.map { rounded($0) } }
         samples.numbers = rounded.apply(to: samples.numbers)
         return .uncertain(samples, x.dimension, label: x.label)
     }
@@ -158,11 +158,4 @@ extension Evaluator {
         }
         return x.at(step: Int(nearest))
     }
-}
-
-/// Equal within the last few bits of a Double, so `0.1 + 0.2 == 0.3` holds as a reader expects.
-/// An infinite side (a `first` that never holds, in samples) equals only itself.
-func approximatelyEqual(_ a: Double, _ b: Double) -> Bool {
-    guard a.isFinite, b.isFinite else { return a == b }
-    return a == b || Swift.abs(a - b) <= 1e-12 * Swift.max(Swift.abs(a), Swift.abs(b))
 }

@@ -8,16 +8,6 @@ protocol NumberOperation {
     func callAsFunction(_ a: Double, _ b: Double) -> Double
 }
 
-/// A function of one number as a type, for the same reason.
-protocol NumberFunction {
-    func callAsFunction(_ x: Double) -> Double
-}
-
-struct NumberFunctionClosure: NumberFunction {
-    let body: (Double) -> Double
-    @inline(__always) func callAsFunction(_ x: Double) -> Double { body(x) }
-}
-
 /// Any closure, for the operations that are not worth a loop of their own.
 struct NumberClosure: NumberOperation {
     let body: (Double, Double) -> Double
@@ -69,12 +59,17 @@ extension Value {
         case .add, .subtract, .multiply, .divide, .power: preconditionFailure("`\(op)` is not a comparison")
         }
     }
+
+    /// Whether the comparison `op` holds for two numbers: the model's rule, which claims use too.
+    static func comparisonHolds(_ op: BinaryOperator, _ a: Double, _ b: Double) -> Bool {
+        compare(op, .scalar(a), .scalar(b)).scalar == 1
+    }
 }
 
-/// Equality allows for floating point's last digits (`approximatelyEqual`), as everywhere in
-/// scenarios. Each comparison is one test of the difference against that tolerance, which is
-/// the plain comparison combined with `approximatelyEqual`; `plain` is for infinities, where
-/// `approximatelyEqual` is plain equality.
+/// Two finite numbers are equal within their last few bits (a tolerance of 1e-12 of the larger),
+/// so `0.1 + 0.2 == 0.3` holds as a reader expects; each comparison is one test of the difference
+/// against that tolerance. `plain` is for an infinite side (a `first` that never holds, in
+/// samples), which equals only itself.
 protocol ComparisonTest {
     static func holds(_ a: Double, _ b: Double, tolerance: Double) -> Bool
     static func plain(_ a: Double, _ b: Double) -> Bool

@@ -40,7 +40,7 @@ enum RoundingHalfAway: WholeRoundingRule {
 
 /// `floor`, `ceil` or `round` of a value as shown in a unit (`size` of it in base units): the value
 /// is first rounded to nine decimals of the unit, so 1.99999999 from floating point stays 2.
-struct RoundedAsShown<Rule: WholeRoundingRule>: NumberFunction {
+struct RoundedAsShown<Rule: WholeRoundingRule> {
     let size: Double
 
     @inline(__always) func callAsFunction(_ value: Double) -> Double {
@@ -71,18 +71,18 @@ struct RoundedAsShown<Rule: WholeRoundingRule>: NumberFunction {
             numbers.withUnsafeBufferPointer { numbers in
                 guard let from = numbers.baseAddress, let into = out.baseAddress else { return }
                 var unresolved = 0
+                @inline(__always) func fill(shown: (Double) -> Double, back: (Double) -> Double) {
+                    for index in 0..<numbers.count {
+                        let rounded = back(quickly(shown(from[index])))
+                        into[index] = rounded
+                        unresolved &+= rounded != rounded ? 1 : 0
+                    }
+                }
+                // A unit of size 1 (no unit) spares a division and a multiplication per number.
                 if size == 1 {
-                    for index in 0..<numbers.count {
-                        let rounded = quickly(from[index])
-                        into[index] = rounded
-                        unresolved &+= rounded != rounded ? 1 : 0
-                    }
+                    fill(shown: { $0 }, back: { $0 })
                 } else {
-                    for index in 0..<numbers.count {
-                        let rounded = quickly(from[index] / size) * size
-                        into[index] = rounded
-                        unresolved &+= rounded != rounded ? 1 : 0
-                    }
+                    fill(shown: { $0 / size }, back: { $0 * size })
                 }
                 guard unresolved > 0 else { return }
                 for index in 0..<numbers.count where into[index].isNaN { into[index] = callAsFunction(from[index]) }

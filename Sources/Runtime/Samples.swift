@@ -77,9 +77,8 @@ extension Samples {
     /// `first` gives (steps of the timeline) take the nearest sample's value, never one between
     /// two possible outcomes such as 5.95 machines.
     public func percentiles(_ shares: [Double]) -> [[Double]] {
-        numbers.withUnsafeBufferPointer { numbers in
-            (0..<columns).map { step in
-                let values = UnsafeBufferPointer(rebasing: numbers[(step * count)..<((step + 1) * count)])
+        (0..<columns).map { step in
+            column(step).withUnsafeBufferPointer { values in
                 let discrete = mayBeNever || values.allSatisfy { $0 == $0.rounded(.towardZero) }
                 return SeriesStatistics.percentiles(values, shares, nearestRank: discrete)
             }

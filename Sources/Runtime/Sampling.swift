@@ -25,8 +25,9 @@ public enum Sampling {
         return hash
     }
 
-    /// SplitMix64: one 64-bit state, good statistical quality for this use, and trivially seeded.
-    public struct Generator {
+    /// SplitMix64 (Steele, Lea and Flood): one 64-bit state, good statistical quality for this use,
+    /// trivially seeded, the same sequence on every platform. The fuzzer draws from it too.
+    public struct Generator: RandomNumberGenerator, Sendable {
         var state: UInt64
         public init(seed: UInt64) { state = seed }
 

@@ -60,32 +60,26 @@ extension Value {
                     // overflow, so the compiler vectorizes each loop.
                     for step in 0..<(steps ?? 1) {
                         let o = out.baseAddress! + step * count
+                        @inline(__always) func write(_ number: (Int) -> Double) {
+                            for i in 0..<count {
+                                let value = number(i)
+                                o[i] = value
+                                carry |= FiniteCheck.carry(value)
+                            }
+                        }
                         switch (a.column(step, count: count), b.column(step, count: count)) {
                         case (.constant(let p), .constant(let q)):
                             let value = operation(p, q)
-                            for i in 0..<count { o[i] = value }
-                            carry |= FiniteCheck.carry(value)
+                            write { _ in value }
                         case (.constant(let p), .samples(let offset)):
                             let ys = y.baseAddress! + offset
-                            for i in 0..<count {
-                                let value = operation(p, ys[i])
-                                o[i] = value
-                                carry |= FiniteCheck.carry(value)
-                            }
+                            write { operation(p, ys[$0]) }
                         case (.samples(let offset), .constant(let q)):
                             let xs = x.baseAddress! + offset
-                            for i in 0..<count {
-                                let value = operation(xs[i], q)
-                                o[i] = value
-                                carry |= FiniteCheck.carry(value)
-                            }
+                            write { operation(xs[$0], q) }
                         case (.samples(let first), .samples(let second)):
                             let xs = x.baseAddress! + first, ys = y.baseAddress! + second
-                            for i in 0..<count {
-                                let value = operation(xs[i], ys[i])
-                                o[i] = value
-                                carry |= FiniteCheck.carry(value)
-                            }
+                            write { operation(xs[$0], ys[$0]) }
                         }
                     }
                     return carry

@@ -108,26 +108,13 @@ public struct Value: Sendable, Hashable {
     }
 
     func map(dimension: Dimension? = nil, label: UnitLabel? = nil, _ operation: (Double) -> Double) -> Value {
-        withoutActuallyEscaping(operation) { body in
-            map(dimension: dimension, label: label, NumberFunctionClosure(body: body))
-        }
-    }
-
-    /// `map` compiled for each function type: a plain loop over a column of samples.
-    func map<Function: NumberFunction>(dimension: Dimension? = nil, label: UnitLabel? = nil,
-                                       _ function: Function) -> Value {
         let storage: Storage
         switch self.storage {
-        case .scalar(let x): storage = .scalar(function(x))
-        case .series(let xs): storage = .series(xs.map { function($0) })
+        case .scalar(let x): storage = .scalar(operation(x))
+        case .series(let xs): storage = .series(xs.map(operation))
         case .never: storage = .never
         case .samples(var samples):
-            samples.numbers = [Double](unsafeUninitializedCapacity: samples.numbers.count) { out, initialized in
-                samples.numbers.withUnsafeBufferPointer { numbers in
-                    for index in numbers.indices { out[index] = function(numbers[index]) }
-                }
-                initialized = samples.numbers.count
-            }
+            samples.numbers = samples.numbers.map(operation)
             storage = .samples(samples)
         }
         return Value(storage, dimension: dimension ?? self.dimension, label: label ?? self.label)

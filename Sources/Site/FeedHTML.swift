@@ -9,12 +9,11 @@ enum FeedHTML {
         guard let base = URL(string: pageURL) else { return html }
         // On UTF-8 bytes: a chart's paths hold hundreds of spaces, and testing each for an
         // attribute name as `Character`s made feeds of uncertain essays three times as slow.
-        var contiguous = html
-        let edited = contiguous.withUTF8 { bytes -> String? in
+        return ByteText.edited(html) { bytes in
             let starts = attributeNames.flatMap { name in
                 ByteText.offsets(of: name, in: bytes).map { $0 + name.count }
             }.sorted()
-            var edits: [(offset: Int, length: Int, text: String)] = []
+            var edits: [ByteText.Edit] = []
             var position = 0
             for start in starts where start >= position {
                 guard let end = ByteText.firstOffset(of: quote, in: bytes, from: start) else { break }
@@ -23,9 +22,8 @@ enum FeedHTML {
                 if absolute != value { edits.append((start, end - start, absolute)) }
                 position = end
             }
-            return edits.isEmpty ? nil : ByteText.splice(bytes, at: edits)
+            return edits
         }
-        return edited ?? html
     }
 
     private static let quote = Array("\"".utf8)
@@ -35,18 +33,16 @@ enum FeedHTML {
     /// A feed reader applies no stylesheet: of a chart's two layouts it gets the first only (the
     /// phone's is hidden by an attribute, which some readers' sanitizers drop).
     static func withoutPhoneLayouts(_ html: String) -> String {
-        var contiguous = html
-        let edited = contiguous.withUTF8 { bytes -> String? in
-            var edits: [(offset: Int, length: Int, text: String)] = []
+        ByteText.edited(html) { bytes in
+            var edits: [ByteText.Edit] = []
             var position = 0
             while let start = ByteText.firstOffset(of: phoneLayout, in: bytes, from: position),
                   let end = ByteText.firstOffset(of: svgEnd, in: bytes, from: start + phoneLayout.count) {
                 edits.append((start, end + svgEnd.count - start, ""))
                 position = end + svgEnd.count
             }
-            return edits.isEmpty ? nil : ByteText.splice(bytes, at: edits)
+            return edits
         }
-        return edited ?? html
     }
 
     private static let phoneLayout = Array("<svg class=\"cm-chart cm-chart-narrow\"".utf8)
