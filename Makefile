@@ -30,8 +30,8 @@ site: build
 
 ## The whole test suite: unit, golden and whole-site tests, the Nu HTML checker over every generated page,
 ## and the fuzz corpus (every input that once crashed, the seeds, a short seeded smoke run of each target).
-test: test-deps
-	$(SWIFT) build --product costmark
+## The command-line and serve tests run the release binary, the one `make site` builds and users run.
+test: test-deps build
 	$(SWIFT) build --product costmark-fuzz
 	$(SWIFT) test
 

@@ -39,12 +39,21 @@ public enum JSONTableReader {
                 diagnostics.append(.error(message, at: file.location(ofUTF8Offset: offset, length: length)))
             }
         }
+        guard rows.count <= DataLimits.rows else {
+            report("the array has \(rows.count) rows; the limit for a data file is \(DataLimits.rows)", rows[0].offset)
+            return (nil, diagnostics)
+        }
         var builders: [ColumnBuilder] = []
         var index: [String: Int] = [:]
         for row in rows {
             guard case .object(let members) = row.value else { report("each row must be an object", row.offset); continue }
             for member in members where index[member.key] == nil {
-                guard builders.count < DataLimits.columns else { break }
+                // The CSV reader's limit, and its located error: no key is dropped without a word.
+                guard builders.count < DataLimits.columns else {
+                    report("`\(member.key)` would be column \(builders.count + 1); the limit is \(DataLimits.columns) columns",
+                           member.keyOffset, length: member.key.utf8.count + 2)
+                    return (nil, diagnostics)
+                }
                 index[member.key] = builders.count
                 builders.append(ColumnBuilder(header: member.key, offset: member.keyOffset + 1))
             }

@@ -28,8 +28,9 @@ public struct DiagnosticRenderer: Sendable {
 
     private func header(_ severity: Diagnostic.Severity, _ message: String, _ location: SourceLocation?) -> String {
         var prefix = ""
+        let message = TerminalSafeText.escaped(message)
         if let location {
-            prefix = location.file
+            prefix = TerminalSafeText.escaped(location.file)
             if location.hasPosition { prefix += ":\(location.line):\(location.column)" }
             prefix += ": "
         }
@@ -64,9 +65,10 @@ public struct DiagnosticRenderer: Sendable {
         }
         var line = "", pad = ""
         for (index, character) in characters.enumerated() {
-            let isTab = character == "\t"
-            line += isTab ? "    " : String(character)
-            if index < column - 1 { pad += isTab ? "    " : " " }
+            // Tabs expand; control characters show escaped, and the caret moves over their escape.
+            let shown = character == "\t" ? "    " : TerminalSafeText.escaped(String(character))
+            line += shown
+            if index < column - 1 { pad += String(repeating: " ", count: shown.count) }
         }
         let available = max(1, characters.count - (column - 1))
         let underline = "^" + String(repeating: "~", count: max(0, min(location.length, available) - 1))

@@ -12,13 +12,14 @@ public struct GitHubAnnotationRenderer: Sendable {
         let command = diagnostic.severity == .error ? "error" : diagnostic.severity == .warning ? "warning" : "notice"
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=" + escapeProperty(location.file))
+            properties.append("file=" + escapeProperty(TerminalSafeText.escaped(location.file)))
             if location.hasPosition {
                 properties.append("line=\(location.line)")
                 properties.append("col=\(location.column)")
             }
         }
-        let message = ([diagnostic.message] + diagnostic.notes.map(\.message)).joined(separator: "\n")
+        let message = ([diagnostic.message] + diagnostic.notes.map(\.message))
+            .map { TerminalSafeText.escaped($0) }.joined(separator: "\n")
         return "::\(command)" + (properties.isEmpty ? "" : " " + properties.joined(separator: ",")) + "::" + escapeData(message)
     }
 

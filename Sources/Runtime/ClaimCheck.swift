@@ -60,7 +60,8 @@ struct ClaimCheck {
                 var shownValue = rounded
                 if !claimed.label.isEmpty { shownValue.label = claimed.label }
                 let text = ValueFormatter.format(shownValue)
-                let holds = Self.sameAtTwoDigits(value.scalar ?? .nan, claimed.scalar ?? .nan)
+                // Two significant digits of the number as written, in the unit it is written in.
+                let holds = Self.sameAtTwoDigits((value.scalar ?? .nan) / factor, (claimed.scalar ?? .nan) / factor)
                 return holds ? .success(text)
                     : error("claim does not hold: \(source) is \(shown(in: claimed)), the text says ≈ \(written(expr.span))", expr.span)
             }

@@ -637,6 +637,10 @@ public struct Parser {
         case .percent:
             advance()
             return UnitExpr(.name("%"), token.span)
+        case .star where fragment.text(of: token.span) == "×", .times:
+            // `as ×`: shown as a plain factor, the spelling for "as a plain number".
+            advance()
+            return UnitExpr(.name("×"), token.span)
         case .leftParen:
             advance()
             parenDepth += 1

@@ -81,6 +81,21 @@ public struct UnitLabel: Sendable, Hashable {
         a * b.raised(to: -1)
     }
 
+    /// The label of `a / b`. A quotient of two amounts of one kind is a plain number and shows as
+    /// one: `1 year / 2 weeks` is 26.09, not 0.5 years/week; `1 GiB / 1 MB` is 1,074. A smaller unit
+    /// per larger one of the same kind reads as a rate and keeps its unit: `250 days / year`,
+    /// `8 hours / day`, a latency rise `Δp99 / elapsed` in ms/week. `as` converts to any ratio unit.
+    public static func quotient(_ a: UnitLabel, _ b: UnitLabel) -> UnitLabel {
+        let label = a / b
+        guard !a.isEmpty, !b.isEmpty, label.dimension.isDimensionless, a.dimension == b.dimension else { return label }
+        let top = a.simplified().terms, bottom = b.simplified().terms
+        if top.count == 1, bottom.count == 1, top[0].exponent == 1, bottom[0].exponent == 1,
+           top[0].unit.factor < bottom[0].unit.factor {
+            return label
+        }
+        return label.terms.allSatisfy { $0.unit.isSuffixSymbol } ? label : UnitLabel()
+    }
+
     public func raised(to power: Int) -> UnitLabel {
         UnitLabel(terms.map { ($0.unit, $0.exponent * power) })
     }

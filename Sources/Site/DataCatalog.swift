@@ -47,6 +47,11 @@ final class DataCatalog: @unchecked Sendable {
         guard real.hasPrefix(contentRoot + "/") else {
             return (.failure(DataLoadError(message: "`\(request.path)` leads outside the content folder; data files must be in it")), [])
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue {
+            return (.failure(DataLoadError(message: "`\(request.path)` is a folder; name a data file in it",
+                                           notes: folderNotes(request.path))), [])
+        }
         guard let handle = FileHandle(forReadingAtPath: real) else {
             return (.failure(missing(request)), [])
         }
@@ -69,6 +74,15 @@ final class DataCatalog: @unchecked Sendable {
         let (table, problems) = DataFileReader.parse(bytes, file: file, request: request)
         guard let table else { return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems) }
         return (.success(table), problems)
+    }
+
+    /// The data files a folder holds, for a reader that named the folder itself.
+    private func folderNotes(_ path: String) -> [Diagnostic.Note] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: contentRoot + "/" + path)) ?? [])
+            .filter { !$0.hasPrefix(".") }.sorted()
+        guard !names.isEmpty else { return [.init("the folder is empty")] }
+        let shown = names.prefix(5).map { "`\(path)/\($0)`" }.joined(separator: ", ")
+        return [.init("it holds \(shown)" + (names.count > 5 ? " and \(names.count - 5) more" : ""))]
     }
 
     /// No such file: say where it was looked for, and name a file beside it of a similar name.

@@ -44,7 +44,8 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(contentsOf: live.diagnostics)
             if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
         }
-        let image = previewImage(of: essay, firstImage: document.linkDestinations.first(where: \.isImage)?.destination)
+        let image = previewImage(of: essay, firstImage: document.linkDestinations.first(where: \.isImage)?.destination,
+                                 diagnostics: diagnostics)
         let links = EssayPageWriter.rewriteLinks(in: document, of: essay, file: file, bodyFirstLine: bodyFirstLine,
                                                  resolver: resolver)
         let headings = document.headingTexts
@@ -116,10 +117,16 @@ struct EssayPageWriter: Sendable {
 
     /// The absolute address of the image link previews show: `image:` from the front matter,
     /// else the essay's first image; nil when neither leads anywhere.
-    func previewImage(of essay: EssaySource, firstImage: String?) -> String? {
+    func previewImage(of essay: EssaySource, firstImage: String?, diagnostics: DiagnosticBag) -> String? {
         var chosen = firstImage
         if case .text(let text)? = essay.frontMatter.extra["image"], !text.isEmpty { chosen = text }
         guard let chosen else { return nil }
+        if LinkResolver.isDangerous(chosen) {
+            diagnostics.report(.warning("the preview image `\(chosen)` is not published: its scheme could run code",
+                                        at: .file(essay.displayPath),
+                                        notes: [.init("give `image:` an https: address or a file in Content/")]))
+            return nil
+        }
         if LinkResolver.isExternal(chosen) { return chosen }
         let resolution = resolver.resolve(chosen, from: essay)
         guard resolution.target != .missing,

@@ -91,6 +91,16 @@ struct LinkResolver: Sendable {
                           copiedFile: addresses.files.contains(outputPath) ? outputPath : nil)
     }
 
+    /// An address a page must never publish: `javascript:`, `vbscript:`, `file:`, and `data:` other
+    /// than a PNG, GIF, JPEG or WebP image. The rule cmark applies to links and images, so front
+    /// matter (`image:` for link previews) cannot publish what the body cannot.
+    static func isDangerous(_ destination: String) -> Bool {
+        let lowered = destination.drop { $0 == " " || $0 == "\t" }.prefix(16).lowercased()
+        for scheme in ["javascript:", "vbscript:", "file:"] where lowered.hasPrefix(scheme) { return true }
+        guard lowered.hasPrefix("data:") else { return false }
+        return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lowered.hasPrefix($0) }
+    }
+
     /// `https:`, `mailto:`, `data:` and other schemes, and protocol-relative `//host/`.
     static func isExternal(_ destination: String) -> Bool {
         if destination.hasPrefix("//") { return true }

@@ -10,19 +10,16 @@ import Semantics
 /// want the numbers without a browser (`costmark explain`).
 public enum ScenarioReport {
     /// Reads an essay and evaluates its scenarios (checking its prose and figures as `build` would),
-    /// or a model file (`.scenario`), whose one scenario is named after the file.
-    public static func load(path: String, displayPath: String) -> ([ScenarioResult], [Diagnostic]) {
-        // Data and model paths resolve as in a build: the content folder is the nearest
-        // `Content` above the file, or else the file's own folder.
+    /// or a model file (`.scenario`), whose one scenario is named after the file. `contentRoot` is the
+    /// content folder `build` would use (`--content`), so data and models resolve as they do there;
+    /// nil: the nearest folder named `Content` above the file, or else the file's own folder.
+    public static func load(path: String, displayPath: String,
+                            contentRoot: String? = nil) -> ([ScenarioResult], [Diagnostic]) {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL
-        var root = absolute.deletingLastPathComponent()
-        var candidate = root
-        while candidate.path != "/" {
-            if candidate.lastPathComponent == "Content" { root = candidate; break }
-            candidate = candidate.deletingLastPathComponent()
-        }
+        let root = contentRoot.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? nearestContentFolder(above: absolute)
         let bag = DiagnosticBag()
-        let display = root.path
+        // Messages name the folder as the command line did (`Content/data/x.csv`), as `build`'s do.
+        let display = contentRoot.map { String($0.reversed().drop { $0 == "/" }.reversed()) } ?? root.path
         let data = DataCatalog(contentRoot: root.path, contentDisplay: display, diagnostics: bag)
         let modelEntries = (try? ContentInventory.scan(root: root.path, displayRoot: display).entries.filter(\.isModel)) ?? []
         let models = ModelCatalog(entries: modelEntries, contentDisplay: display, data: data, diagnostics: bag,
@@ -42,6 +39,23 @@ public enum ScenarioReport {
                                 data: EssayData(catalog: data, folder: folder),
                                 models: EssayModels(catalog: models, reads: nil), folder: folder)
         return (page.results, bag.all + page.diagnostics)
+    }
+
+    /// The nearest folder named `Content` above `file`, or else the file's own folder.
+    static func nearestContentFolder(above file: URL) -> URL {
+        var candidate = file.deletingLastPathComponent()
+        while candidate.path != "/" {
+            if candidate.lastPathComponent == "Content" { return candidate }
+            candidate = candidate.deletingLastPathComponent()
+        }
+        return file.deletingLastPathComponent()
+    }
+
+    /// Whether `file` lies inside `folder` (both resolved as given, without following links).
+    public static func isInside(_ file: String, folder: String) -> Bool {
+        let filePath = URL(fileURLWithPath: file).standardizedFileURL.path
+        let folderPath = URL(fileURLWithPath: folder).standardizedFileURL.path
+        return filePath.hasPrefix(folderPath.hasSuffix("/") ? folderPath : folderPath + "/")
     }
 
     /// A model file on its own: its imports joined, evaluated as the essays that import it see it.

@@ -22,13 +22,33 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Print every value in full as CSV (one row per value, one per step of a series).")
     var csv = false
 
+    /// nil when not given: then `Content` is used when it holds the file, as `build` would.
+    @Option(help: "Folder of essays, as for `build`: data files and models resolve from it (default: Content).")
+    var content: String?
+
     func validate() throws {
         if json && csv { throw ValidationError("choose one of --json and --csv") }
         if !FileManager.default.fileExists(atPath: file) { throw ValidationError("no such file: '\(file)'") }
+        if let content {
+            if !FileManagerCheck.isDirectory(content) { throw ValidationError("content folder '\(content)' does not exist") }
+            if !ScenarioReport.isInside(file, folder: content) {
+                throw ValidationError("'\(file)' is not inside the content folder '\(content)'")
+            }
+        }
+    }
+
+    /// The folder `build` reads: `--content`, else `Content` when it holds the file; a file
+    /// elsewhere resolves from its nearest `Content` folder or its own folder, and says so.
+    private func contentRoot() -> String? {
+        if let content { return content }
+        if FileManagerCheck.isDirectory("Content"), ScenarioReport.isInside(file, folder: "Content") { return "Content" }
+        Terminal.printError("note: '\(file)' is outside ./Content; data and models resolve from its nearest Content "
+                            + "folder or its own folder (name the folder with --content)")
+        return nil
     }
 
     func run() throws {
-        var (results, diagnostics) = ScenarioReport.load(path: file, displayPath: file)
+        var (results, diagnostics) = ScenarioReport.load(path: file, displayPath: file, contentRoot: contentRoot())
         Terminal.printDiagnostics(diagnostics)
         if let name {
             results = results.filter { $0.scenario.name == name }

@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         options.address = try ServeAddress(host: host, port: port)
         options.log = { Terminal.printError($0) }
         let server = DevServer(options: options)
-        let stops = Self.stopOnSignals(server)
+        Self.signalSources = Self.stopOnSignals(server)
         let address: ServeAddress
         do {
             address = try await server.start()
@@ -55,8 +55,12 @@ struct ServeCommand: AsyncParsableCommand {
         Terminal.printError("Serving \(output) at \(address.url) — watching \(site.content), \(site.templates) "
             + "and \(site.configPath); Ctrl-C stops")
         while true { try await Task.sleep(nanoseconds: 3_600_000_000_000) }
-        withExtendedLifetime(stops) {}
     }
+
+    /// The signal sources live as long as the process. A local kept "alive" by a
+    /// `withExtendedLifetime` after the endless loop was released by the optimizer at once, so
+    /// the release build ignored SIGINT and SIGTERM; a static is never released.
+    nonisolated(unsafe) private static var signalSources: [DispatchSourceSignal] = []
 
     /// On Ctrl-C or a polite kill, lets the last build's record reach the disk, then exits. The
     /// handlers run on a queue of their own: on Linux, Swift tasks and Dispatch's global queues

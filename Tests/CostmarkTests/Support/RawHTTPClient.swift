@@ -73,6 +73,14 @@ final class RawHTTPClient {
         }
     }
 
+    /// The first bytes the server sends (an event stream's head), or "" when nothing arrives within
+    /// the timeout: a test waits on the server's first event rather than sleeping.
+    func readSome() -> String {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        let count = recv(file, &chunk, chunk.count, 0)
+        return count > 0 ? String(decoding: chunk[..<count], as: UTF8.self) : ""
+    }
+
     /// The status code of the first answer in `text`, or 0.
     static func status(_ text: String) -> Int {
         let parts = text.split(separator: " ", maxSplits: 2)
