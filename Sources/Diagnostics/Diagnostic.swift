@@ -22,20 +22,25 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var message: String
     public var location: SourceLocation?
     public var notes: [Note]
+    public var code: DiagnosticCode
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, notes: [Note] = []) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, notes: [Note] = [],
+                code: DiagnosticCode = .general) {
         self.severity = severity
         self.message = message
         self.location = location
         self.notes = notes
+        self.code = code
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: location, notes: notes)
+    public static func error(_ message: String, at location: SourceLocation? = nil, notes: [Note] = [],
+                             code: DiagnosticCode = .general) -> Diagnostic {
+        Diagnostic(.error, message, at: location, notes: notes, code: code)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, notes: notes)
+    public static func warning(_ message: String, at location: SourceLocation? = nil, notes: [Note] = [],
+                               code: DiagnosticCode = .general) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, notes: notes, code: code)
     }
 }
 

@@ -9,6 +9,7 @@ public struct DiagnosticJSONRenderer: Sendable {
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var fields = ["\"severity\":\(quote(diagnostic.severity.rawValue))", "\"message\":\(quote(diagnostic.message))"]
+        if diagnostic.code != .general { fields.append("\"code\":\(quote(diagnostic.code.rawValue))") }
         fields += location(diagnostic.location)
         let notes = diagnostic.notes.map { note in
             "{" + (["\"message\":\(quote(note.message))"] + location(note.location)).joined(separator: ",") + "}"

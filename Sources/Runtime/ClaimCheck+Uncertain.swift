@@ -69,7 +69,7 @@ extension ClaimCheck {
                         "claim does not hold: the 90% interval of \(source) is \(text), the text says " + written(span),
                         at: fragment.location(span),
                         notes: [.init("each end is compared at the precision it is written with: "
-                                      + "`$1.4k` is to the hundred")])]))
+                                      + "`$1.4k` is to the hundred")], code: .claimDoesNotHold)]))
                 }
                 return .success(estimate(in: lower.label))
             }

@@ -15,8 +15,10 @@ struct ClaimCheck {
     /// `| 2 significant` after the claim: how the value is shown when the claim holds.
     var format: NumberFormat? = nil
 
-    func error(_ message: String, _ span: SourceSpan) -> Result<String, ClaimProblems> {
-        .failure(ClaimProblems([.error(message, at: fragment.location(span))]))
+    /// A claim the model contradicts (`.claimDoesNotHold`), or a claim written wrongly (`.general`).
+    func error(_ message: String, _ span: SourceSpan,
+               code: DiagnosticCode = .claimDoesNotHold) -> Result<String, ClaimProblems> {
+        .failure(ClaimProblems([.error(message, at: fragment.location(span), code: code)]))
     }
 
     /// A written value in the claim: a literal with a unit, of the value's dimension.
@@ -69,7 +71,7 @@ struct ClaimCheck {
             return literal(low).flatMap { lower in
                 literal(high).flatMap { upper in
                     let x = value.scalar ?? .nan, a = lower.scalar ?? .nan, b = upper.scalar ?? .nan
-                    guard a <= b else { return error("the range's first end must not be above its second", low.span.union(high.span)) }
+                    guard a <= b else { return error("the range's first end must not be above its second", low.span.union(high.span), code: .general) }
                     let holds = Self.isWithin(x, a, b)
                     let text = shown(in: lower)
                     return holds ? .success(text) : error("claim does not hold: \(source) is \(text), the text says in "

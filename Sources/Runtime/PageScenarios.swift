@@ -81,8 +81,9 @@ public struct PageScenarios: Sendable {
                   lookups.contains(where: { $0.defined.contains(base + "." + member) }) else { return nil }
             return Expr(.name(base + "." + member), node.span)
         }
-        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> (Evaluated?, [Diagnostic]) {
-            (nil, [.error(message, at: fragment.location(span), notes: notes)])
+        func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = [],
+                   code: DiagnosticCode = .general) -> (Evaluated?, [Diagnostic]) {
+            (nil, [.error(message, at: fragment.location(span), notes: notes, code: code)])
         }
 
         // Which scenario: named explicitly, or the one defining every name used.
@@ -132,7 +133,7 @@ public struct PageScenarios: Sendable {
                 let all = results.flatMap(\.scenario.sourceOrder)
                 var notes = Suggestion.closest(to: unknown.0, in: all).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
                 if results.isEmpty { notes.append(.init("this page has no scenario block to define it")) }
-                return error("unknown name `\(unknown.0)`", unknown.1, notes: notes)
+                return error("unknown name `\(unknown.0)`", unknown.1, notes: notes, code: .unknownName)
             } else if names.isEmpty, let chosen = results.first(where: { $0.scenario.name == preferred }) ?? results.first {
                 result = chosen
             } else if names.isEmpty {
@@ -202,7 +203,7 @@ public struct PageScenarios: Sendable {
         case .failure(let problems):
             return (nil, problems.diagnostics.map { problem in
                 var problem = problem
-                if problem.message.hasPrefix("claim does not hold") {
+                if problem.code == .claimDoesNotHold {
                     problem.notes.append(.init(formula == source ? "computed from \(source)" : "computed from \(formula)"))
                 }
                 return problem

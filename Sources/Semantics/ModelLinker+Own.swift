@@ -105,7 +105,8 @@ extension Linking {
             return false
         }
         return LinkedBlock(statements: statements, fragment: combined, files: files.sorted(), diagnostics: diagnostics,
-                           unusable: unusable, hasFailedImport: hasFailedImport, overridden: overridden)
+                           unusable: unusable, hasFailedImport: hasFailedImport, overridden: overridden,
+                           deferred: deferred)
     }
 }
 

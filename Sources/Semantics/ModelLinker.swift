@@ -29,6 +29,10 @@ public struct LinkedBlock: Sendable {
     /// The imported definitions that `override` replaced, kept to check that the replacement
     /// measures what the original did.
     public var overridden: [Statement] = []
+    /// Blocks further up the chain that this one reads (`main.a` read by a block `main` reads):
+    /// left as written, for that block's own link to resolve. Blocks may read each other; only
+    /// definitions that depend on themselves are a cycle, found when the outer block is compiled.
+    public var deferred: Set<String> = []
 }
 
 /// Joins imports into a block. The rules, each an error otherwise: a name an import defines is
@@ -61,6 +65,10 @@ public enum ModelLinker {
 /// paths) is linked once, not once per path, which would grow exponentially.
 final class BlockMemo {
     var linked: [String: LinkedBlock] = [:]
+    /// Links made, against `maximumLinks`: blocks that read each other are linked once per path
+    /// through the blocks above them, which a page of many mutually reading blocks could multiply.
+    var links = 0
+    static let maximumLinks = 2_000
 }
 
 /// One link in progress: the joined segments, and what each imported name and unit came from.
@@ -82,8 +90,10 @@ struct Linking {
     /// Names imported under a prefix (`team` → `team.hourly`, …), and the file each came from.
     var aliases: [String: (names: Set<String>, from: String)] = [:]
     var removed: Set<Int> = []
-    /// Blocks read here that could not be joined (a cycle, errors of their own).
+    /// Blocks read here that could not be joined (errors of their own, too deep).
     var failedBlocks: Set<String> = []
+    /// Blocks up the chain read here or by what was joined, left for their own links to resolve.
+    var deferred: Set<String> = []
     var hasFailedImport = false
     var unusable: Set<String> = []
     var files: Set<String> = []
@@ -100,21 +110,23 @@ struct Linking {
     /// The fragment as joined so far, for locating messages.
     var combined: SourceFragment { fragment.alone.joining(segments) }
 
-    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(message, at: combined.location(span), notes: notes))
+    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = [],
+                        code: DiagnosticCode = .general) {
+        diagnostics.append(.error(message, at: combined.location(span), notes: notes, code: code))
     }
 
     mutating func joinUses() {
         for statement in own {
             guard case .use(let path, let alias) = statement.kind else { continue }
             guard chain.count < ModelLinker.maximumDepth else {
-                error("imports nest more than \(ModelLinker.maximumDepth) deep", statement.span)
+                error("imports nest more than \(ModelLinker.maximumDepth) deep", statement.span, code: .tooDeep)
                 continue
             }
             switch models.model(path, from: folder) {
             case .failure(let problem):
                 files.formUnion(problem.files)
-                error(problem.message, statement.nameSpan, notes: problem.notes)
+                error(problem.message, statement.nameSpan, notes: problem.notes,
+                      code: problem.modelHasErrors ? .importFailed : .general)
                 hasFailedImport = true
             case .success(let model):
                 files.formUnion(model.files)
@@ -144,57 +156,71 @@ struct Linking {
         return referenced
     }
 
-    /// A path of references from block `name` back to one of `chain`, if there is one.
-    func pathBack(from name: String, visited: inout Set<String>) -> [String]? {
-        guard visited.insert(name).inserted, let block = blocks[name] else { return nil }
-        let aliases = Set(block.statements.compactMap { statement -> String? in
-            if case .use(_, let alias?) = statement.kind { return alias }
-            return nil
-        })
-        for (next, _) in Linking.referencedBlocks(block.statements, blocks: blocks, aliases: aliases, own: name) {
-            if chain.contains(next) { return [name, next] }
-            if let rest = pathBack(from: next, visited: &visited) { return [name] + rest }
-        }
-        return nil
-    }
-
-    /// `main.growth` read in this block, where `main` is another block of the page.
+    /// `main.growth` read in this block, where `main` is another block of the page. A block up the
+    /// chain (one that is reading this one) is not joined again: its names are resolved when its
+    /// own link joins this block, so blocks may read each other as long as no definition reads itself.
     mutating func joinReferencedBlocks() {
         let referenced = Linking.referencedBlocks(own, blocks: blocks, aliases: Set(aliases.keys), own: chain.last)
         for (name, span) in referenced {
-            var visited: Set<String> = []
-            if let path = chain.contains(name) ? [name] : pathBack(from: name, visited: &visited) {
-                let start = chain.firstIndex(of: path.last!) ?? 0
-                let cycle = Array(chain[start...] + path)
-                failedBlocks.insert(name)
-                // Every block on the cycle finds it; the one whose name sorts first reports it, whole.
-                if chain.count > 1 || chain.last == cycle.dropLast().min() {
-                    error("scenarios read each other in a cycle: " + cycle.joined(separator: " → "), span,
-                          notes: [.init("move what they share into one of them, or into a model both `use`")])
-                }
+            if chain.contains(name) {
+                deferred.insert(name)
                 continue
             }
             let tooDeep = "scenarios read each other more than \(ModelLinker.maximumDepth) deep"
             guard chain.count < ModelLinker.maximumDepth, let block = blocks[name] else {
-                error(tooDeep, span)
+                error(tooDeep, span, code: .tooDeep)
                 failedBlocks.insert(name)
                 continue
             }
-            let linked = memo.linked[name] ?? ModelLinker.link(block.statements, fragment: block.fragment, folder: folder,
-                                                                models: models, blocks: blocks, chain: chain + [name], memo: memo)
-            memo.linked[name] = linked
+            guard let linked = linkedBlock(name, block) else {
+                error("scenarios on this page read each other along more than \(BlockMemo.maximumLinks) paths", span,
+                      notes: [.init("move what they share into one of them, or into a model both `use`")], code: .tooDeep)
+                failedBlocks.insert(name)
+                continue
+            }
             // The other block's own errors are reported where it is compiled; here only a pointer.
             if linked.diagnostics.contains(where: { $0.severity == .error }) {
-                if linked.diagnostics.contains(where: { $0.message == tooDeep }) {
-                    error(tooDeep, span)
+                if linked.diagnostics.contains(where: { $0.code == .tooDeep }) {
+                    error(tooDeep, span, code: .tooDeep)
                 } else {
-                    error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span)
+                    error("scenario `\(name)` has errors, so `\(name).…` cannot be read here", span, code: .importFailed)
                 }
                 failedBlocks.insert(name)
                 continue
             }
             files.formUnion(linked.files)
+            deferred.formUnion(linked.deferred.subtracting(chain.suffix(1)))
+            let before = imported.count
             add(join(linked.fragment, linked.statements), alias: name, from: "scenario `\(name)`", use: nil, span: span)
+            // After namespacing, so `main.a` stays this block's `a` even where `name` defines an `a`.
+            let joined = Linking.resolvingOwnMembers(Array(imported[before...]), own: chain.last)
+            imported.replaceSubrange(before..., with: joined)
+        }
+    }
+
+    /// Block `name` linked below this one. A link that left names for blocks up the chain depends on
+    /// that chain, so only a self-contained one is kept for reuse; nil past the page's link budget.
+    mutating func linkedBlock(_ name: String, _ block: PageBlock) -> LinkedBlock? {
+        if let kept = memo.linked[name] { return kept }
+        guard memo.links < BlockMemo.maximumLinks else { return nil }
+        memo.links += 1
+        let linked = ModelLinker.link(block.statements, fragment: block.fragment, folder: folder, models: models,
+                                      blocks: blocks, chain: chain + [name], memo: memo)
+        if linked.deferred.isEmpty { memo.linked[name] = linked }
+        return linked
+    }
+
+    /// In statements joined from another block, `main.x` where `main` is this block becomes `x`.
+    static func resolvingOwnMembers(_ statements: [Statement], own: String?) -> [Statement] {
+        guard let own else { return statements }
+        return statements.map { statement in
+            guard case .definition(let name, let expression) = statement.kind else { return statement }
+            var result = statement
+            result.kind = .definition(name: name, expression: expression.replacing { node in
+                guard case .member(let base, let member) = node.kind, base == own else { return nil }
+                return Expr(.name(member), node.span)
+            })
+            return result
         }
     }
 

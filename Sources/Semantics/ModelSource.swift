@@ -27,6 +27,9 @@ public struct ModelLoadError: Error, Sendable {
     public var notes: [Diagnostic.Note]
     /// The model files that were looked at (a broken model's, to rebuild its importers when it is fixed).
     public var files: [String]
+    /// The model was found but has errors of its own, reported at it: every other problem of a
+    /// page that uses it follows from the names it did not give.
+    public var modelHasErrors = false
 
     public init(message: String, notes: [Diagnostic.Note] = [], files: [String] = []) {
         self.message = message; self.notes = notes; self.files = files
@@ -105,7 +108,12 @@ public enum ModelPath {
             if compileErrors.isEmpty { problems += evaluate(compiled) }
         }
         guard !problems.contains(where: { $0.severity == .error }) else {
-            let error = ModelLoadError(message: "the model `\(path)` has errors (reported at the file)", files: files)
+            let errors = problems.filter { $0.severity == .error }
+            let first = errors.first!
+            let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
+            var error = ModelLoadError(message: "the model `\(path)` has \(count), so this page cannot use it yet",
+                                       notes: [.init("the first: " + first.message, at: first.location)], files: files)
+            error.modelHasErrors = true
             return (.failure(error), problems)
         }
         return (.success(ScenarioModel(path: path, fragment: linked.fragment, statements: linked.statements, files: files)),

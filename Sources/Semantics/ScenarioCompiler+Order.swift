@@ -39,12 +39,16 @@ extension ScenarioCompiler {
     }
 
     private mutating func reportCycle(_ cycle: [String], known inCycle: inout Set<String>) {
-        if inCycle.isDisjoint(with: cycle) {
+        // `main.a` → `other.b` → `main.a` is found by both blocks; the first by name says it.
+        let blocks = cycle.compactMap { name in name.firstIndex(of: ".").map { String(name[..<$0]) } }
+            .filter { pageBlocks.contains($0) }
+        let reportedElsewhere = blocks.contains { $0 < blockName }
+        if inCycle.isDisjoint(with: cycle), !reportedElsewhere {
             let notes = cycle.dropLast().dropFirst().map {
                 Diagnostic.Note("`\($0)` is part of the cycle", at: fragment.location(byName[$0]!.nameSpan))
             }
             error("definitions depend on each other in a cycle: \(cycle.joined(separator: " → "))",
-                  byName[cycle[0]]!.nameSpan, notes: notes)
+                  byName[cycle[0]]!.nameSpan, notes: notes, code: .definitionCycle)
         }
         inCycle.formUnion(cycle)
     }
@@ -98,6 +102,7 @@ extension ScenarioCompiler {
         var checker = TypeChecker(units: units, timeline: timeline, fragment: fragment, definitions: types,
                                   failed: failed, knownNames: knownNames, tables: tables, columnUnits: columnUnits)
         checker.definitionName = defined
+        checker.definedElsewhere = definedElsewhere
         let type = checker.check(expression)
         diagnostics += checker.diagnostics
         guard let type else { return nil }

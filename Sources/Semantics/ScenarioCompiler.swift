@@ -24,6 +24,11 @@ public struct ScenarioCompiler {
     var columnUnits: [String: ColumnUnits] = [:]
     /// Table definitions whose file could not be used: skipped, like any failed definition.
     var failedTables: Set<String> = []
+    /// This block's name and the page's other blocks, to report a cycle between blocks once.
+    var blockName = ""
+    var pageBlocks: Set<String> = []
+    /// What the page's other blocks define (name → block), for the note on an unknown name.
+    var definedElsewhere: [String: String] = [:]
     /// Monte Carlo samples per uncertain value (`samples = N`).
     var sampleCount = UncertaintyLimits.defaultSamples
 
@@ -46,10 +51,10 @@ public struct ScenarioCompiler {
         let linked = ModelLinker.link(statements, fragment: fragment, folder: folder, models: models, blocks: blocks,
                                       chain: [name])
         var (scenario, errors) = compile(name: name, statements: linked.statements, fragment: linked.fragment, data: data,
-                                         skipping: linked.unusable)
+                                         skipping: linked.unusable, pageBlocks: blocks)
         scenario.hasFailedImport = linked.hasFailedImport
         errors += overrideMismatches(linked.overridden, in: scenario, statements: linked.statements)
-        let shown = linked.hasFailedImport ? errors.filter { !$0.message.hasPrefix("unknown name `") } : errors
+        let shown = linked.hasFailedImport ? errors.filter { $0.code != .unknownName } : errors
         return (scenario, linked.diagnostics + pointingBack(shown, to: fragment, scenario: name))
     }
 
@@ -91,10 +96,24 @@ public struct ScenarioCompiler {
         }
     }
 
-    /// - Parameter skipping: definitions that cannot be computed, whose problem is already reported.
+    /// - Parameters:
+    ///   - skipping: definitions that cannot be computed, whose problem is already reported.
+    ///   - pageBlocks: the page's scenario blocks, by name. A cycle through definitions of several
+    ///     blocks is found by each of them, and the block whose name sorts first reports it; an
+    ///     unknown name another block defines gets a note naming it.
     public static func compile(name: String, statements: [Statement], fragment: SourceFragment,
-                               data: DataSource = NoData(), skipping: Set<String> = []) -> (CompiledScenario, [Diagnostic]) {
+                               data: DataSource = NoData(), skipping: Set<String> = [],
+                               pageBlocks: [String: PageBlock] = [:]) -> (CompiledScenario, [Diagnostic]) {
         var compiler = ScenarioCompiler(fragment: fragment, statements: statements, data: data)
+        compiler.blockName = name
+        compiler.pageBlocks = Set(pageBlocks.keys)
+        for (block, parsed) in pageBlocks.sorted(by: { $0.key < $1.key }) where block != name {
+            for statement in parsed.statements {
+                if case .definition(let defined, _) = statement.kind, compiler.definedElsewhere[defined] == nil {
+                    compiler.definedElsewhere[defined] = block
+                }
+            }
+        }
         compiler.declareUnits()
         compiler.collectDefinitions()
         compiler.loadTables()
@@ -122,12 +141,13 @@ public struct ScenarioCompiler {
     static let maximumErrors = 100
     var droppedErrors = 0
 
-    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) {
+    mutating func error(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = [],
+                        code: DiagnosticCode = .general) {
         guard diagnostics.count < Self.maximumErrors else {
             droppedErrors += 1
             return
         }
-        diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
+        diagnostics.append(.error(message, at: fragment.location(span), notes: notes, code: code))
     }
 
     /// Units first, in order: later unit lines may use earlier ones.

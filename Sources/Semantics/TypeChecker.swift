@@ -24,6 +24,9 @@ public struct TypeChecker {
     public var definitionName: String?
     /// The uncertain inputs met below the node being inferred (see `infer`).
     var gathered: Set<String> = []
+    /// Names the page's other blocks define, by name, with the block: an unknown `work` says
+    /// `main.work` exists.
+    public var definedElsewhere: [String: String] = [:]
 
     public init(units: UnitTable, timeline: Timeline?, fragment: SourceFragment, definitions: [String: TypeInfo],
                 failed: Set<String> = [], knownNames: [String], tables: [String: DataTable] = [:],
@@ -45,8 +48,9 @@ public struct TypeChecker {
         try? infer(expr)
     }
 
-    mutating func fail(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = []) -> Failure {
-        diagnostics.append(.error(message, at: fragment.location(span), notes: notes))
+    mutating func fail(_ message: String, _ span: SourceSpan, notes: [Diagnostic.Note] = [],
+                       code: DiagnosticCode = .general) -> Failure {
+        diagnostics.append(.error(message, at: fragment.location(span), notes: notes, code: code))
         return Failure()
     }
 
@@ -151,8 +155,11 @@ public struct TypeChecker {
         if BuiltinFunction(rawValue: name) != nil {
             throw fail("`\(name)` is a function; call it as `\(name)(…)`", span)
         }
-        let notes = Suggestion.closest(to: name, in: knownNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
-        throw fail("unknown name `\(name)`", span, notes: notes)
+        var notes = Suggestion.closest(to: name, in: knownNames).map { [Diagnostic.Note("did you mean `\($0)`?")] } ?? []
+        if let block = definedElsewhere[name] {
+            notes = [.init("`\(name)` is defined in scenario `\(block)`: write `\(block).\(name)`")]
+        }
+        throw fail("unknown name `\(name)`", span, notes: notes, code: .unknownName)
     }
 
     /// A unit position: after a number, after `as`, the unit of `floor/ceil/round`.

@@ -90,7 +90,7 @@ struct ScenarioPage {
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
                                           startColumn: reference.column)
             let (value, problems) = page.inline(fragment)
-            diagnostics += importFailed ? problems.filter { !$0.message.hasPrefix("unknown name `") } : problems
+            diagnostics += importFailed ? problems.filter { $0.code != .unknownName } : problems
             guard let value else {
                 inlineHTML[index] = HTMLEscaping.escape(reference.original)
                 inlineText[index] = reference.original
@@ -103,9 +103,16 @@ struct ScenarioPage {
             inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor, contentFolder: contentFolder)
             inlineText[index] = value.text
         }
+        // A model that failed to load is reported once at the model; this page says so once per
+        // model, and nothing else: every other error here would follow from the missing names.
+        if diagnostics.contains(where: { $0.code == .importFailed }) {
+            diagnostics = diagnostics.filter { $0.severity != .error || $0.code == .importFailed }
+        }
         // A block that reads another re-checks its definitions: an error there is the other's,
-        // already reported once.
+        // already reported once. Two `use` lines of one broken model say it once.
         var seen: Set<Diagnostic> = []
+        var failedImports: Set<String> = []
+        diagnostics = diagnostics.filter { $0.code != .importFailed || failedImports.insert($0.message).inserted }
         diagnostics = Diagnostic.capped(diagnostics.filter { seen.insert($0).inserted }, file: file.path)
     }
 
