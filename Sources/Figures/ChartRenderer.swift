@@ -74,7 +74,7 @@ public struct ChartRenderer {
         let classes = narrow ? "cm-chart cm-chart-narrow" : "cm-chart cm-chart-wide"
         let (widthText, heightText) = (SVGWriter.number(width), SVGWriter.number(layout.height))
         svg.raw("<svg class=\"\(classes)\" viewBox=\"0 0 \(widthText) \(heightText)\" width=\"\(widthText)\" height=\"\(heightText)\""
-                + (narrow ? " display=\"none\"" : "") + " role=\"img\" aria-labelledby=\"\(titleID) \(descID)\""
+                + (narrow ? " display=\"none\"" : "") + " role=\"img\" aria-labelledby=\"\(titleID)\" aria-describedby=\"\(descID)\""
                 + " font-family=\"\(ChartStyle.fontFamily)\" font-size=\"12\">\n")
         let data = layout.data
         svg.element("title", [("id", titleID)], content: data.title ?? "Chart of " + data.series.map(\.name).joined(separator: ", "))
@@ -177,9 +177,10 @@ public struct ChartRenderer {
     /// The numbers behind the chart, folded away under it.
     func dataTable(_ data: ChartData, factor: Double) -> String {
         let format = { (value: Double) in self.format(value, data, factor) }
-        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil ? "" : data.xUnitName))</th>"
+        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil || data.xUnitName.isEmpty ? "Point" : data.xUnitName))</th>"
         for series in data.series {
-            html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name))\(series.band == nil ? "" : " (median)")</th>"
+            html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "Value" : series.name))"
+                + "\(series.band == nil ? "" : " (median)")</th>"
             if series.band != nil {
                 html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "" : series.name + ", "))"
                     + "90% interval</th>"

@@ -29,7 +29,9 @@ enum EquationTable {
         }
         let compiled = result.scenario
         let title = spec.string("title")
-        var html = "<div class=\"cm-table-wrap\">\n<table class=\"cm-equations\">\n"
+        // A box that may scroll: reachable from the keyboard, named for what it holds.
+        var html = "<div class=\"cm-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\""
+            + HTMLEscaping.escape(title ?? "Model: every definition and its value") + "\">\n<table class=\"cm-equations\">\n"
         if let title { html += "<caption>\(HTMLEscaping.escape(title))</caption>\n" }
 
         if let series = spec.expressions("series") {

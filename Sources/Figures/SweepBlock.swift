@@ -71,7 +71,8 @@ enum SweepBlock {
         }
         let text = { (value: Value?) in value.map { ValueFormatter.format($0) } ?? "—" }
 
-        var html = "<div class=\"cm-table-wrap\" id=\"\(HTMLEscaping.escape(id))\">\n"
+        var html = "<div class=\"cm-table-wrap\" id=\"\(HTMLEscaping.escape(id))\" tabindex=\"0\" role=\"region\" "
+            + "aria-label=\"\(HTMLEscaping.escape(title ?? "What-if table"))\">\n"
         if inputs.count == 1 {
             let input = inputs[0]
             html += "<table class=\"cm-sweep\">\n"

@@ -58,7 +58,7 @@ struct TornadoChart {
         let (w, h) = (SVGWriter.number(width), SVGWriter.number(height))
         svg.raw("<svg class=\"cm-chart \(narrow ? "cm-chart-narrow" : "cm-chart-wide")\" viewBox=\"0 0 \(w) \(h)\" "
                 + "width=\"\(w)\" height=\"\(h)\"\(narrow ? " display=\"none\"" : "") role=\"img\" "
-                + "aria-labelledby=\"\(id)\(suffix)-title \(id)\(suffix)-desc\" "
+                + "aria-labelledby=\"\(id)\(suffix)-title\" aria-describedby=\"\(id)\(suffix)-desc\" "
                 + "font-family=\"\(ChartStyle.fontFamily)\" "
                 + "font-size=\"12\">\n")
         svg.element("title", [("id", "\(id)\(suffix)-title")], content: title ?? "What moves \(output)")

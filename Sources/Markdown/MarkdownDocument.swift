@@ -30,6 +30,10 @@ public final class MarkdownDocument {
     public let fencedBlocks: [FencedBlock]
     /// Indices of `{{ }}` references that sit in prose (to evaluate); the rest were in code and are shown as written.
     public let proseReferences: [Int]
+    /// `{{ }}` references inside a link's or image's address or title, where no value can stand
+    /// (`[x]({{< ref "a.md" >}})`): the site reports each at its place. The address holds the text
+    /// as written, so no placeholder reaches a page, a feed or a message.
+    public let misplacedReferences: [Int]
     /// What the GFM layer noticed (a footnote reference without a definition), for the site to report.
     public let warnings: [MarkdownWarning]
     private let hasTaskItems: Bool
@@ -44,6 +48,7 @@ public final class MarkdownDocument {
         hasTaskItems = layer.hasTaskItems
         var blocks: [FencedBlock] = []
         var prose: [Int] = []
+        var misplaced: [Int] = []
         if let iterator = cmark_iter_new(root) {
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
@@ -60,12 +65,60 @@ public final class MarkdownDocument {
                     // Only text holding a placeholder (its first UTF-8 byte is 0xEE) is decoded.
                     let text = String(cString: literal)
                     _ = InlineScanner.substitute(text) { index in prose.append(index); return "" }
+                } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE), !references.isEmpty {
+                    MarkdownDocument.restoreReferences(inLink: node, references) { misplaced.append($0) }
                 }
             }
             cmark_iter_free(iterator)
         }
         fencedBlocks = blocks
         proseReferences = prose
+        misplacedReferences = misplaced
+    }
+
+    /// `%EE%80%81` → its bytes; other text as it is (a `%` not followed by two hex digits stays).
+    static func percentDecoded(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case 0x30...0x39: return byte - 0x30
+            case 0x41...0x46: return byte - 0x37
+            case 0x61...0x66: return byte - 0x57
+            default: return nil
+            }
+        }
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x25, index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Puts a link's or image's `{{ }}` back as written in its address and title, calling `found`
+    /// with each one's index. cmark percent-encodes what it keeps of an address: the placeholder's
+    /// bytes appear as `%EE%80%81` there, and as themselves in a title.
+    private static func restoreReferences(inLink node: OpaquePointer, _ references: [InlineScanner.Reference],
+                                          found: (Int) -> Void) {
+        for (get, set) in [(cmark_node_get_url, cmark_node_set_url), (cmark_node_get_title, cmark_node_set_title)] {
+            guard let raw = get(node) else { continue }
+            let text = String(cString: raw)
+            let decoded = text.contains("%EE%80%81") ? percentDecoded(text) : text
+            guard decoded.contains(InlineScanner.open) else { continue }
+            let restored = InlineScanner.substitute(decoded) { index in
+                guard references.indices.contains(index) else { return "" }
+                found(index)
+                return references[index].original
+            }
+            _ = set(node, restored)
+        }
     }
 
     deinit { cmark_node_free(root) }
@@ -130,7 +183,10 @@ public final class MarkdownDocument {
             return RenderedMarkdown(html: "", firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
         }
         defer { free(rendered) }
-        let html = String(cString: rendered)
+        var html = String(cString: rendered)
+        // Code cmark renders itself (no language, or one the highlighter lacks) scrolls too: it is
+        // made reachable from the keyboard like highlighted code.
+        if strstr(rendered, "<pre><code") != nil { html = html.replacing("<pre><code", with: "<pre tabindex=\"0\"><code") }
         return RenderedMarkdown(html: hasTaskItems ? TaskListItems.classify(html) : html,
                                 firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
     }

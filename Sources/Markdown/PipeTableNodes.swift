@@ -10,7 +10,8 @@ enum PipeTableNodes {
     /// - Parameter rows: per row, per cell, the paragraph cmark parsed from the cell's text;
     ///   each is emptied into its cell and freed.
     static func table(alignments: [ColumnAlignment], rows: [[OpaquePointer]]) -> OpaquePointer? {
-        let open = "<div class=\"cm-table-wrap\"><table class=\"cm-gfm-table\">"
+        let open = "<div class=\"cm-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table\">"
+            + "<table class=\"cm-gfm-table\">"
         guard let table = CmarkNode.custom(block: true, enter: open,
                                            exit: "</table></div>") else { return nil }
         guard let header = rows.first else { return table }

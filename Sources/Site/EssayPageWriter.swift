@@ -143,6 +143,8 @@ struct EssayPageWriter: Sendable {
         var rewrites: [Int: String] = [:]
         var links: [PageLink] = []
         for (index, link) in document.linkDestinations.enumerated() {
+            // A `{{ }}` in an address is an error of its own (ScenarioPage.misplaced), not a broken link.
+            if link.destination.contains("{{") { continue }
             let resolution = resolver.resolve(link.destination, from: essay)
             if let rewritten = resolution.rewritten, rewritten != link.destination { rewrites[index] = rewritten }
             guard resolution.target != .external else { continue }

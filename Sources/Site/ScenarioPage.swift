@@ -85,6 +85,9 @@ struct ScenarioPage {
         let fileName = file.path.split(separator: "/").last.map(String.init) ?? file.path
         let relative = folder.isEmpty ? fileName : folder + "/" + fileName
         let contentFolder = file.path.hasSuffix("/" + relative) ? String(file.path.dropLast(relative.count + 1)) : nil
+        for index in document.misplacedReferences {
+            diagnostics.append(ScenarioPage.misplaced(document.reference(index), file: file, bodyFirstLine: bodyFirstLine))
+        }
         for index in document.proseReferences {
             let reference = document.reference(index)
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
@@ -114,6 +117,21 @@ struct ScenarioPage {
         var failedImports: Set<String> = []
         diagnostics = diagnostics.filter { $0.code != .importFailed || failedImports.insert($0.message).inserted }
         diagnostics = Diagnostic.capped(diagnostics.filter { seen.insert($0).inserted }, file: file.path)
+    }
+
+    /// `[x]({{ a }})`: a value cannot be a link's address or title. A Hugo shortcode there
+    /// (`{{< ref "a.md" >}}`) gets a note saying what it is.
+    static func misplaced(_ reference: InlineScanner.Reference, file: SourceFile, bodyFirstLine: Int) -> Diagnostic {
+        let line = bodyFirstLine + reference.line - 1
+        let start = max(1, reference.column - 2)
+        var notes = [Diagnostic.Note("write the address itself: `[text](other-essay.md)` links to another essay")]
+        let inner = reference.text.drop { $0 == " " }
+        if inner.hasPrefix("<") || inner.hasPrefix("%") {
+            notes.insert(.init("`\(reference.original)` is a Hugo shortcode, which costmark does not run here"), at: 0)
+        }
+        return .error("a `{{ }}` value cannot stand in a link's address or title",
+                      at: file.location(line: line, column: start, length: reference.original.count),
+                      notes: notes, code: .misplacedValue)
     }
 
     /// A value in prose: the number, with the formula it came from on hover, linked to its row
@@ -147,7 +165,7 @@ struct ScenarioPage {
         return """
         <details class="scenario" id="\(id)">
         <summary>Model <code>\(HTMLEscaping.escape(name))</code>: \(count) definition\(count == 1 ? "" : "s")</summary>
-        <pre><code class="language-scenario">\(HTMLEscaping.escape(source))</code></pre>
+        <pre tabindex="0"><code class="language-scenario">\(HTMLEscaping.escape(source))</code></pre>
         </details>
 
         """

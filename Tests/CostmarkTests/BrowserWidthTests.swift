@@ -41,7 +41,25 @@ extension BrowserTests {
         worst = ratio;
         worstText = t.tagName + ' ' + colour + ' "' + t.textContent.slice(0, 30) + '"';
       });
+      // The widest box outside any box that scrolls on its own, as laid out (a table in a scrolling
+      // wrapper may be wider; the wrapper may not), and whether equation tables are stacked (a phone's).
+      function insideScroller(t) {
+        for (var a = t.parentElement; a && a !== document.body; a = a.parentElement) {
+          if (getComputedStyle(a).overflowX !== 'visible') return true;
+        }
+        return false;
+      }
+      var widest = 0, widestWhat = '';
+      document.querySelectorAll('body *').forEach(function (t) {
+        if (t.closest('svg') && !t.matches('svg') || insideScroller(t)) return;
+        var r = t.getBoundingClientRect();
+        if (r.width === 0) return;
+        if (r.right > widest) { widest = Math.round(r.right); widestWhat = t.tagName + '.' + t.className; }
+      });
+      var tables = document.querySelectorAll('table.cm-equations');
+      var stacked = Array.prototype.filter.call(tables, function (t) { return getComputedStyle(t).display === 'block'; });
       parent.postMessage(JSON.stringify({
+        widest: widest, widestWhat: widestWhat, tables: tables.length, stackedTables: stacked.length,
         viewport: innerWidth, client: e.clientWidth, scroll: e.scrollWidth,
         dark: matchMedia('(prefers-color-scheme: dark)').matches,
         chartText: Math.round(smallest * 10) / 10, chartTextWhat: smallestText,
@@ -68,6 +86,10 @@ extension BrowserTests {
         var maths: [[Double]]
         var contrast: Double
         var contrastWhat: String
+        var widest: Int
+        var widestWhat: String
+        var tables: Int
+        var stackedTables: Int
     }
 
     static let modes = [("light", [String]()),

@@ -53,7 +53,7 @@ import Testing
         #expect(github.status == 1)
         #expect(github.stdout == "::error file=Content/a.md,line=4,col=21::claim does not hold: total is $960, the text says $1,140%0Acomputed from total = $960\n")
         let json = try Self.costmark(["check", "--format", "json"], in: site.root)
-        #expect(json.stdout == "{\"severity\":\"error\",\"message\":\"claim does not hold: total is $960, the text says $1,140\",\"file\":\"Content/a.md\",\"line\":4,\"column\":21,\"notes\":[{\"message\":\"computed from total = $960\"}]}\n")
+        #expect(json.stdout == "{\"severity\":\"error\",\"message\":\"claim does not hold: total is $960, the text says $1,140\",\"code\":\"claim-does-not-hold\",\"file\":\"Content/a.md\",\"line\":4,\"column\":21,\"notes\":[{\"message\":\"computed from total = $960\"}]}\n")
         #expect(!site.exists("index.html"), "check writes nothing")
         try site.write("---\ntitle: Fine\n---\n{{ total = $960 }}\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
         let text = try Self.costmark(["check"], in: site.root)

@@ -175,12 +175,12 @@ import Testing
     @Test func unknownLanguagesAreNotHighlighted() {
         #expect(CodeHighlighter.html("x", language: "brainfudge") == nil)
         let rendered = MarkdownRenderer.render("```brainfudge\n<b>&</b>\n```\n")
-        #expect(rendered.html == "<pre><code class=\"language-brainfudge\">&lt;b&gt;&amp;&lt;/b&gt;\n</code></pre>\n")
+        #expect(rendered.html == "<pre tabindex=\"0\"><code class=\"language-brainfudge\">&lt;b&gt;&amp;&lt;/b&gt;\n</code></pre>\n")
     }
 
     @Test func fencesAreHighlightedInDocuments() {
         let rendered = MarkdownRenderer.render("```swift title\nlet x = 1\n```\n")
-        #expect(rendered.html == "<pre><code class=\"language-swift\"><span class=\"hl-kw\">let</span> x = "
+        #expect(rendered.html == "<pre tabindex=\"0\"><code class=\"language-swift\"><span class=\"hl-kw\">let</span> x = "
                                  + "<span class=\"hl-num\">1</span>\n</code></pre>\n")
     }
 }

@@ -19,7 +19,7 @@ import Testing
 
     @Test func escapesTextAndCode() {
         let rendered = MarkdownRenderer.render("a < b & `x<y`\n\n```\n<tag>\n```\n")
-        #expect(rendered.html == "<p>a &lt; b &amp; <code>x&lt;y</code></p>\n<pre><code>&lt;tag&gt;\n</code></pre>\n")
+        #expect(rendered.html == "<p>a &lt; b &amp; <code>x&lt;y</code></p>\n<pre tabindex=\"0\"><code>&lt;tag&gt;\n</code></pre>\n")
     }
 
     @Test func findsTheFirstParagraphAndCountsProseWords() {

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Markdown
 import Site
 import Testing
 
@@ -133,5 +134,47 @@ import Testing
         #expect(explain.stdout.contains("$200"), "\(explain.stdout)")
         let outside = try CommandLineTests.costmark(["explain", "--content", "Essays", "team.md"], in: site.root)
         #expect(outside.status != 0)
+    }
+}
+
+/// Issue 20, finding 8: `[x]({{< ref "a.md" >}})` published `href="%EE%80%810%EE%80%82…"` with
+/// no error, and the warning showed invisible characters.
+@Suite struct PlaceholderTests {
+    @Test func aValueInALinkAddressIsALocatedError() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        See [the other]({{< ref "b.md" >}}), ![a chart]({{ chart_path }}) and [x](https://e.org "{{ total }}").
+
+        ```scenario
+        total = $5
+        ```
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        Hello.
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(!report.succeeded)
+        let misplaced = report.diagnostics.filter { $0.code == .misplacedValue }
+        #expect(misplaced.map(\.location?.line) == [4, 4, 4], "\(report.diagnostics.map(\.message))")
+        #expect(misplaced.map(\.location?.column) == [17, 49, 90], "\(misplaced.map(\.location))")
+        #expect(misplaced.first?.notes.first?.message.contains("is a Hugo shortcode") == true)
+        let rendered = DiagnosticRenderer().render(report.diagnostics)
+        #expect(!rendered.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) }, "\(rendered)")
+        #expect(!rendered.contains("%EE%80"), "\(rendered)")
+    }
+
+    @Test func noPlaceholderReachesTheHTML() {
+        let document = MarkdownDocument("[x]({{ a }}) ![y]({{ b }} \"{{ c }}\") and {{ d }}\n\n[r]: {{ e }}\n\n[z][r]\n")
+        #expect(document.misplacedReferences.count == 4)
+        let html = document.render(blocks: [:]) { _ in "<b>v</b>" }.html
+        #expect(!html.unicodeScalars.contains { (0xE000...0xF8FF).contains($0.value) }, "\(html)")
+        #expect(!html.contains("%EE%80"), "\(html)")
+        #expect(html.contains("<b>v</b>"), "the prose value still renders")
     }
 }

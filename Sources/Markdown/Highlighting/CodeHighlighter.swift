@@ -61,7 +61,7 @@ public enum CodeHighlighter {
         guard let (name, scanner) = languages[language.lowercased()] else { return nil }
         let source = Array(code.utf8)
         var out = HighlightWriter(capacity: source.count)
-        out.raw("<pre><code class=\"language-\(name)\">")
+        out.raw("<pre tabindex=\"0\"><code class=\"language-\(name)\">")
         switch scanner {
         case .table(let spec): CodeScanner.write(source, 0..<source.count, spec: spec, into: &out)
         case .markup(let isHTML): MarkupScanner.write(source, isHTML: isHTML, into: &out)

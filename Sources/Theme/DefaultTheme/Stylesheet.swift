@@ -101,6 +101,24 @@ th, td { border-bottom: 1px solid var(--rule); padding: 0.35rem 0.6rem; text-ali
 .lede { font-size: 1.2rem; color: var(--muted); }
 .neighbours, .pagination { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; font-family: var(--font-ui); font-size: 0.95rem; border-top: 1px solid var(--rule); padding-top: 1rem; margin-top: 2rem; }
 .site-footer { color: var(--muted); font-family: var(--font-ui); font-size: 0.85rem; padding-top: 1rem; padding-bottom: 2rem; border-top: 1px solid var(--rule); }
+/* A word longer than the line (a 60-letter title, a tag, a bare address) breaks rather than widening
+   the page; table cells break only at their own width, inside wrappers that scroll. */
+h1, h2, h3, h4, h5, h6, p, li, dt, dd, blockquote, figcaption, .meta, .site-title, .neighbours a, .pagination a, .tags a,
+  .tag-index a, .cm-figure-title, .cm-figure-note, caption, summary { overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+.tags a, .tag-index a { max-width: 100%; }
+.neighbours > *, .pagination > * { min-width: 0; max-width: 100%; }
+/* A box that scrolls sideways (code, a wide table) can be reached from the keyboard, shows focus,
+   and shades the edge where more is hidden. */
+.cm-table-wrap:focus-visible, pre:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
+.cm-table-wrap, .essay-body pre {
+  background:
+    linear-gradient(to right, var(--bg) 30%, transparent) left / 2rem 100% no-repeat local,
+    linear-gradient(to left, var(--bg) 30%, transparent) right / 2rem 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, rgba(0, 0, 0, 0.22), transparent) left / 0.75rem 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, rgba(0, 0, 0, 0.22), transparent) right / 0.75rem 100% no-repeat scroll;
+}
+.essay-body pre { background-color: var(--code-bg); }
 /* Live numbers: computed values carry their formula on hover; claims are checked at build time. */
 .cm-value { font-variant-numeric: lining-nums tabular-nums; text-decoration: underline dotted var(--muted); text-underline-offset: 0.2em; cursor: help; }
 .cm-claim { text-decoration-style: solid; text-decoration-color: var(--series-3); }
@@ -163,6 +181,20 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-equations tr:target { background: var(--mark-bg); }
 .cm-equations math { font-size: 1.05em; }
 a.cm-value { color: inherit; }
+/* On a phone an equation table is a list: each definition's name, then its formula, then its value,
+   stacked; a formula wider than the screen scrolls inside its own line, never the page. */
+@media (max-width: 38rem) {
+  .cm-equations, .cm-equations caption, .cm-equations tbody, .cm-equations tr, .cm-equations th, .cm-equations td {
+    display: block;
+  }
+  .cm-equations code { overflow-wrap: anywhere; }
+  .cm-equations thead { display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .cm-equations tr { padding: 0.45rem 0; border-bottom: 1px solid var(--rule); }
+  .cm-equations th, .cm-equations td { border: 0; padding: 0.05rem 0; }
+  .cm-equations td:nth-child(2) { overflow-x: auto; max-width: calc(100vw - 2.5rem); }
+  .cm-equations td:last-child::before { content: "= "; color: var(--muted); }
+  .cm-equations td:last-child { font-weight: 600; }
+}
 @media (max-width: 34rem) {
   body { font-size: 1.05rem; }
   h1 { font-size: 1.6rem; }
