@@ -15,8 +15,8 @@ import Yams
 /// halves: parsing the spec (`look`, `plotted`), then evaluating what it names against the
 /// page (`evaluate`, then a chart over the timeline or of bars).
 enum ChartBlock {
-    static let keys = ["type", "x", "y", "bars", "title", "caption", "y-label", "y-min", "log", "annotate", "height",
-                       "rules"]
+    static let keys = ["type", "x", "y", "bars", "labels", "title", "caption", "y-label", "y-min", "log", "annotate",
+                       "height", "rules"]
 
     /// How the chart is drawn, whatever it draws: read first, so its errors come first.
     struct Look {
@@ -51,7 +51,10 @@ enum ChartBlock {
         var text: String
         var evaluated: PageScenarios.Evaluated
         var location: SourceLocation
+        /// `labels:` gives the reader's name for it (legend, bar, data table); messages keep `text`.
+        var label: String? = nil
         var value: Value { evaluated.value }
+        var name: String { label ?? text }
     }
 
     static func data(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> ChartData? {
@@ -61,7 +64,10 @@ enum ChartBlock {
             return againstInput(entry, look: look, spec: &spec, page: page, scenario: scenario)
         }
         guard let (items, asBars) = plotted(&spec) else { return nil }
-        let evaluated = evaluate(items, spec: &spec, page: page, scenario: scenario)
+        var evaluated = evaluate(items, spec: &spec, page: page, scenario: scenario)
+        if let labels = labels(&spec, count: items.count), evaluated.count == items.count {
+            for index in evaluated.indices { evaluated[index].label = labels[index] }
+        }
         if look.isDistribution { return distribution(evaluated, look: look, spec: &spec) }
         guard evaluated.count == items.count, let axis = oneAxis(evaluated, spec: &spec) else { return nil }
         let yMinimum = minimum(&spec, page: page, scenario: scenario, dimension: axis.dimension)
@@ -74,6 +80,17 @@ enum ChartBlock {
         }
         chart.rules = rules(&spec, page: page, scenario: scenario, dimension: axis.dimension)
         return chart
+    }
+
+    /// `labels: [Rust, Go]`: one name per item of `y:` or `bars:`, for series named by identifiers.
+    static func labels(_ spec: inout BlockSpec, count: Int) -> [String]? {
+        guard let labels = spec.strings("labels") else { return nil }
+        guard labels.count == count else {
+            spec.error("`labels` names \(labels.count) item\(labels.count == 1 ? "" : "s"), but the chart draws \(count)",
+                       spec.document.entry("labels")!.value)
+            return nil
+        }
+        return labels
     }
 
     /// `type:`, `title:`, `caption:`, `y-label:`, `log:` and `height:`.
@@ -146,7 +163,7 @@ enum ChartBlock {
         }
         guard let bars = ChartData.Series.bars(items.map(\.value), name: "") else { return nil }
         var chart = look.chart(kind: look.kind == .line ? .bar : look.kind, yMinimum: yMinimum, x: nil,
-                               categories: items.map(\.text),
+                               categories: items.map(\.name),
                                series: [bars], axis: axis)
         chart.samples = items.compactMap { $0.value.samples?.count }.first
         return chart
@@ -196,9 +213,9 @@ enum ChartBlock {
             guard samples.steps == nil || samples.steps == steps else { return nil }
             let flat = samples.steps == nil
             let band = ChartData.Band(samples, count: flat ? steps : nil)
-            return ChartData.Series(name: item.text, values: band.median, band: band)
+            return ChartData.Series(name: item.name, values: band.median, band: band)
         }
         let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: steps)
-        return values.count == steps ? ChartData.Series(name: item.text, values: values) : nil
+        return values.count == steps ? ChartData.Series(name: item.name, values: values) : nil
     }
 }

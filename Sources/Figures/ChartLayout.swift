@@ -61,11 +61,13 @@ struct ChartLayout {
         let height = Double(data.height)
         let margins = Self.margins(chart, data, width: width, direct: direct)
         let plotHeight = height - margins.top - margins.bottom
-        let yTickLabel = { (value: Double) in
-            TickLabel.text(value * display.factor, label: display, dimension: data.dimension)
-        }
         let yTicks = data.logarithmic ? LogScale.ticks(low: low, high: high)
             : NiceTicks(low: low, high: high, maximumCount: max(3, Int(plotHeight / 36))).values
+        // A linear axis's ticks share one unit and suffix; a logarithmic one spans magnitudes.
+        let reference = data.logarithmic ? nil : yTicks.map(abs).max().map { $0 * display.factor }
+        let yTickLabel = { (value: Double) in
+            TickLabel.text(value * display.factor, label: display, dimension: data.dimension, reference: reference)
+        }
         let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * ChartRenderer.characterWidth
         let plotWidth = max(80, width - left - margins.right)   // huge tick labels must leave some room
         let yLow = yTicks.first ?? low, yHigh = yTicks.last ?? high
@@ -150,8 +152,10 @@ private struct XAxis {
             position = { scale(xs[$0]) }
             ticks = nice.values.map { (scale($0), xLabel($0)) }.filter { !$0.1.isEmpty }
         } else if let xs = data.x {
-            // A band per step: label every few so the labels do not touch.
-            let every = max(1, Int((Double(count) * ChartRenderer.characterWidth * 4 / plotWidth).rounded(.up)))
+            // A band per step: label every few so the labels do not touch (dates are ten characters).
+            let longest = max(2.5, Double(xs.map { xLabel($0).count }.max() ?? 0))
+            let every = max(1, Int((Double(count) * ChartRenderer.characterWidth * (longest + 1.5) / plotWidth)
+                .rounded(.up)))
             ticks = stride(from: 0, to: count, by: every).map { (position($0), xLabel(xs[$0])) }
         } else {
             ticks = data.categories.enumerated().map { (position($0.offset), $0.element) }

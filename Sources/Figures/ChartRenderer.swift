@@ -177,7 +177,10 @@ public struct ChartRenderer {
     /// The numbers behind the chart, folded away under it.
     func dataTable(_ data: ChartData, factor: Double) -> String {
         let format = { (value: Double) in self.format(value, data, factor) }
-        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil || data.xUnitName.isEmpty ? "Point" : data.xUnitName))</th>"
+        var html = "<details class=\"cm-data\"><summary>Data</summary>\n"
+            + "<div class=\"cm-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Data: "
+            + HTMLEscaping.escape(data.title ?? "chart of " + data.series.map(\.name).joined(separator: ", "))
+            + "\">\n<table>\n<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(data.x == nil || data.xUnitName.isEmpty ? "Point" : data.xUnitName))</th>"
         for series in data.series {
             html += "<th scope=\"col\">\(HTMLEscaping.escape(series.name.isEmpty ? "Value" : series.name))"
                 + "\(series.band == nil ? "" : " (median)")</th>"
@@ -199,6 +202,6 @@ public struct ChartRenderer {
             }
             html += "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</details>\n"
+        return html + "</tbody>\n</table>\n</div>\n</details>\n"
     }
 }

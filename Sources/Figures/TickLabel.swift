@@ -4,11 +4,13 @@ import Semantics
 /// Short labels for axis ticks, in the unit the series is shown in: `$1.2k`, `25%`, `1.5 GB`.
 /// The unit's name (months, requests) goes in the axis title rather than on every tick.
 enum TickLabel {
-    /// The value of `x` (base units) in `label`'s unit, as a short string.
-    static func text(_ x: Double, label: UnitLabel, dimension: Dimension) -> String {
-        let shown = ValueFormatter.displayLabel(for: x, dimension: dimension, label: label)
+    /// The value of `x` (base units) in `label`'s unit, as a short string. `reference` is the axis's
+    /// largest value: every tick of one axis takes its unit and its suffix, so an axis never mixes
+    /// `$5,000` with `$10k`, or MB with GB.
+    static func text(_ x: Double, label: UnitLabel, dimension: Dimension, reference: Double? = nil) -> String {
+        let shown = ValueFormatter.displayLabel(for: reference ?? x, dimension: dimension, label: label)
         let amount = x / shown.factor
-        let number = compact(amount)
+        let number = compact(amount, reference: reference.map { $0 / shown.factor })
         let numerator = shown.terms.filter { $0.exponent > 0 }
         if let first = numerator.first, first.exponent == 1, first.unit.isPrefixSymbol {
             return number.hasPrefix("-") ? "-" + first.unit.name + number.dropFirst() : first.unit.name + number
@@ -29,10 +31,13 @@ enum TickLabel {
         return text.isEmpty ? nil : text
     }
 
-    /// `1200` → `1.2k`, `2500000` → `2.5M`, `0.25` → `0.25`.
-    static func compact(_ x: Double) -> String {
-        let magnitude = abs(x)
-        if magnitude >= 1e15 || !magnitude.isFinite { return String(format: "%.2g", x) }
+    /// `12000` → `12k`, `2500000` → `2.5M`, `0.25` → `0.25`. With `reference`, the suffix is the one
+    /// the reference takes (`5000` beside `10000` is `5k`); zero is always `0`.
+    static func compact(_ x: Double, reference: Double? = nil) -> String {
+        let magnitude = abs(reference ?? x)
+        if abs(x) >= 1e15 || !x.isFinite { return String(format: "%.2g", x) }
+        if reference != nil, x == 0 { return "0" }
+        if magnitude >= 1e15 { return String(format: "%.2g", x) }
         if magnitude >= 1e12 { return ValueFormatter.significant(x / 1e12, digits: 3) + "T" }
         if magnitude >= 1e9 { return ValueFormatter.significant(x / 1e9, digits: 3) + "G" }
         if magnitude >= 1e6 { return ValueFormatter.significant(x / 1e6, digits: 3) + "M" }

@@ -119,7 +119,9 @@ struct TornadoChart {
     }
 
     private func table() -> String {
-        var html = "<details class=\"cm-data\"><summary>Data</summary>\n<table>\n"
+        var html = "<details class=\"cm-data\"><summary>Data</summary>\n"
+            + "<div class=\"cm-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Data: "
+            + HTMLEscaping.escape(title ?? "what moves \(output)") + "\">\n<table>\n"
             + "<thead><tr><th scope=\"col\">Input</th>"
             + "<th scope=\"col\">5th–95th percentile</th>"
             + "<th scope=\"col\">\(HTMLEscaping.escape(output)) at the 5th</th>"
@@ -129,6 +131,6 @@ struct TornadoChart {
             html += "<tr><th scope=\"row\">\(HTMLEscaping.escape(swing.input))</th>"
                 + cells.map { "<td>\(HTMLEscaping.escape($0))</td>" }.joined() + "</tr>\n"
         }
-        return html + "</tbody>\n</table>\n</details>\n"
+        return html + "</tbody>\n</table>\n</div>\n</details>\n"
     }
 }

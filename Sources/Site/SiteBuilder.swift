@@ -45,7 +45,8 @@ public enum SiteBuilder {
         }
 
         let loadedSettings = settings(options, diagnostics)
-        let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory)
+        let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
+                                                               contexts: TemplateContext.schemas)
         diagnostics.report(contentsOf: templateProblems)
         guard let settings = loadedSettings else { return finish(report) }
         if ThemeWords.forLanguage(settings.language) == nil {

@@ -175,6 +175,8 @@ struct TemplateGraph {
                 guard regions.count > 1 else { continue }
                 let inner = regions.removeLast()
                 regions[regions.count - 1].cost.add(closing(inner.tag!, inner.cost, dynamicTarget: dynamicTarget))
+            case .variable:
+                continue   // never scanned here
             }
         }
         regions[regions.count - 1].cost.bytes += max(0, total - textStart)

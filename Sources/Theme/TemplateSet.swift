@@ -23,8 +23,12 @@ public struct TemplateSet: Sendable {
     /// Templates every site needs; they exist in the built-in theme, so only a broken override can lose one.
     public static let required = ["base", "page", "list", "tags", "404"]
 
-    /// - Parameter directory: the user's templates folder; a missing folder means the built-in theme alone.
-    public static func load(directory: String?, displayDirectory: String? = nil) -> (TemplateSet?, [Diagnostic]) {
+    /// - Parameters:
+    ///   - directory: the user's templates folder; a missing folder means the built-in theme alone.
+    ///   - contexts: the templates the site renders itself, each with what it gives it. Names no
+    ///     context has are warnings, and a file neither rendered nor included is one. Empty: no checks.
+    public static func load(directory: String?, displayDirectory: String? = nil,
+                            contexts: [String: TemplateSchema] = [:]) -> (TemplateSet?, [Diagnostic]) {
         var sources: [String: Source] = [:]
         var assets = DefaultTheme.assets
         var diagnostics: [Diagnostic] = []
@@ -68,6 +72,13 @@ public struct TemplateSet: Sendable {
                 library.register(try MustacheTemplate(string: ByteHTMLContentType.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 let file = SourceFile(path: source.displayPath, text: source.text)
+                // A section left open is reported where it opens, not at the close that ends up mismatched.
+                if let open = unclosedSection(tags[name]!) {
+                    diagnostics.append(.error("`\(open.name)` is opened here and never closed",
+                                              at: file.location(ofUTF8Offset: open.offset, length: open.end - open.offset),
+                                              notes: [.init("close it with `{{/\(open.name)}}`")]))
+                    continue
+                }
                 // The pragma sits in front of the first line: columns there are the author's plus its length.
                 let line = error.context.lineNumber
                 let column = line == 1 ? max(1, error.context.columnNumber - ByteHTMLContentType.pragma.count) : error.context.columnNumber
@@ -82,6 +93,12 @@ public struct TemplateSet: Sendable {
         }
         var graph = TemplateGraph(sources: sources, tags: tags)
         diagnostics.append(contentsOf: graph.cycles())
+        if !contexts.isEmpty {
+            diagnostics.append(contentsOf: unusedTemplates(sources, tags: tags, entryPoints: contexts.keys.sorted()))
+        }
+        if !contexts.isEmpty, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics.append(contentsOf: TemplateNameCheck(sources: sources, contexts: contexts).warnings())
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         graph.measure()
         diagnostics.append(contentsOf: graph.limitProblems())
@@ -139,6 +156,40 @@ public struct TemplateSet: Sendable {
                 ?? [.init("templates available: \(known.keys.sorted().joined(separator: ", "))")]
             return .error("template `\(source.name)` names partial `\(reference.name)`, which does not exist",
                           at: file.location(ofUTF8Offset: reference.offset, length: reference.name.count), notes: notes)
+        }
+    }
+
+    /// The first section, block or parent whose close never comes (or is not the next close).
+    static func unclosedSection(_ tags: [TemplateTag]) -> TemplateTag? {
+        var open: [TemplateTag] = []
+        for tag in tags {
+            if tag.opens { open.append(tag); continue }
+            guard tag.kind == .close else { continue }
+            guard let last = open.last else { return nil }   // a stray close: Mustache's message says it
+            if last.name != tag.name { return last }
+            open.removeLast()
+        }
+        return open.first
+    }
+
+    /// A file of the templates folder that nothing renders: not one the site renders, not included
+    /// by any template (`Templates/foter.mustache` for `footer`). Shortcode templates are looked up
+    /// by name from essays, so they are not listed.
+    static func unusedTemplates(_ sources: [String: Source], tags: [String: [TemplateTag]],
+                                entryPoints: [String]) -> [Diagnostic] {
+        let all = tags.values.joined()
+        if all.contains(where: \.isDynamic) { return [] }   // a dynamic partial may render any of them
+        let included = Set(all.filter { $0.kind == .partial || $0.kind == .parent }.map(\.name))
+        return sources.values.sorted { $0.name < $1.name }.compactMap { source in
+            guard !source.isBuiltIn, !entryPoints.contains(source.name), !included.contains(source.name),
+                  DefaultTheme.templates[source.name] == nil, !source.name.hasPrefix("shortcodes/") else { return nil }
+            var notes = [Diagnostic.Note("a template is used when the site renders it (\(entryPoints.joined(separator: ", "))) "
+                                         + "or another includes it with `{{> \(source.name)}}`")]
+            if let close = Suggestion.closest(to: source.name, in: Array(DefaultTheme.templates.keys)) {
+                notes.insert(.init("did you mean `\(close).mustache`, which replaces the theme's `\(close)`?"), at: 0)
+            }
+            return .warning("template `\(source.name)` is not used by any page", at: .file(source.displayPath),
+                            notes: notes, code: .unusedTemplate)
         }
     }
 

@@ -17,6 +17,8 @@ struct TemplateTag: Equatable {
         case block
         /// `{{/name}}`
         case close
+        /// `{{name}}`, `{{{name}}}`, `{{&name}}`: only when scanned with `variables: true`.
+        case variable
     }
 
     var kind: Kind
@@ -24,6 +26,8 @@ struct TemplateTag: Equatable {
     var name: String
     /// `{{> *name}}` or `{{< *name}}`: the template is named by a value at render time.
     var isDynamic = false
+    /// `{{^name}}`: renders when the value is missing or empty, with no new context.
+    var isInverted = false
     /// UTF-8 offset of the tag's opening delimiter.
     var offset: Int
     /// UTF-8 offset of the name, for messages that underline it.
@@ -35,8 +39,9 @@ struct TemplateTag: Equatable {
     var opens: Bool { kind == .section || kind == .block || kind == .parent }
 
     /// Every structural tag of `text`, in order. Variables, comments and settings are skipped.
-    static func scan(_ text: String) -> [TemplateTag] {
+    static func scan(_ text: String, variables: Bool = false) -> [TemplateTag] {
         var scanner = Scanner(bytes: Array(text.utf8))
+        scanner.includesVariables = variables
         return scanner.run()
     }
 
@@ -46,6 +51,7 @@ struct TemplateTag: Equatable {
         var close: [UInt8] = Array("}}".utf8)
         var index = 0
         var tags: [TemplateTag] = []
+        var includesVariables = false
 
         init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -57,14 +63,27 @@ struct TemplateTag: Equatable {
                 switch sigil {
                 case UInt8(ascii: ">"): named(start, .partial)
                 case UInt8(ascii: "<"): named(start, .parent)
-                case UInt8(ascii: "#"), UInt8(ascii: "^"): named(start, .section)
+                case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                    named(start, .section)
+                    if sigil == UInt8(ascii: "^"), tags.last?.offset == start { tags[tags.count - 1].isInverted = true }
                 case UInt8(ascii: "$"): named(start, .block)
                 case UInt8(ascii: "/"): named(start, .close)
                 case UInt8(ascii: "="): setDelimiters()
                 case UInt8(ascii: "{"):
                     // `{{{name}}}`: the name ends at `}` followed by the closing delimiter.
-                    skip(past: [UInt8(ascii: "}")] + close)
-                default: skip(past: close)
+                    if includesVariables, let end = find([UInt8(ascii: "}")] + close, from: index) {
+                        variable(start, from: index + 1, to: end, past: end + 1 + close.count)
+                    } else {
+                        skip(past: [UInt8(ascii: "}")] + close)
+                    }
+                case UInt8(ascii: "!"), UInt8(ascii: "%"): skip(past: close)
+                default:
+                    if includesVariables, let end = find(close, from: index) {
+                        let from = sigil == UInt8(ascii: "&") ? index + 1 : index
+                        variable(start, from: from, to: end, past: end + close.count)
+                    } else {
+                        skip(past: close)
+                    }
                 }
             }
             return tags
@@ -89,6 +108,16 @@ struct TemplateTag: Equatable {
             }
             index = tag.end
             tags.append(tag)
+        }
+
+        /// A variable's name between `from` and `to`, spaces trimmed.
+        mutating func variable(_ start: Int, from: Int, to: Int, past end: Int) {
+            var nameStart = from, nameEnd = to
+            while nameStart < nameEnd, isSpace(bytes[nameStart]) { nameStart += 1 }
+            while nameEnd > nameStart, isSpace(bytes[nameEnd - 1]) { nameEnd -= 1 }
+            tags.append(TemplateTag(kind: .variable, name: String(decoding: bytes[nameStart..<nameEnd], as: UTF8.self),
+                                    offset: start, nameOffset: nameStart, end: end))
+            index = end
         }
 
         /// `{{=<% %>=}}`: later tags use the new pair, as they do for the parser.

@@ -47,6 +47,8 @@ import Testing
     @Test func suggestsCloseNamesOnly() {
         #expect(Suggestion.closest(to: "heder", in: ["header", "footer", "page"]) == "header")
         #expect(Suggestion.closest(to: "xyz", in: ["header", "footer"]) == nil)
+        #expect(Suggestion.closest(to: "titel", in: ["title", "toc"]) == "title", "a swap of neighbours is one edit")
+        #expect(Suggestion.editDistance("ab", "ba") == 1 && Suggestion.editDistance("abc", "ca") == 3)
     }
 }
 

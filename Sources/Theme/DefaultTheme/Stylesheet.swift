@@ -69,7 +69,7 @@ body {
 }
 .site-title { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; }
 .site-header nav a { margin-left: 1rem; color: var(--muted); }
-.skip { position: absolute; left: -999px; }
+.skip, .skip:visited { position: absolute; left: -999px; background: var(--bg); color: var(--accent); }
 .skip:focus { left: 1rem; top: 0.5rem; background: var(--bg); padding: 0.25rem 0.5rem; }
 main { padding-top: 2rem; padding-bottom: 3rem; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
@@ -174,6 +174,9 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-chart .s3.line { stroke-dasharray: 2 3; }
 .cm-data { font-family: var(--font-ui); font-size: 0.85rem; margin-top: 0.4rem; }
 .cm-data summary { cursor: pointer; color: var(--muted); }
+.cm-data .cm-table-wrap { margin: 0.4rem 0 0; }
+/* Inside a wrapper the wrapper scrolls (and takes the keyboard focus), not the table. */
+.cm-data .cm-table-wrap > table { display: table; overflow: visible; }
 .cm-table-wrap { overflow-x: auto; margin: 1.5rem 0; }
 .cm-equations, .cm-sweep { font-family: var(--font-ui); font-size: 0.95rem; display: table; }
 .cm-equations caption, .cm-sweep caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
@@ -182,7 +185,7 @@ svg.cm-chart.cm-chart-narrow { display: none; }
 .cm-equations math { font-size: 1.05em; }
 a.cm-value { color: inherit; }
 /* On a phone an equation table is a list: each definition's name, then its formula, then its value,
-   stacked; a formula wider than the screen scrolls inside its own line, never the page. */
+   stacked; a formula wider than the screen scrolls the table's own box (a keyboard region), never the page. */
 @media (max-width: 38rem) {
   .cm-equations, .cm-equations caption, .cm-equations tbody, .cm-equations tr, .cm-equations th, .cm-equations td {
     display: block;
@@ -191,7 +194,6 @@ a.cm-value { color: inherit; }
   .cm-equations thead { display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
   .cm-equations tr { padding: 0.45rem 0; border-bottom: 1px solid var(--rule); }
   .cm-equations th, .cm-equations td { border: 0; padding: 0.05rem 0; }
-  .cm-equations td:nth-child(2) { overflow-x: auto; max-width: calc(100vw - 2.5rem); }
   .cm-equations td:last-child::before { content: "= "; color: var(--muted); }
   .cm-equations td:last-child { font-weight: 600; }
 }
