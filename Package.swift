@@ -2,10 +2,20 @@
 import PackageDescription
 
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
-//   Content (files, front matter) → ScenarioSyntax (lexer, parser) → Semantics (names, units, dimensions)
-//   → Runtime (values, series, formatting) → Figures (SVG charts, MathML tables, sweeps) → Markdown (cmark)
-//   → Theme (Mustache) → Site (assemble, write; BuildRecord: what the last build read and wrote)
-//   → DevServer (serve, watch, reload) → costmark (CLI)
+//
+//   Content (files, front matter)      DataFiles (CSV, JSON)      Markdown (cmark; Markup: escaping, slugs)
+//        │                                  │                        │
+//   ScenarioSyntax (lexer, parser) → Semantics (names, units) → Runtime (values, series, claims, formatting)
+//                                                                    │
+//                                                     Figures (SVG charts, MathML tables, sweeps, tornado)
+//                                                                    │
+//                        LivePage (one essay's live parts: blocks, scenario choice, inline values, claims,
+//                                  their HTML, the rows `explain` prints) ← Markdown
+//                                                                    │
+//   Theme (Mustache) ─────────────→ Site (plan, assemble, write; BuildRecord: what the last build read and wrote)
+//                                                                    │
+//                                        DevServer (serve, watch, reload) → costmark (CLI)
+//
 // Diagnostics is shared by every stage; FileSupport (file stamps, folder listings, parallelMap) by
 // every stage that touches files.
 let package = Package(
@@ -37,22 +47,26 @@ let package = Package(
                                                 .product(name: "Yams", package: "Yams")]),
         .target(name: "Markdown", dependencies: ["CCmark", "Markup", "ScenarioSyntax"]),
         .target(name: "Theme", dependencies: ["Diagnostics", "Markup", .product(name: "Mustache", package: "swift-mustache")]),
+        .target(name: "LivePage", dependencies: ["Diagnostics", "Markup", "DataFiles", "ScenarioSyntax", "Semantics", "Runtime",
+                                                 "Figures", "Markdown"]),
         .target(name: "BuildRecord", dependencies: ["Diagnostics", "FileSupport", "Content", "CAtomicSwap"]),
-        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "FileSupport", "BuildRecord", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "Content", "Markdown", "Theme", "DataFiles",
+        .target(name: "Site", dependencies: ["Diagnostics", "Markup", "FileSupport", "BuildRecord", "ScenarioSyntax", "Semantics",
+                                             "Runtime", "Figures", "LivePage", "Content", "Markdown", "Theme", "DataFiles",
                                              .product(name: "Mustache", package: "swift-mustache")]),
-        .target(name: "DevServer", dependencies: ["Site", "Content", "FileSupport", "Diagnostics", "Markup", .product(name: "FlyingSocks", package: "FlyingFox")]),
-        .executableTarget(name: "costmark", dependencies: ["Site", "Diagnostics", "DevServer", "CMallocTuning",
+        .target(name: "DevServer", dependencies: ["Site", "BuildRecord", "Content", "FileSupport", "Diagnostics", "Markup",
+                                                  .product(name: "FlyingSocks", package: "FlyingFox")]),
+        .executableTarget(name: "costmark", dependencies: ["Site", "LivePage", "Runtime", "Diagnostics", "DevServer", "CMallocTuning",
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
         .executableTarget(name: "data-bench", dependencies: ["Diagnostics", "DataFiles", "ScenarioSyntax", "Semantics", "Runtime"]),
         // Fuzzing: the stages as functions of arbitrary bytes, a Swift mutation fuzzer for the smoke run
         // in `swift test`, and a libFuzzer driver (`make fuzz` builds it with -sanitize=fuzzer).
         .target(name: "FuzzTargets", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures",
-                                                    "Markdown", "Theme", "Site"]),
+                                                    "Markdown", "Theme", "LivePage", "Site"]),
         .executableTarget(name: "costmark-fuzz", dependencies: ["FuzzTargets"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         .testTarget(name: "CostmarkTests", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures", "DevServer",
-                                                        "DataFiles", "Markdown", "Theme", "Site", "FuzzTargets",
+                                                        "DataFiles", "Markdown", "Theme", "LivePage", "Site", "FuzzTargets",
                                                         "FileSupport", "BuildRecord"],
                     path: "Tests/CostmarkTests", exclude: ["Golden"]),
     ]

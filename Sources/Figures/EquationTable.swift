@@ -22,7 +22,7 @@ enum EquationTable {
     /// Returns the HTML and the definitions that got a row.
     static func render(spec: inout BlockSpec, page: PageScenarios, scenario: String?) -> (String, [String])? {
         spec.rejectUnknownKeys(keys, block: "table")
-        guard let result = page.results.first(where: { $0.scenario.name == (scenario ?? "main") }) ?? (scenario == nil ? page.results.first : nil) else {
+        guard let result = page.block(named: scenario) else {
             spec.diagnostics.append(.error(scenario.map { "no scenario named `\($0)` on this page" } ?? "this page has no scenario for the table",
                                            at: spec.document.file.location(line: max(1, spec.document.firstLine - 1), column: 1)))
             return nil

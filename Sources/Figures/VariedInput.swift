@@ -83,10 +83,10 @@ struct VariedInput {
     /// The scenario named on the fence line, else the only one that defines every varied input,
     /// else `main`, else the page's first.
     static func chosenScenario(_ page: PageScenarios, named scenario: String?, varied: [String]) -> ScenarioResult? {
-        if let scenario { return page.results.first { $0.scenario.name == scenario } }
+        if let scenario { return page.block(named: scenario) }
         let defining = defining(varied, in: page)
         if defining.count == 1 { return defining[0] }
-        return page.results.first { $0.scenario.name == "main" } ?? page.results.first
+        return page.block(named: nil)
     }
 
     /// Several scenarios define every varied input and the fence names none: as in prose, that

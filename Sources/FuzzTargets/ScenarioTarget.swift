@@ -1,3 +1,4 @@
+import LivePage
 import Diagnostics
 import Runtime
 import ScenarioSyntax
@@ -17,9 +18,9 @@ public enum ScenarioTarget {
             guard let value = result.values[name] else { continue }
             for format in formats { _ = ValueFormatter.format(value, format: format) }
         }
-        _ = ScenarioReport.table([result])
-        _ = ScenarioReport.json([result], file: "fuzz.scenario")
-        _ = ScenarioReport.csv([result])
+        _ = ExplainReport.table([result])
+        _ = ExplainReport.json([result], file: "fuzz.scenario")
+        _ = ExplainReport.csv([result])
         _ = DiagnosticRenderer().render(problems + result.diagnostics)
     }
 }

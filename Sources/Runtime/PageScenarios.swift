@@ -37,6 +37,13 @@ public struct PageScenarios: Sendable {
         var provenance: Provenance
     }
 
+    /// The block a figure or a table means: the one its fence names (nil when the page has no such
+    /// block), else `main`, else the page's first. The one place this choice is made.
+    public func block(named name: String?) -> ScenarioResult? {
+        if let name { return results.first { $0.scenario.name == name } }
+        return results.first { $0.scenario.name == "main" } ?? results.first
+    }
+
     public init(results: [ScenarioResult]) {
         self.results = results
         lookups = results.map { result in

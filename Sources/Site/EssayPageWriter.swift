@@ -2,6 +2,7 @@ import BuildRecord
 import Content
 import DataFiles
 import Diagnostics
+import LivePage
 import Foundation
 import Markdown
 import Semantics
@@ -38,7 +39,7 @@ struct EssayPageWriter: Sendable {
         let reads = FileReads()
         let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder, reads: reads) } ?? NoData()
         let models: ModelSource = plan.models.map { EssayModels(catalog: $0, reads: reads) } ?? NoModels()
-        let live = ScenarioPage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data, models: models,
+        let live = LivePage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data, models: models,
                                 folder: folder)
         if !live.diagnostics.isEmpty {
             diagnostics.report(contentsOf: live.diagnostics)
@@ -143,7 +144,7 @@ struct EssayPageWriter: Sendable {
         var rewrites: [Int: String] = [:]
         var links: [PageLink] = []
         for (index, link) in document.linkDestinations.enumerated() {
-            // A `{{ }}` in an address is an error of its own (ScenarioPage.misplaced), not a broken link.
+            // A `{{ }}` in an address is an error of its own (LivePage.misplaced), not a broken link.
             if link.destination.contains("{{") { continue }
             let resolution = resolver.resolve(link.destination, from: essay)
             if let rewritten = resolution.rewritten, rewritten != link.destination { rewrites[index] = rewritten }

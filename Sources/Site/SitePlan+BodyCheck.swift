@@ -1,5 +1,6 @@
 import Content
 import Diagnostics
+import LivePage
 import Foundation
 import Markdown
 
@@ -23,7 +24,7 @@ extension SitePlan {
         let display = String(file.path.dropLast(entry.relativePath.count + 1))
         let catalog = DataCatalog(contentRoot: root, contentDisplay: display, diagnostics: nil)
         let folder = (entry.relativePath as NSString).deletingLastPathComponent
-        return ScenarioPage(document: document, file: whole, bodyFirstLine: bodyFirstLine,
+        return LivePage(document: document, file: whole, bodyFirstLine: bodyFirstLine,
                             data: EssayData(catalog: catalog, folder: folder)).diagnostics
     }
 }

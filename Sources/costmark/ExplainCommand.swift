@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LivePage
 import Runtime
 import Site
 
@@ -61,7 +62,7 @@ struct ExplainCommand: ParsableCommand {
             Terminal.printError("\(file) has no scenario block")
             throw ExitCode(diagnostics.isEmpty ? 0 : 1)
         }
-        print(json ? ScenarioReport.json(results, file: file) : csv ? ScenarioReport.csv(results) : ScenarioReport.table(results), terminator: "")
+        print(json ? ExplainReport.json(results, file: file) : csv ? ExplainReport.csv(results) : ExplainReport.table(results), terminator: "")
         if diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

@@ -79,7 +79,7 @@ import Testing
         try Data(wrapper.utf8).write(to: wrapperFile)
         let run = try await Self.chromium(["--window-size=1200,900", "--virtual-time-budget=10000", "--dump-dom",
                                      wrapperFile.absoluteString])
-        #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
+        #expect(run.status == 0, "chromium failed (this test needs Debian's chromium: `make test-deps`): \(run.stderr.suffix(300))")
         struct Widths: Decodable { var page: Int; var scroll: Int; var width: Int; var chartText: Double }
         let lines = run.stdout.split(separator: "\n").filter { $0.contains("\"scroll\"") }
         let widths = lines.compactMap { line -> Widths? in
@@ -142,7 +142,7 @@ import Testing
         let file = output.appendingPathComponent("charts-alone.html")
         try Data(page.utf8).write(to: file)
         let run = try await Self.chromium(["--window-size=800,600", "--virtual-time-budget=10000", "--dump-dom", file.absoluteString])
-        #expect(run.status == 0, "chromium failed: \(run.stderr.suffix(300))")
+        #expect(run.status == 0, "chromium failed (this test needs Debian's chromium: `make test-deps`): \(run.stderr.suffix(300))")
         struct Pixels: Decodable { var chart: Int; var coloured: Double; var dark: Double }
         let marker = "<pre id=\"result\">"
         let start = try #require(run.stdout.range(of: marker), "no result")

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import LivePage
 @testable import Site
 import Testing
 
@@ -50,10 +51,10 @@ import Testing
 
     @Test func explainShowsTheFirstAndLastStepsOfALongSeries() throws {
         let steps = (0...24).map { "$\($0 * 1_234_568)" }
-        let text = ScenarioReport.abbreviated(steps, width: 48)
+        let text = ExplainReport.abbreviated(steps, width: 48)
         #expect(text == "$0, $1234568, $2469136, …, $28395064, $29629632")
-        #expect(ScenarioReport.abbreviated(["a", "b", "c"], width: 48) == "a, b, c")
-        #expect(ScenarioReport.abbreviated(["first-long-value", "x", "last-long-value"], width: 10) == "first-long-value, …, last-long-value")
+        #expect(ExplainReport.abbreviated(["a", "b", "c"], width: 48) == "a, b, c")
+        #expect(ExplainReport.abbreviated(["first-long-value", "x", "last-long-value"], width: 10) == "first-long-value, …, last-long-value")
 
         let site = try InlineSite("""
         -- Content/a.md --

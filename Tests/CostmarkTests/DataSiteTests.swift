@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import LivePage
 import Site
 import Testing
 
@@ -63,9 +64,9 @@ import Testing
         let path = site.root.appendingPathComponent("Content/r/report.md").path
         let (results, problems) = ScenarioReport.load(path: path, displayPath: "report.md")
         #expect(problems.isEmpty, "\(problems.map(\.message))")
-        let table = ScenarioReport.table(results)
+        let table = ExplainReport.table(results)
         #expect(table.contains("fit_growth(requests)\n") && table.contains("from w.csv, column requests, rows 1–3 (lines 2–4)\n"))
-        #expect(ScenarioReport.json(results, file: "report.md")
+        #expect(ExplainReport.json(results, file: "report.md")
             .contains("\"from\":[\"w.csv, column p99, rows 1–3 (lines 2–4)\"]"))
     }
 

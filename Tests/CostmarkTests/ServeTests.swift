@@ -11,6 +11,30 @@ import Testing
     }
 
     /// Polls until `condition` holds or a few seconds pass.
+    /// A reload stream opened with curl, returned once the server has answered it: its head is
+    /// written after the stream has taken the current generation, so any later edit reaches it.
+    /// (A fixed sleep here once hoped curl had connected.) Bounded by curl's `--max-time`.
+    static func openEventStream(_ url: URL, seconds: Int) async throws -> (Process, Pipe, String) {
+        let events = Process()
+        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        events.arguments = ["curl", "-sNi", "--max-time", "\(seconds)", url.absoluteString + "__costmark/events"]
+        let stream = Pipe()
+        events.standardOutput = stream
+        try events.run()
+        let reader = stream.fileHandleForReading
+        let head = try await offThePool { () -> String in
+            var text = ""
+            while !text.contains("\r\n\r\n") {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }   // curl ended: the expectations below say what is missing
+                text += String(decoding: chunk, as: UTF8.self)
+            }
+            return text
+        }
+        #expect(head.hasPrefix("HTTP/1.1 200"), "the reload stream did not open: \(head)")
+        return (events, stream, head)
+    }
+
     static func eventually(_ condition: () async throws -> Bool) async throws -> Bool {
         for _ in 0..<200 {
             if try await condition() { return true }
@@ -53,13 +77,7 @@ import Testing
         #expect(try await Self.curl(["-o", "/dev/null", "-w", "%{content_type}", url.absoluteString + "style.css"]) == "text/css; charset=utf-8")
 
         // Listen for the reload event while the essay changes.
-        let events = Process()
-        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        events.arguments = ["curl", "-sN", "--max-time", "4", url.absoluteString + "__costmark/events"]
-        let stream = Pipe()
-        events.standardOutput = stream
-        try events.run()
-        try await Task.sleep(nanoseconds: 300_000_000)
+        let (events, stream, head) = try await Self.openEventStream(url, seconds: 4)
         try site.write("---\ntitle: Served\n---\nSecond version: {{ total }}.\n\n```scenario\ntotal = $960\n```\n", to: "Content/a.md")
         #expect(try await Self.eventually { try await Self.curl([url.absoluteString + "a/"]).contains("Second version") })
 
@@ -73,7 +91,7 @@ import Testing
             return html.contains("Third version") && !html.contains("id=\"costmark-error\"")
         })
         let reader = stream.fileHandleForReading
-        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
+        let streamed = try await offThePool { head + String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
         events.waitUntilExit()
         #expect(streamed.contains("event: reload"), "no reload event in: \(streamed)")
 
@@ -100,17 +118,11 @@ import Testing
         let url = try await server.start().url
         defer { server.stop() }
         #expect(try await eventually { try await curl([url.absoluteString + path]).contains(before) })
-        let events = Process()
-        events.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        events.arguments = ["curl", "-sN", "--max-time", "3", url.absoluteString + "__costmark/events"]
-        let stream = Pipe()
-        events.standardOutput = stream
-        try events.run()
-        try await Task.sleep(nanoseconds: 300_000_000)
+        let (events, stream, head) = try await openEventStream(url, seconds: 3)
         try edit()
         #expect(try await eventually { try await curl([url.absoluteString + path]).contains(after) })
         let reader = stream.fileHandleForReading
-        let streamed = try await offThePool { String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
+        let streamed = try await offThePool { head + String(decoding: reader.readDataToEndOfFile(), as: UTF8.self) }
         events.waitUntilExit()
         return streamed
     }

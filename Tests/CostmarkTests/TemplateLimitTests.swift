@@ -6,9 +6,9 @@ import Testing
 /// Templates found by fuzzing that crashed or hung the build before the load-time checks. Each
 /// test renders whatever loads, so without the checks it crashes (stack overflow) or runs for
 /// minutes instead of failing.
-@Suite struct TemplateLimitTests {
+/// Each test is bounded by a time limit, not timed: a check that expanded the templates would hang it.
+@Suite(.timeLimit(.minutes(1))) struct TemplateLimitTests {
     /// Seconds a hostile set may take to be turned away; measured figures are far lower (see README).
-    static let quick = 0.5
 
     struct Loaded {
         var set: TemplateSet?
@@ -39,7 +39,6 @@ import Testing
         #expect(error.location?.file == "Templates/footer.mustache")
         #expect(error.location?.line == 1)
         #expect(error.location?.column == 1)
-        #expect(loaded.seconds < Self.quick)
     }
 
     @Test func partialsThatIncludeEachOtherNameTheWholeCycle() throws {
@@ -54,7 +53,6 @@ import Testing
         let loaded = try load(["base.mustache": "{{<base}}{{$main}}x{{/main}}{{/base}}"], rendering: "base")
         #expect(loaded.set == nil)
         #expect(loaded.diagnostics.map(\.message) == ["template inherits from itself: base → base"])
-        #expect(loaded.seconds < Self.quick)
     }
 
     @Test func parentsThatInheritFromEachOtherAreACycle() throws {
@@ -81,7 +79,6 @@ import Testing
         #expect(error.message == "template `p0` expands to 2,147,483,646 partials, more than the limit of 10,000")
         #expect(error.location?.file == "Templates/p0.mustache")
         #expect(error.notes.map(\.message) == ["`p1` is included 2 times here; it expands to 1,073,741,822 partials"])
-        #expect(loaded.seconds < Self.quick)
     }
 
     @Test func inheritanceThatRepeatsBlocksCountsEveryOverride() throws {
@@ -103,7 +100,6 @@ import Testing
         let error = try #require(loaded.diagnostics.first)
         #expect(error.message == "template `deep` nests sections more than 50 deep")
         #expect(error.location?.column == 1 + 50 * 6)
-        #expect(loaded.seconds < Self.quick)
     }
 
     @Test func aLongChainOfPartialsIsTooDeep() throws {

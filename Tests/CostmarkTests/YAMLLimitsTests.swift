@@ -5,7 +5,8 @@ import Testing
 
 /// Front matter, `site.yml` and figure blocks go through one YAML reader; these check that it
 /// refuses hostile YAML (alias bombs, absurd nesting) quickly and with a located message.
-@Suite struct YAMLLimitsTests {
+/// Each test is bounded by a time limit, not timed: a check that expanded the bomb would hang it.
+@Suite(.timeLimit(.minutes(1))) struct YAMLLimitsTests {
     /// "Billion laughs": nine aliases per level over eight levels stand for 9^8 (43 million) values.
     static func aliasBomb(levels: Int = 8) -> String {
         var lines = ["a0: &a0 [" + Array(repeating: "lol", count: 9).joined(separator: ", ") + "]"]
@@ -28,23 +29,21 @@ import Testing
     }
 
     @Test func refusesAnAliasBombBeforeExpandingIt() throws {
-        let (essay, diagnostics, elapsed) = parseEssay(Self.aliasBomb())
+        let (essay, diagnostics, _) = parseEssay(Self.aliasBomb())
         #expect(essay == nil)
         let error = try #require(diagnostics.first)
         #expect(error.message == "front matter expands to more than 10,000 values (YAML aliases); refusing to read it")
         // Level 4 is the first whose expansion (9^5 values with its siblings) passes the limit.
         #expect(error.location?.line == 7)
         #expect(error.location?.column == 10)
-        #expect(elapsed < .milliseconds(250), "took \(elapsed)")
     }
 
     @Test func refusesAnAliasBombUsedAsAKey() {
         // Yams hashes mapping keys to find duplicates: a key standing for millions of values
         // would take that long to hash, so it must be refused before composing too.
-        let (essay, diagnostics, elapsed) = parseEssay(Self.aliasBomb(levels: 6) + "? *a6\n: x\n")
+        let (essay, diagnostics, _) = parseEssay(Self.aliasBomb(levels: 6) + "? *a6\n: x\n")
         #expect(essay == nil)
         #expect(diagnostics.first?.message.contains("expands to more than 10,000 values") == true)
-        #expect(elapsed < .milliseconds(250), "took \(elapsed)")
     }
 
     @Test func acceptsOrdinaryAliases() throws {
@@ -62,14 +61,13 @@ import Testing
 
     @Test(arguments: [65, 100_000])
     func refusesDeepNesting(depth: Int) throws {
-        let (essay, diagnostics, elapsed) = parseEssay("x: " + Self.nested(depth) + "\n")
+        let (essay, diagnostics, _) = parseEssay("x: " + Self.nested(depth) + "\n")
         #expect(essay == nil)
         let error = try #require(diagnostics.first)
         #expect(error.message == "front matter nests lists and mappings more than 64 levels deep; refusing to read it")
         #expect(error.location?.line == 3)
         // The caret line is cut short: 100,000 brackets under a message help nobody.
         #expect((error.location?.lineText?.count ?? 0) < 200)
-        #expect(elapsed < .seconds(1), "took \(elapsed)")
     }
 
     @Test func refusesDeepBlockNesting() {

@@ -6,26 +6,27 @@ import Runtime
 import ScenarioSyntax
 import Semantics
 import Markup
-import Theme
 
-/// The live parts of one essay: its scenario blocks compiled and evaluated, and each `{{ }}` in
-/// its prose computed (and checked, for claims). Produces the HTML that replaces them.
-struct ScenarioPage {
+/// The live parts of one essay, in one place: its scenario blocks found, compiled and evaluated,
+/// its figures drawn, and each `{{ }}` in its prose computed (and checked, for claims). Produces
+/// the HTML that replaces them, and the evaluated scenarios `explain` prints. `build`, `check`
+/// and `explain` all read a page through it, so they cannot disagree about what a name means.
+public struct LivePage {
     /// HTML for fenced blocks, by block index.
-    var blockHTML: [Int: String] = [:]
+    public var blockHTML: [Int: String] = [:]
     /// HTML for each prose reference, by reference index.
-    var inlineHTML: [Int: String] = [:]
+    public var inlineHTML: [Int: String] = [:]
     /// Plain text for each prose reference, for summaries and feeds' plain parts.
-    var inlineText: [Int: String] = [:]
-    var diagnostics: [Diagnostic] = []
+    public var inlineText: [Int: String] = [:]
+    public var diagnostics: [Diagnostic] = []
     /// The page's evaluated scenarios, in page order.
-    var results: [ScenarioResult] = []
+    public var results: [ScenarioResult] = []
 
     /// - Parameters:
     ///   - file: the whole essay, for locations and source lines in messages.
     ///   - bodyFirstLine: the essay line on which the Markdown body starts.
     ///   - models: where `use` lines find model files; `folder` is the essay's, in the content folder.
-    init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData(),
+    public init(document: MarkdownDocument, file: SourceFile, bodyFirstLine: Int, data: DataSource = NoData(),
          models: ModelSource = NoModels(), folder: String = "") {
         diagnostics = document.warnings.map { .markdown($0, file: file, bodyFirstLine: bodyFirstLine) }
         // Every block is parsed first: a block may read another (`main.growth`), before or after it.
@@ -59,7 +60,7 @@ struct ScenarioPage {
             let result = Evaluator.run(scenario, work: work)
             diagnostics += ScenarioCompiler.pointingBack(result.diagnostics, to: block.fragment, scenario: name)
             results.append(result)
-            blockHTML[index] = ScenarioPage.blockHTML(name: name, source: source, scenario: scenario)
+            blockHTML[index] = LivePage.blockHTML(name: name, source: source, scenario: scenario)
         }
 
         let page = PageScenarios(results: results)
@@ -76,7 +77,7 @@ struct ScenarioPage {
                                              file: file, firstLine: fenceLine + 1, page: page, id: "figure-\(figureCount)")
             diagnostics += output.diagnostics
             if let html = output.html { blockHTML[block.index] = html }
-            let scenarioName = words.count > 1 ? String(words[1]) : (results.first { $0.scenario.name == "main" } ?? results.first)?.scenario.name ?? "main"
+            let scenarioName = page.block(named: words.count > 1 ? String(words[1]) : nil)?.scenario.name ?? "main"
             for name in output.rows { rows.insert(scenarioName + "\u{0}" + name) }
         }
 
@@ -86,7 +87,7 @@ struct ScenarioPage {
         let relative = folder.isEmpty ? fileName : folder + "/" + fileName
         let contentFolder = file.path.hasSuffix("/" + relative) ? String(file.path.dropLast(relative.count + 1)) : nil
         for index in document.misplacedReferences {
-            diagnostics.append(ScenarioPage.misplaced(document.reference(index), file: file, bodyFirstLine: bodyFirstLine))
+            diagnostics.append(LivePage.misplaced(document.reference(index), file: file, bodyFirstLine: bodyFirstLine))
         }
         for index in document.proseReferences {
             let reference = document.reference(index)
@@ -103,7 +104,7 @@ struct ScenarioPage {
             let anchor = ([value.name].compactMap { $0 } + value.reads)
                 .first { rows.contains(value.scenario + "\u{0}" + $0) }
                 .map { FigureBlocks.rowID(scenario: value.scenario, name: $0) }
-            inlineHTML[index] = ScenarioPage.inlineHTML(value, anchor: anchor, contentFolder: contentFolder)
+            inlineHTML[index] = LivePage.inlineHTML(value, anchor: anchor, contentFolder: contentFolder)
             inlineText[index] = value.text
         }
         // A model that failed to load is reported once at the model; this page says so once per
@@ -117,57 +118,5 @@ struct ScenarioPage {
         var failedImports: Set<String> = []
         diagnostics = diagnostics.filter { $0.code != .importFailed || failedImports.insert($0.message).inserted }
         diagnostics = Diagnostic.capped(diagnostics.filter { seen.insert($0).inserted }, file: file.path)
-    }
-
-    /// `[x]({{ a }})`: a value cannot be a link's address or title. A Hugo shortcode there
-    /// (`{{< ref "a.md" >}}`) gets a note saying what it is.
-    static func misplaced(_ reference: InlineScanner.Reference, file: SourceFile, bodyFirstLine: Int) -> Diagnostic {
-        let line = bodyFirstLine + reference.line - 1
-        let start = max(1, reference.column - 2)
-        var notes = [Diagnostic.Note("write the address itself: `[text](other-essay.md)` links to another essay")]
-        let inner = reference.text.drop { $0 == " " }
-        if inner.hasPrefix("<") || inner.hasPrefix("%") {
-            notes.insert(.init("`\(reference.original)` is a Hugo shortcode, which costmark does not run here"), at: 0)
-        }
-        return .error("a `{{ }}` value cannot stand in a link's address or title",
-                      at: file.location(line: line, column: start, length: reference.original.count),
-                      notes: notes, code: .misplacedValue)
-    }
-
-    /// A value in prose: the number, with the formula it came from on hover, linked to its row
-    /// in an equation table when the page has one.
-    static func inlineHTML(_ value: InlineValue, anchor: String? = nil, contentFolder: String? = nil) -> String {
-        let title = (value.isClaim ? "checked against the model: " : "") + value.formula
-            + value.origins.map { "\nfrom " + $0 }.joined() + ScenarioPage.inputsLine(value, contentFolder: contentFolder)
-        var attributes = "class=\"cm-value\(value.isClaim ? " cm-claim" : "")\" title=\"\(HTMLEscaping.escape(title))\""
-        attributes += " data-scenario=\"\(HTMLEscaping.escape(value.scenario))\""
-        if let name = value.name { attributes += " data-name=\"\(HTMLEscaping.escape(name))\"" }
-        if let anchor { return "<a \(attributes) href=\"#\(anchor)\">\(HTMLEscaping.escape(value.text))</a>" }
-        return "<span \(attributes)>\(HTMLEscaping.escape(value.text))</span>"
-    }
-
-    /// `inputs: hourly (models/infra.scenario:2), …`: at most eight, then how many more. A value
-    /// that is itself an input names only where it was set when that is another file.
-    static func inputsLine(_ value: InlineValue, contentFolder: String?) -> String {
-        let inputs = value.inputs
-        guard !inputs.isEmpty else { return "" }
-        if inputs.count == 1, inputs[0].name == value.name {
-            return inputs[0].location.file == value.file ? "" : "\nset at " + inputs[0].place(within: contentFolder)
-        }
-        let shown = inputs.prefix(8).map { $0.described(within: contentFolder) }.joined(separator: ", ")
-        return "\ninputs: " + shown + (inputs.count > 8 ? " and \(inputs.count - 8) more" : "")
-    }
-
-    /// The model itself, folded under the prose, so a reader can see every assumption.
-    static func blockHTML(name: String, source: String, scenario: CompiledScenario) -> String {
-        let count = scenario.sourceOrder.count
-        let id = "scenario-" + Tag.slug(for: name)
-        return """
-        <details class="scenario" id="\(id)">
-        <summary>Model <code>\(HTMLEscaping.escape(name))</code>: \(count) definition\(count == 1 ? "" : "s")</summary>
-        <pre tabindex="0"><code class="language-scenario">\(HTMLEscaping.escape(source))</code></pre>
-        </details>
-
-        """
     }
 }
