@@ -4,6 +4,9 @@ import Content
 public struct BuildOptions: Sendable {
     public var contentDirectory = "Content"
     public var templatesDirectory = "Templates"
+    /// False renders the built-in theme with Mustache instead of its compiled form: for tests that
+    /// hold the two to the same bytes.
+    public var compilesBuiltInTheme = true
     public var outputDirectory = "Output"
     public var configPath = "site.yml"
     public var includeDrafts = false

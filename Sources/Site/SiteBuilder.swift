@@ -46,7 +46,8 @@ public enum SiteBuilder {
 
         let loadedSettings = settings(options, diagnostics)
         let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
-                                                               contexts: TemplateContext.schemas)
+                                                               contexts: TemplateContext.schemas,
+                                                               compilesBuiltInTheme: options.compilesBuiltInTheme)
         diagnostics.report(contentsOf: templateProblems)
         guard let settings = loadedSettings else { return finish(report) }
         if ThemeWords.forLanguage(settings.language) == nil {

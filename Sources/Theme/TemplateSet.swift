@@ -19,6 +19,10 @@ public struct TemplateSet: Sendable {
     public private(set) var assets: [String: String]
     private let library: MustacheLibrary
     private let prices: RenderBudget.Prices
+    /// The built-in theme as trees, when no template is the user's (`CompiledTemplates`).
+    private var compiled: CompiledTemplates?
+    /// Whether pages render through the compiled built-in theme rather than Mustache.
+    public var rendersCompiled: Bool { compiled != nil }
 
     /// Templates every site needs; they exist in the built-in theme, so only a broken override can lose one.
     public static let required = ["base", "page", "list", "tags", "404"]
@@ -27,8 +31,10 @@ public struct TemplateSet: Sendable {
     ///   - directory: the user's templates folder; a missing folder means the built-in theme alone.
     ///   - contexts: the templates the site renders itself, each with what it gives it. Names no
     ///     context has are warnings, and a file neither rendered nor included is one. Empty: no checks.
+    ///   - compilesBuiltInTheme: false renders the built-in theme with Mustache too (to compare them).
     public static func load(directory: String?, displayDirectory: String? = nil,
-                            contexts: [String: TemplateSchema] = [:]) -> (TemplateSet?, [Diagnostic]) {
+                            contexts: [String: TemplateSchema] = [:],
+                            compilesBuiltInTheme: Bool = true) -> (TemplateSet?, [Diagnostic]) {
         var sources: [String: Source] = [:]
         var assets = DefaultTheme.assets
         var diagnostics: [Diagnostic] = []
@@ -108,14 +114,19 @@ public struct TemplateSet: Sendable {
                                              .init(steps: max($0.steps, $1.steps), bytes: max($0.bytes, $1.bytes))
                                          },
                                          unsafeNames: graph.reachesDynamic)
-        return (TemplateSet(sources: sources, assets: assets, library: library, prices: prices), diagnostics)
+        var set = TemplateSet(sources: sources, assets: assets, library: library, prices: prices)
+        if compilesBuiltInTheme, sources.values.allSatisfy(\.isBuiltIn) {
+            set.compiled = CompiledTemplates(sources.mapValues(\.text))
+        }
+        return (set, diagnostics)
     }
 
     /// Renders a named template; names are fixed by the site stage and always present.
     /// - Throws: when the data makes the page too big or too slow to render (`TemplateLimits`).
     public func render(_ name: String, context: [String: Any]) throws(TemplateRenderError) -> String {
         let budget = RenderBudget(prices: prices)
-        let html = library.render(BudgetedObject(base: context, key: "", budget: budget), withTemplate: name) ?? ""
+        let html = compiled?.render(name, context: context, budget: budget)
+            ?? library.render(BudgetedObject(base: context, key: "", budget: budget), withTemplate: name) ?? ""
         if let exceeded = budget.exceeded { throw TemplateRenderError(template: name, exceeded: exceeded) }
         if html.utf8.count > TemplateLimits.maxOutputBytes {
             throw TemplateRenderError(template: name, exceeded: .bytes)
