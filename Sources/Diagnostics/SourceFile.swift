@@ -21,17 +21,45 @@ public struct SourceFile: Sendable {
 
     public var lineCount: Int { lineStarts.count }
 
-    /// The text of a 1-based line, without its line break.
+    /// The text of a 1-based line, without its line break. Before the line table exists, a line
+    /// near the top (front matter, where every essay's keys are located) is found by reading only
+    /// up to it, not the whole file.
     public func line(_ number: Int) -> String {
-        let lineStarts = self.lineStarts
-        guard number >= 1, number <= lineStarts.count else { return "" }
+        guard number >= 1 else { return "" }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
-        let endOffset = number < lineStarts.count ? lineStarts[number] : utf8.count
+        let startOffset: Int, endOffset: Int
+        if lines.cachedStarts == nil, let found = Self.lineBounds(number, in: utf8, within: Self.directReach) {
+            (startOffset, endOffset) = found
+        } else {
+            let known = lineStarts
+            guard number <= known.count else { return "" }
+            startOffset = known[number - 1]
+            endOffset = number < known.count ? known[number] : utf8.count
+        }
+        let start = utf8.index(utf8.startIndex, offsetBy: startOffset)
         let end = utf8.index(utf8.startIndex, offsetBy: endOffset)
         var line = Substring(text[start..<end])
         while let last = line.last, last == "\n" || last == "\r" || last == "\r\n" { line.removeLast() }
         return String(line)
+    }
+
+    /// How far into a file a line is looked for by reading up to it: past this, the line table is
+    /// built once and kept, so many messages deep in one file stay linear.
+    static let directReach = 4096
+
+    /// The UTF-8 offsets where line `number` starts and ends (after its break), read from the
+    /// start; nil when the line is not within the first `limit` bytes.
+    private static func lineBounds(_ number: Int, in utf8: String.UTF8View, within limit: Int) -> (Int, Int)? {
+        var line = 1, offset = 0, start = 0
+        for byte in utf8 {
+            offset += 1
+            if offset > limit { return nil }
+            guard byte == UInt8(ascii: "\n") else { continue }
+            if line == number { return (start, offset) }
+            line += 1
+            start = offset
+        }
+        return line == number ? (start, offset) : nil
     }
 
     /// The location of a UTF-8 offset; the column counts characters, as a reader would.
@@ -62,6 +90,13 @@ public final class LineTable: @unchecked Sendable {
     private var cached: [Int]?
 
     public init() {}
+
+    /// The table if it was computed already.
+    var cachedStarts: [Int]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return cached
+    }
 
     public func starts(of text: String) -> [Int] {
         lock.lock()

@@ -21,13 +21,7 @@ public struct InlineScanner {
     /// Returns the text with placeholders, and the references in order. `\{{` is left alone.
     public static func scan(_ text: String) -> (String, [Reference]) {
         // Most essays have no `{{`: find that out with a byte search before walking Characters.
-        var previous: UInt8 = 0
-        var found = false
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { found = true; break }
-            previous = byte
-        }
-        guard found else { return (text, []) }
+        guard ByteText.contains("{{", in: text) else { return (text, []) }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var references: [Reference] = []

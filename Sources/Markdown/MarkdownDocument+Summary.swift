@@ -26,7 +26,7 @@ extension MarkdownDocument {
     /// Whether the tree holds `<!--more-->` as an HTML node: a type check per node, and a byte
     /// search only in the rare HTML ones.
     var hasSummaryBreak: Bool {
-        guard let iterator = cmark_iter_new(root) else { return false }
+        guard mentionsSummaryBreak, let iterator = cmark_iter_new(root) else { return false }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }

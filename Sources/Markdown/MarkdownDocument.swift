@@ -37,9 +37,12 @@ public final class MarkdownDocument {
     /// What the GFM layer noticed (a footnote reference without a definition), for the site to report.
     public let warnings: [MarkdownWarning]
     private let hasTaskItems: Bool
+    /// The source holds `<!--more-->` somewhere: without it the tree need not be searched for one.
+    let mentionsSummaryBreak: Bool
 
     public init(_ markdown: String, options: MarkdownOptions = MarkdownOptions()) {
         self.options = options
+        mentionsSummaryBreak = ByteText.contains(MarkdownDocument.summaryBreak, in: markdown)
         let (scanned, references) = InlineScanner.scan(markdown)
         self.references = references
         let layer = GFMLayer.parse(scanned, markdown: markdown, options: options)

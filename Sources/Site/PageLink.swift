@@ -26,18 +26,22 @@ enum PageAnchors {
     /// Every `id="…"` in the page, plus the ids the page's headings get. Sorted and unique.
     static func collect(html: String, headings: [(level: Int, text: String)]) -> [String] {
         var ids = Set(headingIDs(headings))
-        let bytes = Array(html.utf8)
-        let marker = Array(" id=\"".utf8)
-        var index = 0
-        while index + marker.count <= bytes.count {
-            if bytes[index] == marker[0], bytes[index..<index + marker.count].elementsEqual(marker) {
-                let start = index + marker.count
+        let equals = Array("=\"".utf8), name = Array(" id".utf8)
+        var html = html
+        // Read in place (the page is not copied): `="` is found with memchr (`=` is rare outside
+        // attributes), then checked to follow ` id`.
+        html.withUTF8 { bytes in
+            var index = 0
+            while let hit = ByteText.firstOffset(of: equals, in: bytes, from: index) {
+                index = hit + equals.count
+                guard hit >= name.count, (0..<name.count).allSatisfy({ bytes[hit - name.count + $0] == name[$0] }) else {
+                    continue
+                }
+                let start = hit + equals.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                ids.insert(String(decoding: bytes[start..<end], as: UTF8.self))
+                ids.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
                 index = end
-            } else {
-                index += 1
             }
         }
         return ids.sorted()

@@ -86,6 +86,22 @@ extension CompiledTemplates {
 
         mutating func section(_ value: Any?, key: String, inverted: Bool, _ inner: [Node], stack: [Any],
                               blocks: [String: [Node]], depth: Int, into out: inout String) {
+            if let value, Self.object(value) != nil {
+                if !inverted { render(inner, stack: stack + [value], blocks: blocks, depth: depth, into: &out) }
+                return
+            }
+            if let value, let list = Self.list(value) {
+                if inverted {
+                    if list.isEmpty { render(inner, stack: stack, blocks: blocks, depth: depth, into: &out) }
+                    return
+                }
+                let price = budget.prices.sections[key] ?? budget.prices.anySection
+                for item in list {
+                    guard budget.spend(price), let item = admitted(item) else { return }
+                    render(inner, stack: stack + [item], blocks: blocks, depth: depth, into: &out)
+                }
+                return
+            }
             switch value {
             case nil:
                 if inverted { render(inner, stack: stack, blocks: blocks, depth: depth, into: &out) }
@@ -112,18 +128,54 @@ extension CompiledTemplates {
         mutating func lookUp(_ path: [String], in stack: [Any]) -> Any? {
             guard let first = path.first else { return stack.last }
             for context in stack.reversed() {
-                guard let object = context as? [String: Any] else { continue }
+                guard let field = Self.field(first, of: context) else { continue }   // not an object
                 guard budget.spend(RenderBudget.Price()) else { return nil }
-                guard let found = object[first] else { continue }
+                guard let found = field else { continue }
                 var value = admitted(found)
                 for name in path.dropFirst() {
-                    guard let object = value as? [String: Any], budget.spend(RenderBudget.Price()),
-                          let next = object[name] else { return nil }
+                    guard let current = value, let field = Self.field(name, of: current),
+                          budget.spend(RenderBudget.Price()), let next = field else { return nil }
                     value = admitted(next)
                 }
                 return value
             }
             return nil
+        }
+
+        /// `value[name]` when `value` is a dictionary (`.some(nil)`: it has no such key); nil when
+        /// it is not one. The dictionary types contexts are made of are read without converting.
+        static func field(_ name: String, of value: Any) -> Any?? {
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if type == ObjectIdentifier([String: Any].self) { return .some((value as! [String: Any])[name]) }
+            if type == ObjectIdentifier([String: String].self) {
+                return .some((value as! [String: String])[name].map { $0 as Any })
+            }
+            if value is String || value is Int || value is Bool { return nil }
+            return (value as? [String: Any]).map { .some($0[name]) }
+        }
+
+        /// True when a value of the context is a dictionary, nil otherwise. The types contexts are
+        /// made of are matched by identity first: a conditional cast of `[String: String]` to
+        /// `[String: Any]` converts every entry, and contexts are read thousands of times a page.
+        static func object(_ value: Any) -> Bool? {
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if type == ObjectIdentifier([String: Any].self) || type == ObjectIdentifier([String: String].self) {
+                return true
+            }
+            if value is String || value is Int || value is Bool { return nil }
+            return value is [String: Any] ? true : nil
+        }
+
+        /// A list of the context as `[Any]`, by identity for the common types (see `object`).
+        static func list(_ value: Any) -> [Any]? {
+            let type = ObjectIdentifier(Swift.type(of: value))
+            if type == ObjectIdentifier([Any].self) { return (value as! [Any]) }
+            if type == ObjectIdentifier([[String: Any]].self) { return (value as! [[String: Any]]).map { $0 as Any } }
+            if type == ObjectIdentifier([[String: String]].self) {
+                return (value as! [[String: String]]).map { $0.mapValues { $0 as Any } as Any }
+            }
+            if value is String || value is Int || value is Bool { return nil }
+            return value as? [Any]
         }
 
         /// Text is priced by its length, as the wrapped context prices it.
