@@ -7,8 +7,8 @@ import Markup
 /// lists, flags and objects, inverted sections, partials, a parent with blocks, comments, and the
 /// standalone-line rule), and the same render budget is spent. A template using anything else
 /// (transforms, dynamic partials, changed delimiters, an indented standalone partial) is not
-/// compiled, and the set renders with Mustache. Only used when no template is the user's, so a
-/// theme written for Mustache always gets Mustache.
+/// compiled, and the set renders with Mustache. Only used when every template is the built-in
+/// theme's (or a copy of it), so a theme written for Mustache always gets Mustache.
 struct CompiledTemplates: Sendable {
     indirect enum Node: Sendable {
         case text(String)

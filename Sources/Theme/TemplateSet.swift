@@ -115,7 +115,8 @@ public struct TemplateSet: Sendable {
                                          },
                                          unsafeNames: graph.reachesDynamic)
         var set = TemplateSet(sources: sources, assets: assets, library: library, prices: prices)
-        if compilesBuiltInTheme, sources.values.allSatisfy(\.isBuiltIn) {
+        // A copy of a built-in template (`costmark init --templates`) is the built-in theme too.
+        if compilesBuiltInTheme, sources.values.allSatisfy({ $0.isBuiltIn || DefaultTheme.templates[$0.name] == $0.text }) {
             set.compiled = CompiledTemplates(sources.mapValues(\.text))
         }
         return (set, diagnostics)

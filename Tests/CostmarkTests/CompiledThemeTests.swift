@@ -40,6 +40,8 @@ import Theme
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data("<footer>Mine</footer>\n".utf8).write(to: folder.appendingPathComponent("footer.mustache"))
         #expect(TemplateSet.load(directory: folder.path).0?.rendersCompiled == false, "a user's template gets Mustache")
+        try Data(DefaultTheme.templates["footer"]!.utf8).write(to: folder.appendingPathComponent("footer.mustache"))
+        #expect(TemplateSet.load(directory: folder.path).0?.rendersCompiled == true, "a copy of the theme's is the theme")
     }
 
     @Test(arguments: ["Content", "Tests/Fixtures/kitchen-sink/Content", "Tests/Fixtures/hostile-layout/Content"])
