@@ -1,35 +1,16 @@
 import BuildRecord
 import Content
-import FileSupport
 
 /// Atom and RSS 2.0 feeds of the newest essays, with full content. Feed readers show content
 /// away from the site, so each entry carries its own base URL for relative links.
 struct FeedWriter {
     let plan: SitePlan
     let rendered: [RenderedFacts]
-    /// Each entry's content with absolute addresses, made once however many feeds hold it (the
-    /// site's Atom, RSS and JSON feeds and every tag's), in parallel; and the same XML-escaped.
-    private let absolute: [Int: String]
-    private let escaped: [Int: String]
-
-    init(plan: SitePlan, rendered: [RenderedFacts]) {
-        self.plan = plan
-        self.rendered = rendered
-        var indices = Set(plan.listed.prefix(plan.settings.feedLimit))
-        for (_, members) in plan.tags { indices.formUnion(FeedWriter.tagEntries(members, plan: plan)) }
-        let ordered = indices.sorted()
-        let contents = parallelMap(ordered.count) { position -> (String, String) in
-            let index = ordered[position]
-            let html = FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "",
-                                           pageURL: plan.settings.baseURL + plan.essays[index].route.href)
-            return (html, Escaping.xml(html))
-        }
-        absolute = Dictionary(uniqueKeysWithValues: zip(ordered, contents.map(\.0)))
-        escaped = Dictionary(uniqueKeysWithValues: zip(ordered, contents.map(\.1)))
+    /// An entry's content with absolute addresses.
+    static func absoluteContent(_ index: Int, plan: SitePlan, rendered: [RenderedFacts]) -> String {
+        FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "",
+                            pageURL: plan.settings.baseURL + plan.essays[index].route.href)
     }
-
-    /// An entry's content with absolute addresses, for the JSON feed.
-    func absoluteContent(_ index: Int) -> String { absolute[index] ?? "" }
 
     var entries: ArraySlice<Int> { plan.listed.prefix(plan.settings.feedLimit) }
 
@@ -78,7 +59,7 @@ struct FeedWriter {
             if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
             for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
             if !facts.summary.isEmpty { xml += "<summary>\(Escaping.xml(facts.summary))</summary>\n" }
-            xml += "<content type=\"html\" xml:base=\"\(url)\">\(escaped[index] ?? "")</content>\n</entry>\n"
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered)))</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -107,7 +88,7 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            xml += "<description>\(escaped[index] ?? "")</description>\n</item>\n"
+            xml += "<description>\(Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered)))</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }

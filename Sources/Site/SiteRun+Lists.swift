@@ -49,10 +49,17 @@ extension SiteRun {
     /// `leavingOut`: data files that scenarios read and no page links to.
     func siteFiles(_ pages: [EssayPage], listFiles: [String], leavingOut: Set<String> = []) {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
-        writeIfChanged(feeds.atom(), "feed.xml")
-        writeIfChanged(feeds.rss(), "rss.xml")
-        writeIfChanged(JSONFeedWriter(feeds: feeds).json(), "feed.json")
-        for tag in plan.tags { writeIfChanged(feeds.atom(tag: tag), tag.tag.route.path + "feed.xml") }
+        // Feeds are made a few at a time in parallel (each entry's content is made absolute and
+        // escaped), and written in order; a few at a time, so the texts held stay few.
+        var jobs: [(file: String, make: @Sendable () -> String)] = [
+            ("feed.xml", { feeds.atom() }), ("rss.xml", { feeds.rss() }), ("feed.json", { JSONFeedWriter(feeds: feeds).json() }),
+        ]
+        for tag in plan.tags { jobs.append((tag.tag.route.path + "feed.xml", { feeds.atom(tag: tag) })) }
+        for start in stride(from: 0, to: jobs.count, by: 4) {
+            let batch = Array(jobs[start..<min(start + 4, jobs.count)])
+            let texts = parallelMap(batch.count) { batch[$0].make() }
+            for (job, text) in zip(batch, texts) { writeIfChanged(text, job.file) }
+        }
         if plan.writesRobots {
             writeIfChanged("User-agent: *\nAllow: /\n\nSitemap: \(plan.settings.baseURL)sitemap.xml\n", "robots.txt")
         }
