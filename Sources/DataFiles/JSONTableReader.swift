@@ -50,8 +50,8 @@ public enum JSONTableReader {
             for member in members where index[member.key] == nil {
                 // The CSV reader's limit, and its located error: no key is dropped without a word.
                 guard builders.count < DataLimits.columns else {
-                    report("`\(member.key)` would be column \(builders.count + 1); the limit is \(DataLimits.columns) columns",
-                           member.keyOffset, length: member.key.utf8.count + 2)
+                    report("`\(member.key)` would be column \(builders.count + 1); "
+                           + "the limit is \(DataLimits.columns) columns", member.keyOffset, length: member.key.utf8.count + 2)
                     return (nil, diagnostics)
                 }
                 index[member.key] = builders.count

@@ -86,8 +86,8 @@ enum ChartBlock {
     static func labels(_ spec: inout BlockSpec, count: Int) -> [String]? {
         guard let labels = spec.strings("labels") else { return nil }
         guard labels.count == count else {
-            spec.error("`labels` names \(labels.count) item\(labels.count == 1 ? "" : "s"), but the chart draws \(count)",
-                       spec.document.entry("labels")!.value)
+            let items = "\(labels.count) item\(labels.count == 1 ? "" : "s")"
+            spec.error("`labels` names \(items), but the chart draws \(count)", spec.document.entry("labels")!.value)
             return nil
         }
         return labels

@@ -94,7 +94,8 @@ public final class MarkdownDocument {
         }
         var index = 0
         while index < bytes.count {
-            if bytes[index] == 0x25, index + 2 < bytes.count, let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+            if bytes[index] == 0x25, index + 2 < bytes.count,
+               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
                 out.append(high << 4 | low)
                 index += 3
             } else {
@@ -189,7 +190,9 @@ public final class MarkdownDocument {
         var html = String(cString: rendered)
         // Code cmark renders itself (no language, or one the highlighter lacks) scrolls too: it is
         // made reachable from the keyboard like highlighted code.
-        if strstr(rendered, "<pre><code") != nil { html = html.replacing("<pre><code", with: "<pre tabindex=\"0\"><code") }
+        if strstr(rendered, "<pre><code") != nil {
+            html = html.replacing("<pre><code", with: "<pre tabindex=\"0\"><code")
+        }
         return RenderedMarkdown(html: hasTaskItems ? TaskListItems.classify(html) : html,
                                 firstParagraph: firstParagraph, wordCount: wordCount, headings: headings)
     }

@@ -71,7 +71,10 @@ struct ClaimCheck {
             return literal(low).flatMap { lower in
                 literal(high).flatMap { upper in
                     let x = value.scalar ?? .nan, a = lower.scalar ?? .nan, b = upper.scalar ?? .nan
-                    guard a <= b else { return error("the range's first end must not be above its second", low.span.union(high.span), code: .general) }
+                    guard a <= b else {
+                        return error("the range's first end must not be above its second", low.span.union(high.span),
+                                     code: .general)
+                    }
                     let holds = Self.isWithin(x, a, b)
                     let text = shown(in: lower)
                     return holds ? .success(text) : error("claim does not hold: \(source) is \(text), the text says in "

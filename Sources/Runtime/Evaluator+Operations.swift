@@ -21,7 +21,8 @@ extension Evaluator {
                 let when = b.isSeries ? timeDescription(step: zero) : ""
                 throw Failure(message: "division by zero: `\(text(right.span))` is 0\(when)", span: right.span)
             }
-            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: .quotient(a.label, b.label), Division())
+            return Value.combine(a, b, dimension: a.dimension / b.dimension, label: .quotient(a.label, b.label),
+                                 Division())
         case .power:
             return try power(a, b, left, right)
         case .equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual, .and, .or:

@@ -231,7 +231,8 @@ public struct TypeChecker {
             return TypeInfo(dimension: a.dimension * b.dimension, isSeries: series, rows: rows, label: a.label * b.label,
                             constant: a.constant.flatMap { x in b.constant.map { x * $0 } })
         case .divide:
-            return TypeInfo(dimension: a.dimension / b.dimension, isSeries: series, rows: rows, label: .quotient(a.label, b.label),
+            return TypeInfo(dimension: a.dimension / b.dimension, isSeries: series, rows: rows,
+                            label: .quotient(a.label, b.label),
                             constant: a.constant.flatMap { x in b.constant.map { $0 == 0 ? nil : x / $0 } ?? nil })
         case .power:
             guard b.dimension.isDimensionless else {

@@ -59,7 +59,8 @@ struct FeedWriter {
             if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
             for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
             if !facts.summary.isEmpty { xml += "<summary>\(Escaping.xml(facts.summary))</summary>\n" }
-            xml += "<content type=\"html\" xml:base=\"\(url)\">\(Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered)))</content>\n</entry>\n"
+            let content = Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered))
+            xml += "<content type=\"html\" xml:base=\"\(url)\">\(content)</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
     }
@@ -88,7 +89,8 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            xml += "<description>\(Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered)))</description>\n</item>\n"
+            let content = Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered))
+            xml += "<description>\(content)</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"
     }
