@@ -71,6 +71,6 @@ public enum ByteText {
     /// Whether `text` holds `target`.
     public static func contains(_ target: String, in text: String) -> Bool {
         var text = text
-        return text.withUTF8 { !offsets(of: Array(target.utf8), in: $0).isEmpty }
+        return text.withUTF8 { firstOffset(of: Array(target.utf8), in: $0, from: 0) != nil }
     }
 }

@@ -17,63 +17,38 @@ extension MarkdownDocument {
     /// image is summarized by its first real paragraph. Works with raw HTML off: the marker is
     /// found in cmark's tree, not in the rendered HTML.
     public func summarySource() -> (text: String, explicit: Bool) {
-        // Nearly every essay has no marker: then only its first paragraph is read, once. The
-        // full walk (which gathers every paragraph's text) runs only for an essay with a marker.
-        guard hasSummaryBreak else { return (firstParagraphText ?? "", false) }
-        return explicitSummary()
+        // Nearly every essay has no marker: then the walk stops at its first paragraph. Only an
+        // essay with a marker is walked up to it, gathering every paragraph's text.
+        let hasBreak = hasSummaryBreak
+        let read = summaryWalk(toTheBreak: hasBreak)
+        if let beforeBreak = read.beforeBreak { return (beforeBreak, true) }
+        return (read.firstParagraph ?? "", false)
     }
 
     /// Whether the tree holds `<!--more-->` as an HTML node: a type check per node, and a byte
-    /// search only in the rare HTML ones.
+    /// search only in the rare HTML ones; none at all when the source never mentions it.
     var hasSummaryBreak: Bool {
         guard mentionsSummaryBreak, let iterator = cmark_iter_new(root) else { return false }
         defer { cmark_iter_free(iterator) }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
-                  let literal = cmark_node_get_literal(node), strstr(literal, "<!--more-->") != nil else { continue }
-            if String(cString: literal).trimmingSpaces == MarkdownDocument.summaryBreak { return true }
+            if MarkdownDocument.isSummaryBreak(node) { return true }
         }
         return false
     }
 
-    /// The text of the first paragraph that has text of its own (image descriptions are not),
-    /// read as `explicitSummary` reads it, stopping there.
-    var firstParagraphText: String? {
-        guard let iterator = cmark_iter_new(root) else { return nil }
-        defer { cmark_iter_free(iterator) }
-        var paragraph = ""
-        var imageDepth = 0
-        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            let entering = event == CMARK_EVENT_ENTER
-            switch type {
-            case CMARK_NODE_IMAGE:
-                imageDepth += entering ? 1 : -1
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                guard entering, imageDepth == 0, let literal = cmark_node_get_literal(node) else { continue }
-                paragraph += String(cString: literal)
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                if imageDepth == 0 { paragraph += " " }
-            case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
-                guard !entering else { continue }
-                if type == CMARK_NODE_PARAGRAPH {
-                    let text = paragraph.collapsingSpaces
-                    if !text.isEmpty { return text }
-                }
-                paragraph = ""
-            default:
-                break
-            }
-        }
-        return nil
+    private static func isSummaryBreak(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
+              let literal = cmark_node_get_literal(node), strstr(literal, "<!--more-->") != nil else { return false }
+        return String(cString: literal).trimmingSpaces == MarkdownDocument.summaryBreak
     }
 
-    /// The text before the first `<!--more-->`, every paragraph and heading of it.
-    private func explicitSummary() -> (text: String, explicit: Bool) {
-        guard let iterator = cmark_iter_new(root) else { return ("", false) }
+    /// The plain text of paragraphs and headings in order (not code blocks, not image
+    /// descriptions). `toTheBreak`: up to the first `<!--more-->`, every paragraph gathered;
+    /// else it stops at the first paragraph that has text of its own.
+    private func summaryWalk(toTheBreak: Bool) -> (firstParagraph: String?, beforeBreak: String?) {
+        guard let iterator = cmark_iter_new(root) else { return (nil, nil) }
         defer { cmark_iter_free(iterator) }
         var all = ""           // everything so far, for `<!--more-->`
         var firstParagraph: String?
@@ -87,9 +62,8 @@ extension MarkdownDocument {
             case CMARK_NODE_IMAGE:
                 imageDepth += entering ? 1 : -1
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
-                if literal.trimmingSpaces == MarkdownDocument.summaryBreak {
-                    return ((all + " " + paragraph).collapsingSpaces, true)
+                if toTheBreak, MarkdownDocument.isSummaryBreak(node) {
+                    return (firstParagraph, (all + " " + paragraph).collapsingSpaces)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard entering, imageDepth == 0, let literal = cmark_node_get_literal(node) else { continue }
@@ -99,14 +73,17 @@ extension MarkdownDocument {
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:
                 guard !entering else { continue }
                 let text = paragraph.collapsingSpaces
-                if firstParagraph == nil, type == CMARK_NODE_PARAGRAPH, !text.isEmpty { firstParagraph = text }
-                all += " " + text
+                if firstParagraph == nil, type == CMARK_NODE_PARAGRAPH, !text.isEmpty {
+                    firstParagraph = text
+                    if !toTheBreak { return (text, nil) }
+                }
+                if toTheBreak { all += " " + text }
                 paragraph = ""
             default:
                 break
             }
         }
-        return (firstParagraph ?? "", false)
+        return (firstParagraph, nil)
     }
 }
 
@@ -116,11 +93,8 @@ extension MarkdownDocument {
         var found: [OpaquePointer] = []
         if let iterator = cmark_iter_new(root) {
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
-                      let literal = cmark_node_get_literal(node),
-                      String(cString: literal).trimmingSpaces == MarkdownDocument.summaryBreak else { continue }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      MarkdownDocument.isSummaryBreak(node) else { continue }
                 found.append(node)
             }
             cmark_iter_free(iterator)

@@ -120,16 +120,7 @@ extension CompiledTemplates {
 
         static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
 
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
-            var position = start
-            while position + needle.count <= bytes.count {
-                if bytes[position] == needle[0], bytes[position..<position + needle.count].elementsEqual(needle) {
-                    return position
-                }
-                position += 1
-            }
-            return nil
-        }
+        func find(_ needle: [UInt8], from start: Int) -> Int? { TemplateTag.find(needle, in: bytes, from: start) }
     }
 }
 

@@ -86,7 +86,7 @@ extension CompiledTemplates {
 
         mutating func section(_ value: Any?, key: String, inverted: Bool, _ inner: [Node], stack: [Any],
                               blocks: [String: [Node]], depth: Int, into out: inout String) {
-            if let value, Self.object(value) != nil {
+            if let value, Self.isObject(value) {
                 if !inverted { render(inner, stack: stack + [value], blocks: blocks, depth: depth, into: &out) }
                 return
             }
@@ -107,18 +107,6 @@ extension CompiledTemplates {
                 if inverted { render(inner, stack: stack, blocks: blocks, depth: depth, into: &out) }
             case let flag as Bool:
                 if flag != inverted { render(inner, stack: stack, blocks: blocks, depth: depth, into: &out) }
-            case let object as [String: Any]:
-                if !inverted { render(inner, stack: stack + [object], blocks: blocks, depth: depth, into: &out) }
-            case let list as [Any]:
-                if inverted {
-                    if list.isEmpty { render(inner, stack: stack, blocks: blocks, depth: depth, into: &out) }
-                    return
-                }
-                let price = budget.prices.sections[key] ?? budget.prices.anySection
-                for item in list {
-                    guard budget.spend(price), let item = admitted(item) else { return }
-                    render(inner, stack: stack + [item], blocks: blocks, depth: depth, into: &out)
-                }
             case .some(let other):
                 if !inverted { render(inner, stack: stack + [other], blocks: blocks, depth: depth, into: &out) }
             }
@@ -143,7 +131,9 @@ extension CompiledTemplates {
         }
 
         /// `value[name]` when `value` is a dictionary (`.some(nil)`: it has no such key); nil when
-        /// it is not one. The dictionary types contexts are made of are read without converting.
+        /// it is not one. The types contexts are made of are matched by identity first: a
+        /// conditional cast of `[String: String]` to `[String: Any]` converts every entry, and
+        /// contexts are read thousands of times a page.
         static func field(_ name: String, of value: Any) -> Any?? {
             let type = ObjectIdentifier(Swift.type(of: value))
             if type == ObjectIdentifier([String: Any].self) { return .some((value as! [String: Any])[name]) }
@@ -154,19 +144,16 @@ extension CompiledTemplates {
             return (value as? [String: Any]).map { .some($0[name]) }
         }
 
-        /// True when a value of the context is a dictionary, nil otherwise. The types contexts are
-        /// made of are matched by identity first: a conditional cast of `[String: String]` to
-        /// `[String: Any]` converts every entry, and contexts are read thousands of times a page.
-        static func object(_ value: Any) -> Bool? {
+        /// Whether a value of the context is a dictionary (see `field` for why by identity first).
+        static func isObject(_ value: Any) -> Bool {
             let type = ObjectIdentifier(Swift.type(of: value))
             if type == ObjectIdentifier([String: Any].self) || type == ObjectIdentifier([String: String].self) {
                 return true
             }
-            if value is String || value is Int || value is Bool { return nil }
-            return value is [String: Any] ? true : nil
+            return !(value is String || value is Int || value is Bool) && value is [String: Any]
         }
 
-        /// A list of the context as `[Any]`, by identity for the common types (see `object`).
+        /// A list of the context as `[Any]`, by identity for the common types (see `field`).
         static func list(_ value: Any) -> [Any]? {
             let type = ObjectIdentifier(Swift.type(of: value))
             if type == ObjectIdentifier([Any].self) { return (value as! [Any]) }

@@ -45,6 +45,20 @@ struct TemplateTag: Equatable {
         return scanner.run()
     }
 
+    /// The first offset at or after `start` where `needle` stands in `bytes`; shared by the scanners
+    /// of template text.
+    static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var position = start
+        while position + needle.count <= bytes.count {
+            if bytes[position] == first, bytes[position..<position + needle.count].elementsEqual(needle) {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
     private struct Scanner {
         let bytes: [UInt8]
         var open: [UInt8] = Array("{{".utf8)
@@ -139,17 +153,7 @@ struct TemplateTag: Equatable {
             index = find(end, from: index).map { $0 + end.count } ?? bytes.count
         }
 
-        func find(_ needle: [UInt8], from start: Int) -> Int? {
-            guard let first = needle.first, needle.count <= bytes.count else { return nil }
-            var position = start
-            while position + needle.count <= bytes.count {
-                if bytes[position] == first, bytes[position..<position + needle.count].elementsEqual(needle) {
-                    return position
-                }
-                position += 1
-            }
-            return nil
-        }
+        func find(_ needle: [UInt8], from start: Int) -> Int? { TemplateTag.find(needle, in: bytes, from: start) }
 
         func isSpace(_ byte: UInt8) -> Bool {
             byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
