@@ -15,7 +15,7 @@ extension ChartBlock {
         }
         let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
         spec.diagnostics += problems
-        if let value, value.value.dimension == dimension { return value.value.scalar }
+        if let value, value.value.dimension == dimension { return value.shown.number }
         if value != nil { spec.error("`y-min` must measure \(dimension.described)", entry.value) }
         return nil
     }
@@ -40,18 +40,18 @@ extension ChartBlock {
             let (value, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
             spec.diagnostics += problems
             guard let value else { continue }
-            if value.value.isUncertain {
+            let shown = value.shown
+            if shown.isUncertain {
                 let written = fragment.text(of: expression.span)
                 spec.error("an annotation marks one time; `\(written)` is uncertain: mark `median(\(written))`", at)
                 continue
             }
-            guard value.value.dimension == .time,
-                  let seconds = value.value.scalar ?? (value.value.isNever ? nil : .nan) else {
-                if !value.value.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
+            guard shown.dimension == .time, let seconds = shown.number ?? (shown.isNever ? nil : .nan) else {
+                if !shown.isNever { spec.error("`at` must be a time on the timeline, such as `6 months`", at) }
                 continue
             }
             let text = mapping.first(where: { $0.key.string == "label" })?.value.scalar?.string
-                ?? ValueFormatter.format(value.value)
+                ?? shown.text()
             annotations.append(ChartData.Annotation(x: seconds / timeline.unit.factor, label: text))
         }
         return annotations
@@ -66,12 +66,13 @@ extension ChartBlock {
         spec.diagnostics += problems
         guard let evaluated else { return false }
         let text = fragment.text(of: expression.span)
-        if evaluated.value.isUncertain {
+        let shown = evaluated.shown
+        if shown.isUncertain {
             spec.error("`\(text)` is uncertain; `x` needs one value per step: use `median(\(text))`", entry.value)
             return false
         }
-        guard let values = evaluated.value.series, values.count == steps else {
-            let notes: [Diagnostic.Note] = evaluated.value.scalar == nil ? [] : [
+        guard case .perStep(let values) = shown.shape, values.count == steps else {
+            let notes: [Diagnostic.Note] = shown.number == nil ? [] : [
                 .init("to draw against `\(text)` varied over values, write `x: {\(text): [1, 2, 4]}` or "
                       + "`x: {\(text): 1..64}` (with its unit), as in a sweep")]
             spec.error("`x` is `t` or a series over the chart's timeline (\(steps) steps); `\(text)` is not",
@@ -93,10 +94,9 @@ extension ChartBlock {
     @discardableResult
     static func placeOnX(_ chart: inout ChartData, _ values: [Double], dimension: Dimension, label: UnitLabel,
                          name: String) -> Double {
-        let display = ValueFormatter.displayLabel(for: values.filter(\.isFinite).map(abs).max() ?? 1,
-                                                  dimension: dimension, label: label)
-        let unit = ValueFormatter.unitText(display)
-        chart.x = values.map { $0 / display.factor }
+        let display = ShownUnit(covering: values, dimension: dimension, label: label)
+        let unit = display.name
+        chart.x = values.map(display.amount)
         chart.xUnitName = unit.isEmpty ? name : "\(name) (\(unit))"
         chart.xDates = nil
         return display.factor
@@ -111,9 +111,10 @@ extension ChartBlock {
             let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: scenario)
             spec.diagnostics += problems
             guard let evaluated else { continue }
-            guard let value = evaluated.value.scalar, evaluated.value.dimension == dimension else {
-                let actual = evaluated.value.isUncertain ? "uncertain (draw `median(\(text))`)"
-                    : evaluated.value.series == nil ? evaluated.value.dimension.described : "a series"
+            let shown = evaluated.shown
+            guard let value = shown.number, shown.dimension == dimension else {
+                let actual = shown.isUncertain ? "uncertain (draw `median(\(text))`)"
+                    : shown.steps == nil ? shown.dimension.described : "a series"
                 spec.diagnostics.append(.error("a rule is a single value measuring \(dimension.described), "
                                                + "as the y axis does; `\(text)` is \(actual)",
                                                at: fragment.location(expression.span)))

@@ -14,8 +14,9 @@ extension ChartBlock {
             }
             return nil
         }
-        guard let samples = item.value.samples, samples.steps == nil else {
-            spec.diagnostics.append(.error("`\(item.text)` is \(item.value.isSeries ? "a series" : "certain"); "
+        let shown = item.shown
+        guard case .spread(let samples) = shown.shape, samples.steps == nil else {
+            spec.diagnostics.append(.error("`\(item.text)` is \(shown.steps != nil ? "a series" : "certain"); "
                                            + "a distribution chart shows one uncertain value, "
                                            + "such as `total` of `price = $20 to $50`",
                                            at: item.location))
@@ -44,20 +45,17 @@ extension ChartBlock {
         var chart = look.chart(kind: .area, yMinimum: 0, x: nil, series: [ChartData.Series(name: "share of samples",
                                                                                              values: shares)],
                                axis: Axis(dimension: .dimensionless, label: UnitLabel(percent)))
-        let factor = placeOnX(&chart, centers, dimension: item.value.dimension, label: item.evaluated.type.label,
-                              name: item.text)
+        let factor = placeOnX(&chart, centers, dimension: shown.dimension, label: shown.label, name: item.text)
         chart.annotations = [ChartData.Annotation(x: samples.percentiles(0.5)[0] / factor, label: "median")]
         chart.samples = samples.count
         let rows = samples.percentiles([0.05, 0.5, 0.95])[0]
-        let shown = { (x: Double) in
-            ValueFormatter.formatEstimate(x, dimension: item.value.dimension, label: item.evaluated.type.label)
-        }
+        let estimate = { (x: Double) in ValueFormatter.formatEstimate(x, dimension: shown.dimension, label: shown.label) }
         let never = samples.count - finite.count
         let neverNote = never == 0 ? ""
             : " In \(ValueFormatter.significant(100 * Double(never) / Double(samples.count), digits: 2))% "
             + "of them it never happens; those are not in the bins."
         chart.note = "The share of \(ValueFormatter.fixed(Double(samples.count), decimals: 0)) simulations in each "
-            + "range of \(item.text); median \(shown(rows[1])), 90% between \(shown(rows[0])) and \(shown(rows[2]))."
+            + "range of \(item.text); median \(estimate(rows[1])), 90% between \(estimate(rows[0])) and \(estimate(rows[2]))."
             + neverNote
         return chart
     }

@@ -44,7 +44,7 @@ extension ChartBlock {
                                            + "which it varies", at: other.location))
             return nil
         }
-        if let series = evaluated.first(where: { $0.value.series != nil }) {
+        if let series = evaluated.first(where: { $0.shown.steps != nil }) {
             spec.diagnostics.append(.error("`\(series.text)` is a series over the timeline; against `\(input.name)` "
                                            + "each `y` is one value per variant of the model",
                                            at: series.location,
@@ -80,8 +80,9 @@ extension ChartBlock {
         }
         guard let input = VariedInput.parse(key: key, value: values, in: base.scenario, figure: "a chart",
                                             limit: FigureLimits.chartInputValues, spec: &spec) else { return nil }
-        guard base.values[name]?.scalar != nil else {
-            let shape = base.values[name]?.series != nil ? "a series over the timeline" : "not a single number"
+        let varied = base.values[name].map { ShownValue($0) }
+        guard varied?.number != nil else {
+            let shape = varied?.steps != nil ? "a series over the timeline" : "not a single number"
             spec.error("`\(name)` is \(shape); `x` varies a single value of the model", key,
                        notes: [.init("to draw against a series of the timeline, write `x: \(name)`")])
             return nil
@@ -105,18 +106,19 @@ extension ChartBlock {
                     spec.error("with \(input.name) = \(value.text), `\(text)` fails: \(problem.message)", value.node)
                     return nil
                 }
-                if let uncertain = evaluated?.value, uncertain.isUncertain {
+                if let shown = evaluated?.shown, shown.isUncertain {
                     spec.error("`\(text)` is uncertain; a chart against `\(input.name)` draws single values: "
                                + "plot `median(\(text))` or `percentile(\(text), 95%)`", value.node)
                     return nil
                 }
-                ys.append(evaluated?.value.scalar ?? .nan)
+                ys.append(evaluated?.shown.number ?? .nan)
             }
-            if result.values[input.name]?.isUncertain == true {
+            let varied = result.values[input.name].map { ShownValue($0) }
+            if varied?.isUncertain == true {
                 spec.error("`\(value.text)` is a range; a chart's x values are single values", value.node)
                 return nil
             }
-            guard let x = result.values[input.name]?.scalar else { continue }
+            guard let x = varied?.number else { continue }
             rows.append((x, ys))
         }
         rows.sort { $0.x < $1.x }

@@ -54,6 +54,7 @@ enum ChartBlock {
         /// `labels:` gives the reader's name for it (legend, bar, data table); messages keep `text`.
         var label: String? = nil
         var value: Value { evaluated.value }
+        var shown: ShownValue { evaluated.shown }
         var name: String { label ?? text }
     }
 
@@ -156,16 +157,16 @@ enum ChartBlock {
     /// `bars:`: a bar per named single value.
     static func bars(_ items: [Plotted], look: Look, axis: Axis, yMinimum: Double?,
                      spec: inout BlockSpec) -> ChartData? {
-        for item in items where item.value.scalar == nil && !(item.value.isUncertain && !item.value.isSeries) {
+        for item in items where !item.shown.isSingle {
             spec.diagnostics.append(.error("`\(item.text)` is a series; `bars` takes single values "
                                            + "(use `y` for series)", at: item.location))
             return nil
         }
-        guard let bars = ChartData.Series.bars(items.map(\.value), name: "") else { return nil }
+        guard let bars = ChartData.Series.bars(items.map(\.shown), name: "") else { return nil }
         var chart = look.chart(kind: look.kind == .line ? .bar : look.kind, yMinimum: yMinimum, x: nil,
                                categories: items.map(\.name),
                                series: [bars], axis: axis)
-        chart.samples = items.compactMap { $0.value.samples?.count }.first
+        chart.samples = items.compactMap(\.shown.sampleCount).first
         return chart
     }
 
@@ -173,7 +174,7 @@ enum ChartBlock {
     static func overTimeline(_ items: [Plotted], items written: [(Expr, SourceFragment, String)], look: Look,
                              axis: Axis, yMinimum: Double?, spec: inout BlockSpec, page: PageScenarios,
                              scenario: String?) -> ChartData? {
-        let withSeries = items.first { $0.value.isSeries } ?? items.first
+        let withSeries = items.first { $0.shown.steps != nil } ?? items.first
         guard let result = withSeries?.evaluated.result,
               let timeline = result.scenario.timeline else {
             spec.diagnostics.append(.error("`y` needs a series over the timeline; use `bars` for single values",
@@ -182,7 +183,7 @@ enum ChartBlock {
         }
         var series: [ChartData.Series] = []
         for item in items {
-            if item.value.isNever { continue }
+            if item.shown.isNever { continue }
             guard let drawn = seriesOverTimeline(item, steps: timeline.count) else {
                 spec.diagnostics.append(.error("`\(item.text)` is on another scenario's timeline", at: item.location))
                 return nil
@@ -198,7 +199,7 @@ enum ChartBlock {
         var chart = look.chart(yMinimum: yMinimum, x: (0..<timeline.count).map { timeline.start + Double($0) },
                                xUnitName: unitName, series: series, axis: axis, annotations: annotations,
                                xDates: timeline.dates)
-        chart.samples = items.compactMap { $0.value.samples?.count }.first
+        chart.samples = items.compactMap(\.shown.sampleCount).first
         if look.kind == .stackedBar, chart.samples != nil {
             chart.note = "Stacks show medians; the uncertainty of a sum is not drawn "
                 + "(chart the total on its own to see it)."
@@ -209,13 +210,12 @@ enum ChartBlock {
     /// One item of `y:` over the timeline: a series as it is, a single value as a flat line, and an
     /// uncertain one as its median with a fan of percentiles around it. Nil when the lengths differ.
     static func seriesOverTimeline(_ item: Plotted, steps: Int) -> ChartData.Series? {
-        if let samples = item.value.samples {
+        let shown = item.shown
+        if case .spread(let samples) = shown.shape {
             guard samples.steps == nil || samples.steps == steps else { return nil }
-            let flat = samples.steps == nil
-            let band = ChartData.Band(samples, count: flat ? steps : nil)
+            let band = ChartData.Band(Spread(samples), count: samples.steps == nil ? steps : nil)
             return ChartData.Series(name: item.name, values: band.median, band: band)
         }
-        let values = item.value.series ?? Array(repeating: item.value.scalar ?? .nan, count: steps)
-        return values.count == steps ? ChartData.Series(name: item.name, values: values) : nil
+        return shown.centres(over: steps).map { ChartData.Series(name: item.name, values: $0) }
     }
 }

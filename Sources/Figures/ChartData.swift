@@ -17,18 +17,19 @@ public struct ChartData: Sendable {
 
         /// A bar per single value: a certain one as it is, an uncertain one as its median with its
         /// percentiles for a whisker. Nil when a value is a series or "never".
-        static func bars(_ values: [Value], name: String) -> Series? {
+        static func bars(_ values: [ShownValue], name: String) -> Series? {
             var heights: [Double] = []
             var bands: [Band] = []
             for value in values {
-                if let samples = value.samples, samples.steps == nil {
-                    let band = Band(samples)
+                switch value.shape {
+                case .spread(let samples) where samples.steps == nil:
+                    let band = Band(Spread(samples))
                     heights.append(band.median[0])
                     bands.append(band)
-                } else if let scalar = value.scalar {
-                    heights.append(scalar)
+                case .number(let x):
+                    heights.append(x)
                     bands.append(Band(p5: [.nan], p25: [.nan], p75: [.nan], p95: [.nan]))
-                } else {
+                case .spread, .perStep, .never:
                     return nil
                 }
             }
@@ -45,9 +46,9 @@ public struct ChartData: Sendable {
         /// The medians, read with the percentiles (one selection per column), for the line.
         var median: [Double] = []
 
-        /// From samples: one entry per step (one for a single value, repeated `count` times).
-        init(_ samples: Samples, count: Int? = nil) {
-            let rows = samples.percentiles([0.05, 0.25, 0.5, 0.75, 0.95])
+        /// From a spread: one entry per step (one for a single value, repeated `count` times).
+        init(_ spread: Spread, count: Int? = nil) {
+            let rows = spread.rows
             let repeated = count.map { n in Array(repeating: rows[0], count: n) } ?? rows
             p5 = repeated.map { $0[0] }; p25 = repeated.map { $0[1] }; median = repeated.map { $0[2] }
             p75 = repeated.map { $0[3] }; p95 = repeated.map { $0[4] }

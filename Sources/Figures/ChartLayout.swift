@@ -8,7 +8,7 @@ struct ChartLayout {
     let width: Double
     let data: ChartData
     let factor: Double
-    let display: UnitLabel
+    let display: ShownUnit
     let height: Double
     let top: Double
     let plotHeight: Double
@@ -66,7 +66,7 @@ struct ChartLayout {
         // A linear axis's ticks share one unit and suffix; a logarithmic one spans magnitudes.
         let reference = data.logarithmic ? nil : yTicks.map(abs).max().map { $0 * display.factor }
         let yTickLabel = { (value: Double) in
-            TickLabel.text(value * display.factor, label: display, dimension: data.dimension, reference: reference)
+            TickLabel.text(value * display.factor, unit: display, reference: reference)
         }
         let left = 16 + (yTicks.map { Double(yTickLabel($0).count) }.max() ?? 3) * ChartRenderer.characterWidth
         let plotWidth = max(80, width - left - margins.right)   // huge tick labels must leave some room
@@ -87,9 +87,9 @@ struct ChartLayout {
     }
 
     /// The data in the unit its values are shown in, so ticks land on round numbers of that unit.
-    private static func inDisplayUnits(_ original: ChartData) -> (ChartData, UnitLabel) {
-        let rawHigh = original.series.flatMap(\.values).filter(\.isFinite).map(abs).max() ?? 1
-        let display = ValueFormatter.displayLabel(for: rawHigh, dimension: original.dimension, label: original.label)
+    private static func inDisplayUnits(_ original: ChartData) -> (ChartData, ShownUnit) {
+        let display = ShownUnit(covering: original.series.flatMap(\.values), dimension: original.dimension,
+                                label: original.label)
         let factor = display.factor
         var data = original
         data.series = data.series.map {
@@ -97,7 +97,7 @@ struct ChartLayout {
         }
         data.yMinimum = data.yMinimum.map { $0 / factor }
         data.rules = data.rules.map { ChartData.Rule(value: $0.value / factor, label: $0.label) }
-        data.label = display
+        data.label = display.label
         return (data, display)
     }
 

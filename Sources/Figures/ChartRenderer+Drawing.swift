@@ -18,7 +18,7 @@ extension ChartRenderer {
         if data.x != nil {
             svg.text("axis-title", at: (layout.left + layout.plotWidth / 2, layout.height - 8), data.xUnitName)
         }
-        if let yTitle = data.yLabel ?? TickLabel.axisUnit(label: layout.display, dimension: data.dimension, sample: layout.high * layout.factor) {
+        if let yTitle = data.yLabel ?? TickLabel.axisUnit(layout.display) {
             svg.text("axis-title y", at: (layout.left, layout.top - 6), yTitle)
         }
     }

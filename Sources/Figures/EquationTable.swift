@@ -39,14 +39,12 @@ enum EquationTable {
                 spec.diagnostics.append(.error("`series` needs a scenario with a timeline", at: spec.location(of: spec.document.entry("series")!.key)))
                 return nil
             }
-            var columns: [(String, Value)] = []
+            var columns: [(String, ShownValue)] = []
             for (expression, fragment, text) in series {
                 let (evaluated, problems) = page.evaluate(expression, fragment: fragment, preferred: compiled.name)
                 spec.diagnostics += problems
                 guard let evaluated else { continue }
-                var value = evaluated.value
-                value.label = evaluated.type.label
-                columns.append((text, value))
+                columns.append((text, evaluated.shown))
             }
             let unitName = timeline.unit.plural ?? timeline.unit.name
             html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(unitName))</th>"
@@ -55,9 +53,7 @@ enum EquationTable {
             for step in 0..<timeline.count {
                 html += "<tr><th scope=\"row\">\(ValueFormatter.plainNumber(timeline.start + Double(step)))</th>"
                 for (_, value) in columns {
-                    let cell = value.isUncertain ? value.at(step: step)
-                        : Value.scalar(value.element(step), value.dimension, label: value.label)
-                    html += "<td>\(HTMLEscaping.escape(value.isNever ? "never" : ValueFormatter.format(cell)))</td>"
+                    html += "<td>\(HTMLEscaping.escape(value.text(atStep: step)))</td>"
                 }
                 html += "</tr>\n"
             }
@@ -84,7 +80,7 @@ enum EquationTable {
         var shown: [String] = []
         for name in names {
             guard let definition = compiled.definition(named: name) else { continue }
-            let valueText = result.value(of: name).map { ValueFormatter.format($0) } ?? "—"
+            let valueText = result.value(of: name).map { ShownValue($0).text() } ?? "—"
             html += "<tr id=\"\(rowID(scenario: compiled.name, name: name))\"><th scope=\"row\"><code>\(HTMLEscaping.escape(name))</code>"
             if let origin = compiled.origin(of: name) {
                 // An imported definition says which model (or block) it comes from.

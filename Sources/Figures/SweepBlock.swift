@@ -56,20 +56,17 @@ enum SweepBlock {
         }
 
         // Evaluate every combination once; the table prints the values and the chart draws them.
-        func outcome(_ overrides: [(String, String, Node)]) -> [Value?]? {
+        func outcome(_ overrides: [(String, String, Node)]) -> [ShownValue?]? {
             guard let result = VariedInput.run(base, replacing: overrides, reading: shows.map(\.0),
                                                spec: &spec) else { return nil }
             let page = PageScenarios(results: [result])
             return shows.map { expression, fragment, _ in
                 let (evaluated, problems) = page.evaluate(expression, fragment: fragment)
                 spec.diagnostics += problems
-                guard let evaluated else { return nil }
-                var value = evaluated.value
-                value.label = evaluated.type.label
-                return value
+                return evaluated?.shown
             }
         }
-        let text = { (value: Value?) in value.map { ValueFormatter.format($0) } ?? "—" }
+        let text = { (value: ShownValue?) in value.map { $0.text() } ?? "—" }
 
         var html = "<div class=\"cm-table-wrap\" id=\"\(HTMLEscaping.escape(id))\" tabindex=\"0\" role=\"region\" "
             + "aria-label=\"\(HTMLEscaping.escape(title ?? "What-if table"))\">\n"
@@ -80,7 +77,7 @@ enum SweepBlock {
             html += "<thead><tr><th scope=\"col\">\(HTMLEscaping.escape(input.name))</th>"
             for (_, _, text) in shows { html += "<th scope=\"col\">\(HTMLEscaping.escape(text))</th>" }
             html += "</tr></thead>\n<tbody>\n"
-            var firstOutputs: [Value?] = []
+            var firstOutputs: [ShownValue?] = []
             for value in input.values {
                 guard let cells = outcome([(input.name, value.text, value.node)]) else { return nil }
                 firstOutputs.append(cells[0])
@@ -92,9 +89,9 @@ enum SweepBlock {
             if wantsChart { html += sweepChart(firstOutputs, input: input, output: shows[0].2, id: id) }
         } else {
             // Each combination is computed once, whatever the number of outputs shown.
-            var grid: [[[Value?]]] = []
+            var grid: [[[ShownValue?]]] = []
             for row in inputs[0].values {
-                var cellsInRow: [[Value?]] = []
+                var cellsInRow: [[ShownValue?]] = []
                 for column in inputs[1].values {
                     guard let cells = outcome([(inputs[0].name, row.text, row.node),
                                                (inputs[1].name, column.text, column.node)]) else { return nil }
@@ -127,7 +124,7 @@ enum SweepBlock {
 
     /// A bar per tried value, of the first output, when it is a single value in every case (an
     /// uncertain one is its median, with whiskers from its 5th to its 95th percentile).
-    private static func sweepChart(_ outputs: [Value?], input: VariedInput, output: String, id: String) -> String {
+    private static func sweepChart(_ outputs: [ShownValue?], input: VariedInput, output: String, id: String) -> String {
         let values = outputs.compactMap { $0 }
         guard values.count == outputs.count, let first = values.first,
               let bars = ChartData.Series.bars(values, name: output) else { return "" }
@@ -136,7 +133,7 @@ enum SweepBlock {
                              categories: input.values.map(\.text),
                              series: [bars],
                              dimension: first.dimension, label: first.label, annotations: [])
-        data.samples = first.samples?.count
+        data.samples = first.sampleCount
         return ChartRenderer(data: data, id: id + "-chart").html()
     }
 }

@@ -4,14 +4,12 @@ import Semantics
 /// Short labels for axis ticks, in the unit the series is shown in: `$1.2k`, `25%`, `1.5 GB`.
 /// The unit's name (months, requests) goes in the axis title rather than on every tick.
 enum TickLabel {
-    /// The value of `x` (base units) in `label`'s unit, as a short string. `reference` is the axis's
-    /// largest value: every tick of one axis takes its unit and its suffix, so an axis never mixes
-    /// `$5,000` with `$10k`, or MB with GB.
-    static func text(_ x: Double, label: UnitLabel, dimension: Dimension, reference: Double? = nil) -> String {
-        let shown = ValueFormatter.displayLabel(for: reference ?? x, dimension: dimension, label: label)
-        let amount = x / shown.factor
-        let number = compact(amount, reference: reference.map { $0 / shown.factor })
-        let numerator = shown.terms.filter { $0.exponent > 0 }
+    /// The value of `x` (base units) in the axis's unit, as a short string. `reference` is the
+    /// axis's largest value: every tick of one axis takes its suffix, so an axis never mixes
+    /// `$5,000` with `$10k`.
+    static func text(_ x: Double, unit: ShownUnit, reference: Double? = nil) -> String {
+        let number = compact(unit.amount(x), reference: reference.map(unit.amount))
+        let numerator = unit.label.terms.filter { $0.exponent > 0 }
         if let first = numerator.first, first.exponent == 1, first.unit.isPrefixSymbol {
             return number.hasPrefix("-") ? "-" + first.unit.name + number.dropFirst() : first.unit.name + number
         }
@@ -20,10 +18,9 @@ enum TickLabel {
     }
 
     /// The unit to name in the axis title (`months`, `requests/s`), or nil when ticks carry it.
-    static func axisUnit(label: UnitLabel, dimension: Dimension, sample: Double) -> String? {
-        let shown = ValueFormatter.displayLabel(for: sample, dimension: dimension, label: label)
-        let text = ValueFormatter.unitText(shown)
-        if shown.terms.first.map({ $0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol }) == true {
+    static func axisUnit(_ unit: ShownUnit) -> String? {
+        let text = unit.name
+        if unit.label.terms.first.map({ $0.unit.isPrefixSymbol || $0.unit.isSuffixSymbol }) == true {
             // `$` or `%` sits on the ticks; name only what follows it (`/month`).
             let rest = text.drop { $0 == "$" || $0 == "€" || $0 == "£" || $0 == "%" || $0 == "×" }
             return rest.isEmpty ? nil : String(rest)

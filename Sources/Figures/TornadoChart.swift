@@ -27,7 +27,7 @@ struct TornadoChart {
         return html + "</figure>\n"
     }
 
-    private var baseline: Double { sensitivity.baseline.scalar ?? 0 }
+    private var baseline: Double { ShownValue(sensitivity.baseline).number ?? 0 }
 
     /// The output in a reader's unit, three significant digits, as prose shows estimates.
     func text(_ x: Double) -> String {
@@ -36,7 +36,7 @@ struct TornadoChart {
 
     /// An input's 90% range as written in the table: `$20–$50/month`.
     func inputRange(_ swing: Sensitivity.Swing) -> String {
-        func ends(_ value: Value) -> Double { value.scalar ?? value.series?.last ?? .nan }
+        func ends(_ value: Value) -> Double { ShownValue(value).magnitudes.last ?? .nan }
         return ValueFormatter.formatRange(low: ends(swing.inputLow), high: ends(swing.inputHigh),
                                           dimension: swing.inputLow.dimension, label: swing.inputLow.label)
     }
@@ -87,16 +87,13 @@ struct TornadoChart {
     }
 
     /// Ticks are in the unit the baseline is shown in.
-    private var scale: Double {
-        ValueFormatter.displayLabel(for: baseline, dimension: sensitivity.baseline.dimension,
-                                    label: sensitivity.baseline.label).factor
+    private var unit: ShownUnit {
+        ShownUnit(magnitude: baseline, dimension: sensitivity.baseline.dimension, label: sensitivity.baseline.label)
     }
 
-    private var unitName: String {
-        let label = ValueFormatter.displayLabel(for: baseline, dimension: sensitivity.baseline.dimension,
-                                                label: sensitivity.baseline.label)
-        return ValueFormatter.unitText(label)
-    }
+    private var scale: Double { unit.factor }
+
+    private var unitName: String { unit.name }
 
     private func legend(into svg: inout SVGWriter, width: Double) {
         svg.rect("swatch s1", x: 12, y: 6, width: 12, height: 12)

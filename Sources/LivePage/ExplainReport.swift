@@ -42,23 +42,24 @@ public enum ExplainReport {
         let provenance = Provenance(scenario)
         for name in scenario.sourceOrder {
             guard let definition = scenario.definition(named: name), let value = result.value(of: name) else { continue }
-            let summaries = value.samples.map(UncertainSummary.init)
-            let raw = value.series ?? value.scalar.map { [$0] } ?? summaries?.medians ?? []
-            let sample = raw.map(abs).max() ?? 1
-            let label = ValueFormatter.displayLabel(for: sample, dimension: value.dimension, label: value.label)
-            let unit = ValueFormatter.unitText(label)
-            let factor = label.factor
-            let steps = value.series?.map {
-                ValueFormatter.formatScalar($0, dimension: value.dimension, label: value.label, format: nil)
-            } ?? summaries?.steps(value) ?? []
+            let shown = ShownValue(value)
+            let spread = shown.spread
+            let raw = spread?.medians ?? shown.magnitudes
+            let unit = ShownUnit(covering: raw, dimension: value.dimension, label: value.label)
+            let steps: [String]
+            switch shown.shape {
+            case .perStep(let xs): steps = xs.indices.map(shown.text(atStep:))
+            case .spread: steps = spread?.steps(value) ?? []
+            case .number, .never: steps = []
+            }
             rows.append(Row(scenario: scenario.name, name: name, formula: scenario.fragment.text(of: definition.expression.span),
-                            dimension: value.dimension.described, unit: unit, text: ValueFormatter.format(value),
-                            numbers: raw.map { $0 / factor }, isSeries: value.isSeries, steps: steps,
+                            dimension: value.dimension.described, unit: unit.name, text: shown.text(),
+                            numbers: raw.map(unit.amount), isSeries: shown.steps != nil, steps: steps,
                             origins: provenance.dataOrigins(ofDefinition: name).map(\.described),
                             inputs: provenance.inputs(ofDefinition: name),
                             importedFrom: scenario.origin(of: name).map { ValueInput(name: "", location: $0).place() },
-                            summaries: summaries?.rows.map { $0.map { $0 / factor } } ?? [],
-                            summaryText: summaries?.described(value, label: label) ?? []))
+                            summaries: spread?.rows.map { $0.map(unit.amount) } ?? [],
+                            summaryText: spread?.described(value, label: unit.label) ?? []))
         }
         return rows
     }
@@ -134,7 +135,7 @@ public enum ExplainReport {
                     "{\"name\":\(quote($0.name)),\"file\":\(quote($0.location.file)),\"line\":\($0.location.line)}"
                 }.joined(separator: ",") + "]"
                 let uncertain = row.summaries.isEmpty ? ""
-                    : ",\"uncertain\":" + UncertainSummary.json(row.summaries, series: row.isSeries, number: number)
+                    : ",\"uncertain\":" + Spread.json(row.summaries, series: row.isSeries, number: number)
                 return "{\"name\":\(quote(row.name)),\"formula\":\(quote(row.formula)),"
                     + "\"dimension\":\(quote(row.dimension)),\"unit\":\(quote(row.unit)),\"text\":\(quote(row.text)),"
                     + "\"value\":\(value),\"from\":\(origins),\"inputs\":\(inputs)\(uncertain)}"

@@ -77,6 +77,9 @@ public struct PageScenarios: Sendable {
         public var name: String?
         /// `name = its formula`, or the expression's own text.
         public var formula: String
+
+        /// The value as figures show it: with the unit its type gives it.
+        public var shown: ShownValue { ShownValue(value, label: type.label) }
     }
 
     /// Evaluates an expression (as written in a figure block or between `{{ }}`) against the
@@ -196,7 +199,7 @@ public struct PageScenarios: Sendable {
         let inputs = provenance.inputs(of: expression)
 
         guard let claim = parsed.claim else {
-            let text = ValueFormatter.format(value, format: parsed.format, interval: parsed.interval ?? 0.9)
+            let text = evaluated.shown.text(format: parsed.format, interval: parsed.interval ?? 0.9)
             return (InlineValue(text: text, formula: formula, scenario: scenario.name, name: shownName, reads: reads, isClaim: false,
                                 origins: origins, inputs: inputs, file: fragment.file.path), [])
         }

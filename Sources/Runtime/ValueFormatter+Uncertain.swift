@@ -111,18 +111,8 @@ extension ValueFormatter {
     static let summaryShares = [0.05, 0.25, 0.5, 0.75, 0.95]
 }
 
-/// The percentiles and mean of an uncertain value, step by step, for `explain` and its exports.
-public struct UncertainSummary {
-    /// Per step: p5, p25, median, p75, p95, mean, in base units.
-    public let rows: [[Double]]
-
-    public init(_ samples: Samples) {
-        let means = samples.means()
-        rows = zip(samples.percentiles(ValueFormatter.summaryShares), means).map { $0 + [$1] }
-    }
-
-    public var medians: [Double] { rows.map { $0[2] } }
-
+/// How `explain` and its exports write a spread.
+extension Spread {
     /// Each step as prose shows it: `$379 (90%: $240–$600)`.
     public func steps(_ value: Value) -> [String] {
         rows.map {

@@ -32,7 +32,7 @@ public enum ValueFormatter {
 
     /// The unit to show a value in: its own label when that measures the right thing, else a
     /// sensible unit for the dimension (the largest whole time unit, the nearest data unit…).
-    public static func displayLabel(for x: Double, dimension: Dimension, label: UnitLabel) -> UnitLabel {
+    static func displayLabel(for x: Double, dimension: Dimension, label: UnitLabel) -> UnitLabel {
         let label = label.simplified()
         if !label.isEmpty, label.dimension == dimension { return label }
         let table = UnitTable.builtIn

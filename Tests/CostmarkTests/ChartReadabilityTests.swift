@@ -123,7 +123,8 @@ import Testing
     @Test func oneAxisTakesOneSuffix() {
         let dollars = UnitLabel(UnitTable.builtIn.unit(named: "$")!)
         let ticks = [0.0, 5_000, 10_000, 15_000].map {
-            TickLabel.text($0, label: dollars, dimension: dollars.dimension, reference: 15_000)
+            TickLabel.text($0, unit: ShownUnit(magnitude: 15_000, dimension: dollars.dimension, label: dollars),
+                           reference: 15_000)
         }
         #expect(ticks == ["$0", "$5k", "$10k", "$15k"])
         #expect(TickLabel.compact(500_000, reference: 1_500_000) == "0.5M")
