@@ -36,14 +36,18 @@ test: test-deps build
 	$(SWIFT) test
 
 ## Speed and memory (against Hugo; data files against typed numbers); not part of `make test`.
+## Ends with one table of every speed target and whether it holds (scripts/bench/summary.sh).
 bench: deps
+	rm -f .build/bench-results.tsv
 	$(SWIFT) run -c release scenario-bench
-	scripts/bench/data-table.sh
-	scripts/bench/data-site.sh
-	scripts/bench/models-site.sh
-	scripts/bench/uncertain-site.sh
-	scripts/bench.sh
-	scripts/bench/incremental.sh 10000
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/data-table.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/data-site.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/models-site.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/uncertain-site.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/large-essay.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/incremental.sh 10000
+	scripts/bench/summary.sh .build/bench-results.tsv
 
 ## One self-contained binary: static Swift runtime, theme compiled in. The static Foundation
 ## carries its networking half (pulled in by the server library), which links against libcurl.

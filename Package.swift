@@ -59,6 +59,7 @@ let package = Package(
                                                            .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .executableTarget(name: "scenario-bench", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "Runtime"]),
         .executableTarget(name: "data-bench", dependencies: ["Diagnostics", "DataFiles", "ScenarioSyntax", "Semantics", "Runtime"]),
+        .executableTarget(name: "markdown-bench", dependencies: ["Markdown"]),
         // Fuzzing: the stages as functions of arbitrary bytes, a Swift mutation fuzzer for the smoke run
         // in `swift test`, and a libFuzzer driver (`make fuzz` builds it with -sanitize=fuzzer).
         .target(name: "FuzzTargets", dependencies: ["Diagnostics", "Content", "ScenarioSyntax", "Semantics", "Runtime", "Figures",

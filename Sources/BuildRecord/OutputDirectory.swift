@@ -78,6 +78,23 @@ public final class OutputDirectory: @unchecked Sendable {
         return fstatat(folder, relativePath, &info, AT_SYMLINK_NOFOLLOW) == 0 && FileStamp(info) == old.stamp
     }
 
+    /// In update mode: the key the output folder's copy of a file was made from, when the copy is
+    /// untouched since; nil otherwise.
+    public func currentKey(of relativePath: String) -> String? {
+        guard let old = previous?[relativePath], !old.key.isEmpty, isCurrent(relativePath, key: old.key) else {
+            return nil
+        }
+        return old.key
+    }
+
+    /// Keeps a file whose bytes are as the output folder holds them, under a new key (what it
+    /// is made from changed, its text did not).
+    public func recordKept(_ relativePath: String, as key: String) {
+        guard let old = previous?[relativePath] else { return }
+        lock.lock(); defer { lock.unlock() }
+        produced[relativePath] = BuildManifest.Output(key: key, stamp: old.stamp)
+    }
+
     /// Files this build keeps as the output folder holds them (each passed `isCurrent`).
     public func recordKept(_ relativePaths: some Sequence<String>) {
         guard let previous else { return }

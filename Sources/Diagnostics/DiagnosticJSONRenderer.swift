@@ -30,25 +30,41 @@ public struct DiagnosticJSONRenderer: Sendable {
     /// A JSON string literal for `text`. U+2028 and U+2029 are escaped too: valid in JSON, they
     /// end a line in JavaScript, where a feed's JSON may be pasted.
     public static func quoteForJSON(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // On bytes, copying runs that need nothing: feeds quote whole pages.
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + bytes.count / 16 + 2)
+            var copied = 0
+            func escape(at index: Int, length: Int, _ replacement: String) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                out.append(contentsOf: replacement.utf8)
+                copied = index + length
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape(at: index, length: 1, "\\\"")
+                case UInt8(ascii: "\\"): escape(at: index, length: 1, "\\\\")
+                case UInt8(ascii: "\n"): escape(at: index, length: 1, "\\n")
+                case UInt8(ascii: "\r"): escape(at: index, length: 1, "\\r")
+                case UInt8(ascii: "\t"): escape(at: index, length: 1, "\\t")
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape(at: index, length: 1, "\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in JavaScript.
+                    escape(at: index, length: 3, bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                default:
+                    break
+                }
+                index += 1
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + "\""
     }
 }

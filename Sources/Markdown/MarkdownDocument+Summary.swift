@@ -37,6 +37,23 @@ extension MarkdownDocument {
         return false
     }
 
+    /// How much of a first paragraph a summary reads: far more than the 280 characters shown,
+    /// so spaces that collapse and values that replace placeholders never make it fall short.
+    static let firstParagraphBytes = 64 * 1024
+
+    /// At most `limit` bytes of a C string, cut where a character starts.
+    private static func prefix(of literal: UnsafePointer<CChar>, bytes limit: Int) -> String {
+        var length = strnlen(literal, limit + 1)
+        guard length > limit else { return String(cString: literal) }
+        length = limit
+        literal.withMemoryRebound(to: UInt8.self, capacity: limit + 1) { bytes in
+            while length > 0, bytes[length] & 0xC0 == 0x80 { length -= 1 }
+        }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: length) {
+            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
+        }
+    }
+
     private static func isSummaryBreak(_ node: OpaquePointer) -> Bool {
         let type = cmark_node_get_type(node)
         guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE,
@@ -46,7 +63,9 @@ extension MarkdownDocument {
 
     /// The plain text of paragraphs and headings in order (not code blocks, not image
     /// descriptions). `toTheBreak`: up to the first `<!--more-->`, every paragraph gathered;
-    /// else it stops at the first paragraph that has text of its own.
+    /// else it stops at the first paragraph that has text of its own, of which the first
+    /// `firstParagraphBytes` are read: a summary shows a few hundred characters, and a
+    /// megabyte-long paragraph must not be copied and split whole for them.
     private func summaryWalk(toTheBreak: Bool) -> (firstParagraph: String?, beforeBreak: String?) {
         guard let iterator = cmark_iter_new(root) else { return (nil, nil) }
         defer { cmark_iter_free(iterator) }
@@ -67,7 +86,11 @@ extension MarkdownDocument {
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 guard entering, imageDepth == 0, let literal = cmark_node_get_literal(node) else { continue }
-                paragraph += String(cString: literal)
+                if toTheBreak {
+                    paragraph += String(cString: literal)
+                } else if paragraph.utf8.count < Self.firstParagraphBytes {
+                    paragraph += Self.prefix(of: literal, bytes: Self.firstParagraphBytes - paragraph.utf8.count)
+                }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if imageDepth == 0 { paragraph += " " }
             case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING:

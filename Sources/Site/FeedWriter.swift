@@ -1,15 +1,49 @@
 import BuildRecord
 import Content
+import FileSupport
 
 /// Atom and RSS 2.0 feeds of the newest essays, with full content. Feed readers show content
 /// away from the site, so each entry carries its own base URL for relative links.
 struct FeedWriter {
     let plan: SitePlan
     let rendered: [RenderedFacts]
+    /// The site feeds' entries' contents made once for all three (see `sharingSiteContent`):
+    /// absolute, and absolute and escaped for XML.
+    private var absolute: [Int: String] = [:]
+    private var escaped: [Int: String] = [:]
+
+    init(plan: SitePlan, rendered: [RenderedFacts]) {
+        self.plan = plan; self.rendered = rendered
+    }
+
     /// An entry's content with absolute addresses.
     static func absoluteContent(_ index: Int, plan: SitePlan, rendered: [RenderedFacts]) -> String {
         FeedHTML.absolutize(rendered[index].essay.feedHTML ?? "",
                             pageURL: plan.settings.baseURL + plan.essays[index].route.href)
+    }
+
+    func absoluteContent(_ index: Int) -> String {
+        absolute[index] ?? FeedWriter.absoluteContent(index, plan: plan, rendered: rendered)
+    }
+
+    private func escapedContent(_ index: Int) -> String {
+        escaped[index] ?? Escaping.xml(absoluteContent(index))
+    }
+
+    /// The same writer with the site feeds' entries made absolute and escaped once, on all
+    /// cores: Atom, RSS and JSON Feed hold the same few entries, which may be long.
+    func sharingSiteContent() -> FeedWriter {
+        var shared = self
+        let indices = Array(entries)
+        let made = parallelMap(indices.count) { position in
+            let content = FeedWriter.absoluteContent(indices[position], plan: plan, rendered: rendered)
+            return (content, Escaping.xml(content))
+        }
+        for (index, (content, xml)) in zip(indices, made) {
+            shared.absolute[index] = content
+            shared.escaped[index] = xml
+        }
+        return shared
     }
 
     var entries: ArraySlice<Int> { plan.listed.prefix(plan.settings.feedLimit) }
@@ -59,7 +93,7 @@ struct FeedWriter {
             if let author = essay.frontMatter.author { xml += "<author><name>\(Escaping.xml(author))</name></author>\n" }
             for tag in essay.tags { xml += "<category term=\"\(Escaping.xml(tag.name))\"/>\n" }
             if !facts.summary.isEmpty { xml += "<summary>\(Escaping.xml(facts.summary))</summary>\n" }
-            let content = Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered))
+            let content = escapedContent(index)
             xml += "<content type=\"html\" xml:base=\"\(url)\">\(content)</content>\n</entry>\n"
         }
         return xml + "</feed>\n"
@@ -89,7 +123,7 @@ struct FeedWriter {
             xml += "<guid isPermaLink=\"true\">\(url)</guid>\n"
             if let date = essay.frontMatter.date { xml += "<pubDate>\(date.rfc822)</pubDate>\n" }
             for tag in essay.tags { xml += "<category>\(Escaping.xml(tag.name))</category>\n" }
-            let content = Escaping.xml(FeedWriter.absoluteContent(index, plan: plan, rendered: rendered))
+            let content = escapedContent(index)
             xml += "<description>\(content)</description>\n</item>\n"
         }
         return xml + "</channel>\n</rss>\n"

@@ -25,7 +25,7 @@ struct JSONFeedWriter {
             let url = settings.baseURL + essay.route.href
             var fields = ["\"id\": \(quote(url))", "\"url\": \(quote(url))",
                           "\"title\": \(quote(essay.frontMatter.title))",
-                          "\"content_html\": \(quote(FeedWriter.absoluteContent(index, plan: plan, rendered: feeds.rendered)))"]
+                          "\"content_html\": \(quote(feeds.absoluteContent(index)))"]
             if !facts.summary.isEmpty { fields.append("\"summary\": \(quote(facts.summary))") }
             if let date = essay.frontMatter.date { fields.append("\"date_published\": \(quote(date.rfc3339))") }
             if let updated = essay.frontMatter.updated { fields.append("\"date_modified\": \(quote(updated.rfc3339))") }

@@ -43,6 +43,22 @@ public enum SiteBuilder {
             diagnostics.report(problem)
             return finish(report)
         }
+        let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
+        // Held until the output folder and the record of this build are complete.
+        let lock = options.writeOutput ? OutputLock(outputPath: outputPath) : nil
+        // Sources last changed before this, less the settle time, are vouched for by their stamps.
+        let scanStart = FileStamp.now()
+        // A build from the command line with a record folder first asks whether anything changed.
+        let listing = session == nil && options.writeOutput && options.cacheDirectory != nil
+            ? try? ContentInventory.scan(root: options.contentDirectory, displayRoot: SitePlan.contentDisplay(options))
+            : nil
+        let inputs = listing.flatMap {
+            inputsKey(options, listing: $0, settledBefore: scanStart - Int64(options.settleTime * 1e9))
+        }
+        if let inputs, let unchanged = unchangedBuild(options, outputPath: outputPath, inputsKey: inputs.key) {
+            timer.mark("nothing changed")
+            return finish(unchanged)
+        }
 
         let loadedSettings = settings(options, diagnostics)
         let (templateSet, templateProblems) = TemplateSet.load(directory: options.templatesDirectory,
@@ -60,19 +76,16 @@ public enum SiteBuilder {
 
         // A build keeps a record; a check only reads the one the last build left, if any.
         let cacheDirectory = options.writeOutput ? options.cacheDirectory.flatMap(BuildManifest.prepare(directory:)) : nil
-        let outputPath = URL(fileURLWithPath: options.outputDirectory).standardizedFileURL.path
-        // Held until the output folder and the record of this build are complete.
-        let lock = options.writeOutput ? OutputLock(outputPath: outputPath) : nil
         if let warning = interruptedUpdate(options, outputPath: outputPath) { diagnostics.report(warning) }
         let manifest = options.writeOutput ? cacheDirectory.flatMap { lastRecord(in: $0, session: session, diagnostics) }
             : options.cacheDirectory.flatMap(BuildManifest.load(directory:))
         let contentDisplay = SitePlan.contentDisplay(options)
         let known = manifest?.contentDisplay == contentDisplay ? manifest?.essays ?? [] : []
-        let scanStart = FileStamp.now()
         timer.mark("manifest loaded")
 
         let assets = templateSet.map { Array($0.assets.keys) } ?? Array(DefaultTheme.assets.keys)
-        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, known: known, diagnostics: diagnostics)
+        guard let plan = SitePlan.make(options: options, settings: settings, assets: assets, known: known,
+                                       listing: listing, diagnostics: diagnostics)
         else { return finish(report) }
         guard let templates = templateSet, !diagnostics.hasErrors else {
             // Nothing will be written, but every essay is still checked (with the built-in theme
@@ -87,6 +100,8 @@ public enum SiteBuilder {
         // A changed setting changes every page: then a fresh folder is swapped in. A changed
         // template changes the pages it renders, and only those are written again.
         let previousOutputs = manifest?.siteKey == siteKey ? manifest?.outputs(stillIn: outputPath) : nil
+        // This build may change the output folder: the record that vouched for it goes first.
+        if let cacheDirectory { UnchangedRecord.remove(directory: cacheDirectory) }
         let output: OutputDirectory?
         do {
             output = options.writeOutput ? try OutputDirectory(finalPath: outputPath, previous: previousOutputs) : nil
@@ -149,6 +164,11 @@ public enum SiteBuilder {
             let next = makeManifest()
             record(next, in: cacheDirectory, diagnostics)
             timer.mark("manifest saved")
+            if let inputs, inputs.settled, diagnostics.all.isEmpty {
+                recordUnchanged(inputsKey: inputs.key, plan: plan, report: report, manifest: next,
+                                directory: cacheDirectory)
+                timer.mark("unchanged record saved")
+            }
             releaseLater(plan, pages, run, manifest as Any, next)
         }
         return finish(report)

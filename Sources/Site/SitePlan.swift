@@ -50,11 +50,13 @@ struct SitePlan: Sendable {
     /// Reads every essay's front matter (in parallel) and checks that no two outputs collide.
     /// An essay the last build's manifest knows, unchanged since and settled, is not read at all.
     static func make(options: BuildOptions, settings: SiteSettings, assets: [String],
-                     known: [(path: String, essay: BuildManifest.Essay)] = [], diagnostics: DiagnosticBag) -> SitePlan? {
+                     known: [(path: String, essay: BuildManifest.Essay)] = [], listing given: ContentInventory.Listing? = nil,
+                     diagnostics: DiagnosticBag) -> SitePlan? {
         let contentDisplay = contentDisplay(options)
+        var timer = PhaseTimer(indent: "  ")
         let entries: [ContentEntry]
         do {
-            let listing = try ContentInventory.scan(root: options.contentDirectory, displayRoot: contentDisplay)
+            let listing = try given ?? ContentInventory.scan(root: options.contentDirectory, displayRoot: contentDisplay)
             diagnostics.report(contentsOf: listing.diagnostics)
             entries = listing.entries
         } catch {
@@ -62,6 +64,7 @@ struct SitePlan: Sendable {
             diagnostics.report(.error(reason, at: .file(contentDisplay)))
             return nil
         }
+        timer.mark("content folder listed")
         let essayEntries = entries.filter(\.isEssay)
         // Both lists are sorted by path: one merging pass pairs each file with its record.
         var previous = [BuildManifest.Essay?](repeating: nil, count: essayEntries.count)
@@ -98,6 +101,7 @@ struct SitePlan: Sendable {
             }
         }
         let parsed = loaded.compactMap { $0 }
+        timer.mark("front matter read or vouched for")
         let now = options.now ?? Int(Date().timeIntervalSince1970)
         let included = parsed.indices.filter {
             (options.includeDrafts || !parsed[$0].frontMatter.draft)
@@ -119,17 +123,20 @@ struct SitePlan: Sendable {
         let names = Set(plan.staticFiles.map(\.relativePath))
         plan.settings.favicon = ["favicon.svg", "favicon.png", "favicon.ico"].first { names.contains($0) }
         plan.now = now
+        timer.mark("essays ordered and tagged")
         let indexFiles = entries.filter(\.isSectionIndex)
         plan.sections = sections(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
         plan.homeSection = homeSection(of: plan, indexFiles: indexFiles, diagnostics: diagnostics)
         plan.addresses = plan.makeAddresses(assets: assets)
         plan.checkCollisions(contentDisplay: contentDisplay, assets: assets, diagnostics: diagnostics)
+        timer.mark("sections, addresses and collisions")
         let data = DataCatalog(contentRoot: options.contentDirectory, contentDisplay: contentDisplay, diagnostics: diagnostics)
         plan.data = data
         let models = ModelCatalog(entries: entries.filter(\.isModel), contentDisplay: contentDisplay, data: data,
                                   diagnostics: diagnostics)
         models.prepare()
         plan.models = models
+        timer.mark("data and models catalogued")
         return plan
     }
 

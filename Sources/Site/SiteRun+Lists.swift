@@ -48,18 +48,7 @@ extension SiteRun {
     /// Feeds, sitemap, theme assets and the files copied from the content folder, but for
     /// `leavingOut`: data files that scenarios read and no page links to.
     func siteFiles(_ pages: [EssayPage], listFiles: [String], leavingOut: Set<String> = []) {
-        let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
-        // Feeds are made a few at a time in parallel (each entry's content is made absolute and
-        // escaped), and written in order; a few at a time, so the texts held stay few.
-        var jobs: [(file: String, make: @Sendable () -> String)] = [
-            ("feed.xml", { feeds.atom() }), ("rss.xml", { feeds.rss() }), ("feed.json", { JSONFeedWriter(feeds: feeds).json() }),
-        ]
-        for tag in plan.tags { jobs.append((tag.tag.route.path + "feed.xml", { feeds.atom(tag: tag) })) }
-        for start in stride(from: 0, to: jobs.count, by: 4) {
-            let batch = Array(jobs[start..<min(start + 4, jobs.count)])
-            let texts = parallelMap(batch.count) { batch[$0].make() }
-            for (job, text) in zip(batch, texts) { writeIfChanged(text, job.file) }
-        }
+        writeFeeds(pages)
         if plan.writesRobots {
             writeIfChanged("User-agent: *\nAllow: /\n\nSitemap: \(plan.settings.baseURL)sitemap.xml\n", "robots.txt")
         }
@@ -82,6 +71,68 @@ extension SiteRun {
             do { try output?.copy(from: entry.absolutePath, to: entry.relativePath, key: key) } catch {
                 diagnostics.report(.error("cannot copy \(entry.relativePath): \(error.localizedDescription)"))
             }
+        }
+    }
+
+    /// The site's feeds and each tag's. A feed is made of its entries' pages: when none of them
+    /// changed, the output folder's copy stays without being made again. The others are made a
+    /// few at a time in parallel (each entry's content is made absolute and escaped), and written
+    /// in order; a few at a time, so the texts held stay few.
+    private func writeFeeds(_ pages: [EssayPage]) {
+        let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
+        typealias Job = (file: String, members: ArraySlice<Int>, make: @Sendable (FeedWriter) -> String)
+        var jobs: [Job] = [
+            ("feed.xml", feeds.entries, { $0.atom() }), ("rss.xml", feeds.entries, { $0.rss() }),
+            ("feed.json", feeds.entries, { JSONFeedWriter(feeds: $0).json() }),
+        ]
+        let siteFeeds = jobs.count
+        for tag in plan.tags {
+            jobs.append((tag.tag.route.path + "feed.xml", FeedWriter.tagEntries(tag.essays, plan: plan),
+                         { $0.atom(tag: tag) }))
+        }
+        var pending: [(job: Job, members: String)] = []
+        var sharing = false
+        for (position, job) in jobs.enumerated() {
+            let members = recording ? feedMembersKey(job.file, job.members, pages) : ""
+            if !members.isEmpty, let key = output?.currentKey(of: job.file), key.hasPrefix(members + " ") {
+                output?.recordKept([job.file])
+            } else {
+                pending.append((job, members))
+                sharing = sharing || position < siteFeeds
+            }
+        }
+        let writer = sharing ? feeds.sharingSiteContent() : feeds
+        for start in stride(from: 0, to: pending.count, by: 4) {
+            let batch = Array(pending[start..<min(start + 4, pending.count)])
+            let texts = parallelMap(batch.count) { batch[$0].job.make(writer) }
+            for ((job, members), text) in zip(batch, texts) { writeFeed(text, job.file, members: members) }
+        }
+    }
+
+    /// What a feed is made of: its file, its entries' page keys (each page's source, address,
+    /// data and templates, under the site key) in order; "" when one of them is unknown.
+    private func feedMembersKey(_ file: String, _ members: ArraySlice<Int>, _ pages: [EssayPage]) -> String {
+        var fingerprint = Fingerprint()
+        fingerprint.add(essayPageKey)
+        fingerprint.add("feed " + file)
+        for member in members {
+            if pages[member].key.isEmpty { return "" }
+            fingerprint.add(pages[member].key)
+        }
+        return "feed " + fingerprint.hex
+    }
+
+    /// Written when its bytes differ from the output folder's copy; kept (under the new key)
+    /// when an entry's page changed but the feed's text did not.
+    private func writeFeed(_ text: String, _ file: String, members: String) {
+        var fingerprint = Fingerprint()
+        fingerprint.add(text)
+        let textKey = "text " + fingerprint.hex
+        let key = members.isEmpty ? textKey : members + " " + textKey
+        if let old = output?.currentKey(of: file), old.hasSuffix(textKey) {
+            output?.recordKept(file, as: key)
+        } else {
+            write(text, file, key: key)
         }
     }
 }

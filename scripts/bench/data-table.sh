@@ -26,3 +26,6 @@ peak=$(cut -d' ' -f2 < "$work/once.txt" | median)
 awk -v w="$wall" -v p="$peak" 'BEGIN {
     printf "one pass as its own process: %.2f s wall (with process start), peak RSS %.0f MB (medians of %d; targets 1 s, 200 MB)\n", w, p/1024, '"$runs"'
 }'
+source scripts/bench/target.sh
+target "10,000-row CSV read as its own process" "$wall" 1 s
+target "10,000-row CSV read: peak memory" "$(( peak / 1024 ))" 200 MB

@@ -43,3 +43,8 @@ awk -v mt="$(col model 1)" -v mm="$(col model 2)" -v pt="$(col pasted 1)" -v pm=
     printf "%-26s %9.3f %10.0f   (target < 0.3 s)\n", "one essay edited", et, em/1024
     printf "%-26s %9.2f %10.0f   (%.2f× the clean build; target ≤ 1)\n", "model edited (all pages)", dt, dm/1024, dt/mt
 }'
+source "$OLDPWD/scripts/bench/target.sh"
+target "shared model vs pasted lines: wall time" "$(awk -v a="$(col model 1)" -v b="$(col pasted 1)" 'BEGIN {printf "%.2f", a / b}')" 1.1 ×
+target "model site: one essay edited" "$(col essay 1)" 0.3 s
+target "model site: model edited vs clean build" \
+    "$(awk -v a="$(col modeledit 1)" -v b="$(col model 1)" 'BEGIN {printf "%.2f", a / b}')" 1 ×

@@ -22,3 +22,6 @@ awk -v ut="$(col uncertain 1)" -v um="$(col uncertain 2)" -v ct="$(col certain 1
     printf "%-22s %9.3f %10.0f\n", "clean, certain", ct, cm/1024
     printf "%-22s %9.2f %10s   (uncertain / certain; target ≤ 2)\n", "ratio", ut/ct, ""
 }'
+source scripts/bench/target.sh
+target "uncertain site vs certain: wall time" \
+    "$(awk -v a="$(col uncertain 1)" -v b="$(col certain 1)" 'BEGIN {printf "%.2f", a / b}')" 2 ×
