@@ -8,14 +8,17 @@ extension PageLink {
     /// file, and the column to the destination itself (`[text](here)`) when it is on that line.
     static func locate(_ link: LinkDestination, in file: SourceFile, bodyFirstLine: Int) -> SourceLocation {
         let line = bodyFirstLine + link.line - 1
-        let text = file.line(line)
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: Swift.max(0, Swift.min(link.byteColumn - 1, utf8.count)))
-        var column = text[..<start].count + 1
-        var length = 1
-        if !link.destination.isEmpty, let found = text[start...].range(of: link.destination) {
-            column = text[..<found.lowerBound].count + 1
-            length = link.destination.count
+        var text = file.line(line)
+        // Found on bytes; only the prefix before the column is counted in Characters.
+        let (column, length) = text.withUTF8 { bytes -> (Int, Int) in
+            var offset = Swift.max(0, Swift.min(link.byteColumn - 1, bytes.count))
+            var length = 1
+            if !link.destination.isEmpty,
+               let found = ByteText.firstOffset(of: Array(link.destination.utf8), in: bytes, from: offset) {
+                offset = found
+                length = link.destination.count
+            }
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<offset]), as: UTF8.self).count + 1, length)
         }
         return SourceLocation(file: file.path, line: line, column: column, length: length, lineText: text)
     }
