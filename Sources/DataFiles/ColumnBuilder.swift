@@ -4,7 +4,7 @@ import Diagnostics
 /// non-empty cell: a number makes a column of numbers, a date one of dates, anything else text.
 /// A later cell that does not fit is an error at that cell.
 struct ColumnBuilder {
-    enum Kind { case undecided, numbers, dates, text }
+    enum Kind { case undecided, numbers, dates, text, samples }
 
     let header: DataHeader.Parsed
     let headerText: String
@@ -13,6 +13,7 @@ struct ColumnBuilder {
     private var numbers: [Double] = []
     private var dates: [Int] = []
     private var texts: [String] = []
+    private var samples: [[Double]] = []
     /// Offsets of empty cells met before the kind was known.
     private var earlyEmpties: [Int] = []
 
@@ -26,6 +27,8 @@ struct ColumnBuilder {
     /// bytes are only read during the call.
     mutating func add(_ cell: UnsafeBufferPointer<UInt8>, offset: Int) -> (String, Int)? {
         switch kind {
+        case .samples:
+            return ("column \(header.name) holds several numbers per row; this row has one value", offset)
         case .numbers:
             guard let value = CellParsing.number(cell) else { return problem(cell, offset) }
             numbers.append(value)
@@ -57,6 +60,18 @@ struct ColumnBuilder {
         return add(cell, offset: offset)
     }
 
+    /// Adds a row's several numbers (a JSON array of numbers): the column holds measurements.
+    mutating func addSamples(_ values: [Double], offset: Int) -> (String, Int)? {
+        switch kind {
+        case .undecided where earlyEmpties.isEmpty, .samples:
+            kind = .samples
+            samples.append(values)
+            return nil
+        default:
+            return ("column \(header.name) holds one value per row; this row has a list of numbers", offset)
+        }
+    }
+
     /// Adds a cell held in an array (a JSON value).
     mutating func add(_ cell: [UInt8], offset: Int) -> (String, Int)? {
         cell.withUnsafeBufferPointer { add($0, offset: offset) }
@@ -77,6 +92,7 @@ struct ColumnBuilder {
         case .numbers: content = .numbers(numbers)
         case .dates: content = .dates(dates)
         case .text, .undecided: content = .text(texts)
+        case .samples: content = .samples(samples)
         }
         var unitSpan: Range<Int>?
         if let unit = header.unit {

@@ -2,16 +2,20 @@ import Diagnostics
 
 /// Which file a scenario reads, and how: `csv("data/weekly.csv")`, `json("bench.json", "results")`.
 public struct DataRequest: Sendable, Hashable {
-    public enum Format: String, Sendable, Hashable { case csv, json }
+    /// `jsonLines` is `json("…")` of a `.jsonl` file; `bench` a benchmark tool's output.
+    public enum Format: String, Sendable, Hashable { case csv, json, jsonLines, bench }
     /// As written: relative to the essay, or rooted at the content folder with a leading `/`.
     public var path: String
     public var format: Format
     public var keyPath: String?
+    /// `bench(path, format: "gobench")`: the tool's format, instead of detecting it.
+    public var benchFormat: String?
 
-    public init(path: String, format: Format, keyPath: String? = nil) {
+    public init(path: String, format: Format, keyPath: String? = nil, benchFormat: String? = nil) {
         self.path = path
         self.format = format
         self.keyPath = keyPath
+        self.benchFormat = benchFormat
     }
 }
 
@@ -69,6 +73,8 @@ public enum DataFileReader {
         switch request.format {
         case .csv: return CSVReader.read(bytes, file: file)
         case .json: return JSONTableReader.read(bytes, file: file, keyPath: request.keyPath)
+        case .jsonLines: return JSONTableReader.read(bytes, file: file, keyPath: request.keyPath, lines: true)
+        case .bench: return BenchReader.read(bytes, file: file, format: request.benchFormat)
         }
     }
 }

@@ -10,16 +10,31 @@ public struct DataTable: Sendable {
     public var rowCount: Int
     /// The line each row starts on, for messages about a row.
     public var rowLines: [Int]
+    /// The column whose text names each row (`gzip.mean["gzip -6 big.txt"]`): the one named by
+    /// `key:`, else the first column of text; nil when the table has none.
+    public var keyColumn: Int?
 
     public init(file: SourceFile, columns: [DataColumn], rowCount: Int, rowLines: [Int]) {
         self.file = file
         self.columns = columns
         self.rowCount = rowCount
         self.rowLines = rowLines
+        self.keyColumn = columns.firstIndex { if case .text = $0.content { return true } else { return false } }
     }
 
     public func column(named name: String) -> DataColumn? {
         columns.first { $0.name == name }
+    }
+
+    /// The keys of the rows, in order; empty when the table has no key column.
+    public var keys: [String] {
+        guard let keyColumn, case .text(let texts) = columns[keyColumn].content else { return [] }
+        return texts
+    }
+
+    /// The first row whose key is `key`.
+    public func row(forKey key: String) -> Int? {
+        keys.firstIndex(of: key)
     }
 
     /// A byte range of the file as a location for messages (computed only when one is needed:
@@ -41,6 +56,9 @@ public struct DataColumn: Sendable {
         case dates([Int])
         /// Text may label charts and tables; it cannot be computed with.
         case text([String])
+        /// Several numbers per row: a benchmark's measurements (one per run), a JSON array of
+        /// numbers. Read one row's as an uncertain value (`gzip.runs["gzip -6 big.txt"]`).
+        case samples([[Double]])
     }
 
     public var name: String
@@ -72,6 +90,7 @@ public struct DataColumn: Sendable {
         case .numbers: return "numbers"
         case .dates: return "dates"
         case .text: return "text"
+        case .samples: return "measurements (several numbers per row)"
         }
     }
 }

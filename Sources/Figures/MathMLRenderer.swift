@@ -40,7 +40,8 @@ public struct MathMLRenderer {
         case .unary(.not, _): return 2
         case .unary(.negate, _): return 7
         case .convert(let inner, _): return precedence(inner)
-        case .number, .percent, .factor, .money, .name, .member, .call, .rounding, .string, .list: return 9
+        case .number, .percent, .factor, .money, .name, .member, .call, .rounding, .string, .list, .keyed, .named:
+            return 9
         }
     }
 
@@ -133,6 +134,10 @@ public struct MathMLRenderer {
             return render(inner)
         case .string(let text):
             return "<ms>\(HTMLEscaping.escape(text))</ms>"
+        case .keyed(let read, let key):
+            return "<mrow>\(render(read))<mo>[</mo><ms>\(HTMLEscaping.escape(key))</ms><mo>]</mo></mrow>"
+        case .named(let label, let value):
+            return "<mrow><mi>\(HTMLEscaping.escape(label))</mi><mo>:</mo>\(render(value))</mrow>"
         case .list(let items):
             let inner = items.map(render).joined(separator: "<mo>,</mo>")
             return "<mrow><mo>[</mo>\(inner)<mo>]</mo></mrow>"

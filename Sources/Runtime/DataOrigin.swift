@@ -12,9 +12,11 @@ public struct DataOrigin: Sendable, Hashable, Comparable {
     /// The lines of the file where the first and the last row start.
     public var firstLine: Int
     public var lastLine: Int
+    /// For one row read by its key (`gzip.mean["gzip -6 big.txt"]`): that key.
+    public var rowKey: String? = nil
 
     public static func < (a: DataOrigin, b: DataOrigin) -> Bool {
-        (a.file, a.column) < (b.file, b.column)
+        (a.file, a.column, a.rowKey ?? "") < (b.file, b.column, b.rowKey ?? "")
     }
 
     /// `weekly.csv, column p99, rows 1–8 (lines 2–9)`; `bench.json, key ns_per_op, objects 1–3 (line 1)`.
@@ -22,7 +24,7 @@ public struct DataOrigin: Sendable, Hashable, Comparable {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let isJSON = name.lowercased().hasSuffix(".json")
         let row = isJSON ? "object" : "row"
-        let rows = rowCount == 1 ? "\(row) 1" : "\(row)s 1–\(rowCount)"
+        let rows = rowKey.map { "\(row) \"\($0)\"" } ?? (rowCount == 1 ? "\(row) 1" : "\(row)s 1–\(rowCount)")
         let lines = firstLine == lastLine ? "line \(firstLine)" : "lines \(firstLine)–\(lastLine)"
         return "\(name), \(isJSON ? "key" : "column") \(column), \(rows) (\(lines))"
     }
@@ -33,5 +35,12 @@ extension DataOrigin {
         guard table.column(named: column) != nil else { return nil }
         self.init(file: table.file.path, column: column, rowCount: table.rowCount,
                   firstLine: table.rowLines.first ?? 1, lastLine: table.rowLines.last ?? 1)
+    }
+
+    /// One row of a column, found by its key.
+    init?(table: DataTable, column: String, key: String) {
+        guard table.column(named: column) != nil, let row = table.row(forKey: key) else { return nil }
+        let line = row < table.rowLines.count ? table.rowLines[row] : 1
+        self.init(file: table.file.path, column: column, rowCount: 1, firstLine: line, lastLine: line, rowKey: key)
     }
 }

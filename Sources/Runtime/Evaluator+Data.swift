@@ -25,6 +25,38 @@ extension Evaluator {
         }
     }
 
+    /// `gzip.mean["gzip -6 big.txt"]`: the cell of the row with that key, in base units. Of a
+    /// column of measurements, an uncertain value: the scenario's samples drawn from the
+    /// measurements (stratified, seeded like a range, so the same file gives the same numbers),
+    /// each a measured value, so percentiles and `prob` read the runs' own distribution.
+    func row(_ read: Expr, _ key: String, _ expr: Expr) throws -> Value {
+        guard case .member(let tableName, let name) = read.kind, let table = scenario.tables[tableName],
+              let column = table.column(named: name), let row = table.row(forKey: key) else {
+            throw Failure(message: "no row \"\(key)\" here", span: expr.span)
+        }
+        var (factor, dimension, label) = (1.0, Dimension.dimensionless, UnitLabel())
+        switch scenario.columnUnits[tableName].map({ $0[column: name] })
+                ?? ColumnUnits.resolve(column, in: table, units: scenario.units) {
+        case nil: break
+        case .success(let unit): (factor, dimension, label) = (unit.factor, unit.dimension, unit.label)
+        case .failure: throw Failure(message: "", span: expr.span, isSilent: true)
+        }
+        switch column.content {
+        case .numbers(let numbers):
+            return .scalar(numbers[row] * factor, dimension, label: label)
+        case .samples(let rows):
+            let runs = rows[row].map { $0 * factor }.sorted()
+            guard !runs.isEmpty else {
+                throw Failure(message: "`\(text(expr.span))` has no measurements", span: expr.span)
+            }
+            let uniforms = Sampling.stratifiedUniforms(count: sampleCount, seed: seed(for: expr))
+            let numbers = uniforms.map { runs[Swift.min(runs.count - 1, Int($0 * Double(runs.count)))] }
+            return .uncertain(Samples(count: sampleCount, steps: nil, numbers: numbers), dimension, label: label)
+        case .dates, .text:
+            throw Failure(message: "`\(tableName).\(name)` holds \(column.kindDescription)", span: expr.span)
+        }
+    }
+
     /// The column an expression reads as it is — `weekly.p99`, or a name defined as exactly
     /// that — with the size of its unit, so ranking it can use the column's shared sorted copy.
     func plainColumn(_ expr: Expr) -> (DataColumn, factor: Double)? {

@@ -213,6 +213,10 @@ public struct Evaluator: Sendable {
             return try between(low, high, expr)
         case .bounds:
             throw Failure(message: "a range `low..high` is what `solve` searches", span: expr.span)
+        case .keyed(let read, let key):
+            return try row(read, key, expr)
+        case .named(let label, _):
+            throw Failure(message: "`\(label):` names an option of a data reader", span: expr.span)
         }
     }
 

@@ -38,9 +38,15 @@ public struct Provenance: Sendable {
 
     private static func directColumns(of expression: Expr, in scenario: CompiledScenario) -> Set<DataOrigin> {
         var found: Set<DataOrigin> = []
+        // A column read for one row (`t.mean["key"]`) is that row, not the whole column.
+        var keyedReads: Set<SourceSpan> = []
         expression.visit { node in
-            if case .member(let base, let column) = node.kind, let table = scenario.tables[base],
-               let origin = DataOrigin(table: table, column: column) {
+            if case .keyed(let read, let key) = node.kind, case .member(let base, let column) = read.kind,
+               let table = scenario.tables[base], let origin = DataOrigin(table: table, column: column, key: key) {
+                found.insert(origin)
+                keyedReads.insert(read.span)
+            } else if case .member(let base, let column) = node.kind, !keyedReads.contains(node.span),
+                      let table = scenario.tables[base], let origin = DataOrigin(table: table, column: column) {
                 found.insert(origin)
             }
         }

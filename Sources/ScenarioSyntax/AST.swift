@@ -37,6 +37,10 @@ public struct Expr: Sendable, Hashable {
         case between(Expr, Expr)
         /// `0%/week..30%/week`: the range `solve` searches; nowhere else.
         case bounds(Expr, Expr)
+        /// `gzip.mean["gzip -6 big.txt"]`: the row of a table whose key equals the text.
+        case keyed(Expr, key: String)
+        /// `format: "gobench"` in a call: an option the data readers take, by name.
+        case named(String, Expr)
     }
 
     public var kind: Kind

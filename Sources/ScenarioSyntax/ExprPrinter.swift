@@ -21,6 +21,8 @@ extension Expr: CustomStringConvertible {
         case .convert(let value, let unit): return "(as \(value) \(unit))"
         case .between(let low, let high): return "(to \(low) \(high))"
         case .bounds(let low, let high): return "(.. \(low) \(high))"
+        case .keyed(let base, let key): return "(row \(base) \"\(key)\")"
+        case .named(let label, let value): return "(\(label): \(value))"
         }
     }
 }

@@ -12,6 +12,7 @@ extension Expr {
              .rounding(_, let inner, _), .convert(let inner, _):
             body(inner)
         case .money(_, let amount): body(amount)
+        case .keyed(let base, _), .named(_, let base): body(base)
         case .binary(_, let left, let right), .between(let left, let right), .bounds(let left, let right):
             body(left)
             body(right)
@@ -48,6 +49,8 @@ extension Expr {
         case .between(let low, let high): mapped = .between(transform(low), transform(high))
         case .bounds(let low, let high): mapped = .bounds(transform(low), transform(high))
         case .conditional(let c, let a, let b): mapped = .conditional(transform(c), then: transform(a), else: transform(b))
+        case .keyed(let base, let key): mapped = .keyed(transform(base), key: key)
+        case .named(let label, let value): mapped = .named(label, transform(value))
         }
         return Expr(mapped, span)
     }

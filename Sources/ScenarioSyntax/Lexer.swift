@@ -128,6 +128,7 @@ public struct Lexer {
                 case UInt8(ascii: "]"): kind = .rightBracket; bracketDepth = max(0, bracketDepth - 1)
                 case UInt8(ascii: "~"): kind = .approximately
                 case UInt8(ascii: ","): kind = .comma
+                case UInt8(ascii: ":"): kind = .colon
                 case UInt8(ascii: "|"): kind = .pipe
                 case UInt8(ascii: "."):
                     if peek() == UInt8(ascii: ".") { index += 1; kind = .dotDot } else { kind = .dot }

@@ -500,7 +500,7 @@ public struct Parser {
                 var arguments: [Expr] = []
                 if !check(.rightParen) {
                     repeat {
-                        arguments.append(try argument())
+                        arguments.append(try namedArgument() ?? argument())
                         if arguments.count > Parser.maximumArguments {
                             error("too many arguments to `\(name)`", at: arguments[arguments.count - 1].span)
                             throw Failure()
@@ -514,7 +514,8 @@ public struct Parser {
             if case .dot = current.kind, case .identifier(let member) = peek(1).kind {
                 advance()
                 let memberToken = advance()
-                return Expr(.member(scenario: name, name: member), token.span.union(memberToken.span))
+                let read = Expr(.member(scenario: name, name: member), token.span.union(memberToken.span))
+                return try keyed(read)
             }
             return Expr(.name(name), token.span)
         case .string(let text):
@@ -534,6 +535,29 @@ public struct Parser {
             error("expected a value, found \(found)", at: token.span)
             throw Failure()
         }
+    }
+
+    /// `table.column["key"]`: the row whose key is the text. Only a column read can be keyed,
+    /// and only by text in quotes.
+    private mutating func keyed(_ read: Expr) throws -> Expr {
+        guard case .leftBracket = current.kind else { return read }
+        advance()
+        guard case .string(let key) = current.kind else {
+            error("a row is picked by its key in quotes, as in `\(read)[\"name\"]`", at: current.span)
+            throw Failure()
+        }
+        advance()
+        let close = try expect(.rightBracket, "`]` after the row's key")
+        return try checked(Expr(.keyed(read, key: key), read.span.union(close.span)))
+    }
+
+    /// `format: "gobench"`: an argument given by name, which only the data readers take.
+    private mutating func namedArgument() throws -> Expr? {
+        guard case .identifier(let label) = current.kind, case .colon = peek(1).kind else { return nil }
+        let labelToken = advance()
+        advance()
+        let value = try expression()
+        return try checked(Expr(.named(label, value), labelToken.span.union(value.span)))
     }
 
     /// A call's argument; `low..high` is a range to search (only `solve` takes one).

@@ -14,7 +14,7 @@ public struct Token: Sendable, Hashable {
         case percent            // %
         case times              // × after a number: a plain factor, as in "12.6×"
         case plus, minus, star, slash, caret
-        case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, pipe
+        case leftParen, rightParen, leftBracket, rightBracket, comma, dot, dotDot, pipe, colon
         /// `≈` or `~`: an approximate claim.
         case approximately
         case equals             // =
@@ -54,6 +54,7 @@ extension Token.Kind {
         case .leftParen: return "`(`"
         case .rightParen: return "`)`"
         case .comma: return "`,`"
+        case .colon: return "`:`"
         case .dot: return "`.`"
         case .dotDot: return "`..`"
         case .pipe: return "`|`"

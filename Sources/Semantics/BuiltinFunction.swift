@@ -5,7 +5,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case sum, cumsum, mean, at, first
     case median, percentile, last, count, lag
     case fitGrowth = "fit_growth"
-    case csv, json
+    case csv, json, bench
     /// Distributions, statistics across samples, and goal seek (docs/uncertainty.md).
     case normal, uniform, triangular, sd, prob, solve
 
@@ -18,11 +18,13 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .floor, .ceil, .round: return 1...2
         case .min, .max: return 1...16
         case .abs, .sqrt, .exp, .ln, .log10, .sum, .cumsum, .mean, .first: return 1...1
-        case .median, .last, .count, .fitGrowth, .csv, .sd, .prob: return 1...1
+        case .median, .last, .count, .fitGrowth, .sd, .prob: return 1...1
+        case .csv: return 1...2
+        case .bench: return 1...2
         case .normal, .uniform: return 2...2
         case .triangular, .solve: return 3...3
         case .compound, .at, .percentile, .lag: return 2...2
-        case .json: return 1...2
+        case .json: return 1...3
         }
     }
 
@@ -34,6 +36,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .lag: return "lag(series, steps)"
         case .csv: return "csv(\"data/file.csv\")"
         case .json: return "json(\"data/file.json\") or json(\"file.json\", \"key.path\")"
+        case .bench: return "bench(\"data/results.json\") or bench(\"file\", format: \"gobench\")"
         case .compound: return "compound(rate, duration)"
         case .at: return "at(series, time)"
         case .first: return "first(condition)"

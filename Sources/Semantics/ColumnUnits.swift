@@ -16,7 +16,11 @@ public struct ColumnUnits: Sendable {
     /// Reads the unit of every column of numbers that gives one.
     public init(_ table: DataTable, units unitTable: UnitTable) {
         for column in table.columns {
-            guard case .numbers = column.content, let unit = Self.resolve(column, in: table, units: unitTable) else { continue }
+            switch column.content {
+            case .numbers, .samples: break
+            case .dates, .text: continue
+            }
+            guard let unit = Self.resolve(column, in: table, units: unitTable) else { continue }
             units[column.name] = unit
         }
     }

@@ -123,7 +123,7 @@ public enum ModelPath {
     /// `csv("data/x.csv")` in `models/infra.scenario` reads `models/data/x.csv`, whoever imports it.
     static func rootingDataPaths(_ statement: Statement, folder: String) -> Statement {
         guard case .definition(let name, let expression) = statement.kind,
-              case .call(let function, var arguments) = expression.kind, function == "csv" || function == "json",
+              case .call(let function, var arguments) = expression.kind, DataReaders.names.contains(function),
               let first = arguments.first, case .string(let path) = first.kind, !path.hasPrefix("/") else { return statement }
         arguments[0] = Expr(.string("/" + (folder.isEmpty ? path : folder + "/" + path)), first.span)
         var rooted = statement

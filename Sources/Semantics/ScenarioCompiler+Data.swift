@@ -2,6 +2,11 @@ import DataFiles
 import Diagnostics
 import ScenarioSyntax
 
+/// The calls that read a data file into a table.
+public enum DataReaders {
+    public static let names: Set<String> = ["csv", "json", "bench"]
+}
+
 extension ScenarioCompiler {
     /// Reads the file of every table definition (`weekly = csv("data/weekly.csv")`) before the
     /// timeline is set, since a timeline may be made from a table's dates.
@@ -9,13 +14,17 @@ extension ScenarioCompiler {
         for name in sourceOrder {
             guard case .definition(_, let expression) = byName[name]!.kind,
                   case .call(let function, let arguments) = expression.kind,
-                  function == "csv" || function == "json" else { continue }
-            guard let request = dataRequest(function, arguments, expression.span) else {
+                  DataReaders.names.contains(function) else { continue }
+            guard let (request, key) = dataRequest(function, arguments, expression.span) else {
                 failedTables.insert(name)
                 continue
             }
             switch data.table(for: request) {
-            case .success(let table):
+            case .success(var table):
+                if let key, !chooseKey(key, of: &table, arguments) {
+                    failedTables.insert(name)
+                    continue
+                }
                 tables[name] = table
                 columnUnits[name] = ColumnUnits(table, units: units)
                 tableTypes[name] = TypeInfo(dimension: .dimensionless,
@@ -28,20 +37,63 @@ extension ScenarioCompiler {
         }
     }
 
-    /// `csv("path")` or `json("path")` / `json("path", "key.path")`, with text in quotes.
-    private mutating func dataRequest(_ function: String, _ arguments: [Expr], _ span: SourceSpan) -> DataRequest? {
-        let texts = arguments.map { argument -> String? in
-            if case .string(let text) = argument.kind { return text }
-            return nil
+    /// `key: "service"`: the column of text whose cells name the rows.
+    private mutating func chooseKey(_ key: String, of table: inout DataTable, _ arguments: [Expr]) -> Bool {
+        let span = arguments.first { if case .named("key", _) = $0.kind { return true } else { return false } }!.span
+        guard let index = table.columns.firstIndex(where: { $0.name == key }) else {
+            reportMissingColumn(key, in: table, span)
+            return false
         }
-        let usage = function == "csv" ? "csv(\"data/file.csv\")" : "json(\"data/file.json\") or json(\"file.json\", \"key.path\")"
-        guard (function == "csv" ? 1...1 : 1...2).contains(arguments.count), !texts.contains(nil),
-              let path = texts.first ?? nil, !path.isEmpty else {
+        guard case .text = table.columns[index].content else {
+            error("`key:` names a column of text; `\(key)` holds \(table.columns[index].kindDescription)", span)
+            return false
+        }
+        table.keyColumn = index
+        return true
+    }
+
+    /// `csv("path")`, `json("path")` / `json("path", "key.path")`, `bench("path")`, with text in
+    /// quotes, and the options each takes by name (`key:`, and `format:` for `bench`).
+    private mutating func dataRequest(_ function: String, _ arguments: [Expr],
+                                      _ span: SourceSpan) -> (DataRequest, key: String?)? {
+        let usage = BuiltinFunction(rawValue: function)?.usage ?? function
+        var positional: [String] = []
+        var options: [String: String] = [:]
+        let allowed = function == "bench" ? ["key", "format"] : ["key"]
+        for argument in arguments {
+            switch argument.kind {
+            case .string(let text):
+                positional.append(text)
+            case .named(let label, let value):
+                guard allowed.contains(label) else {
+                    error("`\(function)` has no option `\(label):`; it takes "
+                          + allowed.map { "`\($0):`" }.joined(separator: " and "), argument.span)
+                    return nil
+                }
+                guard case .string(let text) = value.kind else {
+                    error("`\(label):` takes text in quotes", value.span)
+                    return nil
+                }
+                options[label] = text
+            default:
+                error("`\(function)` takes a file's path in quotes: \(usage)", argument.span)
+                return nil
+            }
+        }
+        let most = function == "json" ? 2 : 1
+        guard let path = positional.first, !path.isEmpty, positional.count <= most else {
             error("`\(function)` takes a file's path in quotes: \(usage)", span)
             return nil
         }
-        return DataRequest(path: path, format: function == "csv" ? .csv : .json,
-                           keyPath: texts.count > 1 ? texts[1] : nil)
+        let format: DataRequest.Format
+        switch function {
+        case "csv": format = .csv
+        case "bench": format = .bench
+        default: format = path.lowercased().hasSuffix(".jsonl") ? .jsonLines : .json
+        }
+        let request = DataRequest(path: path, format: format, keyPath: positional.count > 1 ? positional[1] : nil,
+                                  benchFormat: options["format"])
+        return (request, options["key"])
     }
 
     /// `timeline = weekly.week [.. 2027-03-01]`: a step per row, spaced as the dates are.

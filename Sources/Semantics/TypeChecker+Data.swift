@@ -13,7 +13,13 @@ extension TypeChecker {
                 ?? [.init("its columns: \(names.joined(separator: ", "))")]
             throw fail("\(table.fileName) has no column `\(name)`", span, notes: notes)
         }
-        guard case .numbers = column.content else {
+        switch column.content {
+        case .numbers: break
+        case .samples:
+            let key = table.keys.first ?? "name"
+            throw fail("`\(tableName).\(name)` holds several measurements per row; read one row's as an uncertain "
+                       + "value: `\(tableName).\(name)[\"\(key)\"]`", span)
+        case .dates, .text:
             let use = column.kindDescription == "dates" ? "it can make the timeline (`timeline = \(tableName).\(name)`)"
                 : "it can label rows, not be computed with"
             throw fail("`\(tableName).\(name)` holds \(column.kindDescription): \(use)", span)
@@ -30,6 +36,56 @@ extension TypeChecker {
             diagnostics += problem.diagnostics
             throw Failure()
         }
+    }
+
+    /// `gzip.mean["gzip -6 big.txt"]`: one row's cell, a single value in the column's unit; of
+    /// a column of measurements, an uncertain value (each run a sample).
+    mutating func keyedType(_ read: Expr, _ key: String, _ span: SourceSpan) throws -> TypeInfo {
+        guard case .member(let tableName, let name) = read.kind, let table = tables[tableName] else {
+            if case .member(let tableName, _) = read.kind, failed.contains(tableName) { throw Failure() }
+            throw fail("a row is picked from a column of a table, as in `results.mean[\"name\"]`", read.span)
+        }
+        guard let column = table.column(named: name) else {
+            reportColumn(name, missingFrom: table, read.span)
+            throw Failure()
+        }
+        guard let keyColumn = table.keyColumn else {
+            throw fail("\(table.fileName) has no column of text to name its rows", span,
+                       notes: [.init("name the column that does: `csv(\"…\", key: \"service\")`")])
+        }
+        guard table.row(forKey: key) != nil else {
+            let keys = table.keys
+            let hint = Suggestion.closest(to: key, in: keys).map { "did you mean \"\($0)\"?" }
+                ?? "its rows: " + keys.prefix(8).map { "\"\($0)\"" }.joined(separator: ", ")
+                + (keys.count > 8 ? ", …" : "")
+            throw fail("\(table.fileName) has no row whose `\(table.columns[keyColumn].name)` is \"\(key)\"", span,
+                       notes: [.init(hint)])
+        }
+        let unit = columnUnits[tableName].map { $0[column: name] } ?? ColumnUnits.resolve(column, in: table, units: units)
+        var type: TypeInfo
+        switch unit {
+        case nil: type = TypeInfo(dimension: .dimensionless)
+        case .success(let unit): type = TypeInfo(dimension: unit.dimension, label: unit.label)
+        case .failure(let problem):
+            diagnostics += problem.diagnostics
+            throw Failure()
+        }
+        switch column.content {
+        case .numbers: return type
+        case .samples:
+            type.uncertainInputs = [inputName]
+            return type
+        case .dates, .text:
+            throw fail("`\(tableName).\(name)` holds \(column.kindDescription); a row's value is read from a column "
+                       + "of numbers or of measurements", read.span)
+        }
+    }
+
+    mutating func reportColumn(_ name: String, missingFrom table: DataTable, _ span: SourceSpan) {
+        let names = table.columns.map(\.name)
+        let notes = Suggestion.closest(to: name, in: names).map { [Diagnostic.Note("did you mean `\($0)`?")] }
+            ?? [.init("its columns: \(names.joined(separator: ", "))")]
+        diagnostics.append(.error("\(table.fileName) has no column `\(name)`", at: fragment.location(span), notes: notes))
     }
 
     /// `[180, 176, 190] * 1 ms`: single values of one dimension, as a series of that many rows.

@@ -60,7 +60,7 @@ extension TypeChecker {
     }
 
     /// The name under which a range in the current definition is an input.
-    private var inputName: String { definitionName ?? "(inline)" }
+    var inputName: String { definitionName ?? "(inline)" }
 
     /// `a to b`: two single values of one dimension, the second not below the first.
     mutating func between(_ low: Expr, _ high: Expr, _ span: SourceSpan) throws -> TypeInfo {

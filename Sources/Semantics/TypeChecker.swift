@@ -128,6 +128,11 @@ public struct TypeChecker {
             return try between(low, high, expr.span)
         case .bounds:
             throw fail("a range `low..high` is what `solve` searches; use `a to b` for an uncertain value", expr.span)
+        case .keyed(let read, let key):
+            return try keyedType(read, key, expr.span)
+        case .named(let label, _):
+            throw fail("`\(label):` names an option of `csv`, `json` or `bench`; other calls take values in order",
+                       expr.span)
         }
     }
 
@@ -269,7 +274,7 @@ public struct TypeChecker {
         guard function.arity.contains(arguments.count) else {
             throw fail("`\(name)` takes \(function.usage)", span)
         }
-        if function == .csv || function == .json {
+        if function == .csv || function == .json || function == .bench {
             throw fail("`\(name)(…)` reads a table; give it a line of its own: `data = \(name)(\"…\")`", span)
         }
         if function == .solve { return try solve(arguments, span) }
@@ -286,7 +291,7 @@ public struct TypeChecker {
         switch function {
         case .floor, .ceil, .round:
             throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
-        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .sd:
+        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .bench, .sd:
             return try seriesFunction(function, arguments, types, span)
         case .normal, .uniform, .triangular, .prob, .solve:
             throw fail("`\(name)` takes \(function.usage)", span)   // handled by `uncertaintyFunction`

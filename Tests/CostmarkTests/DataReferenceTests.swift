@@ -42,7 +42,7 @@ import Testing
         var files: [String: String] = [:]
         for block in blocks() {
             let words = block.info.split(separator: " ").map(String.init)
-            guard words.count == 2, words[0] == "csv" || words[0] == "json" else { continue }
+            guard words.count == 2, ["csv", "json", "jsonl", "text"].contains(words[0]) else { continue }
             files[words[1]] = block.text + "\n"
         }
         return files

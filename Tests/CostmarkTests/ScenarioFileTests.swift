@@ -14,6 +14,16 @@ import Testing
     static let folder = Repository.path("Tests/Scenarios")
     static let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".scenario") }.sorted()
 
+    /// The real tools' outputs in `Tests/Fixtures/bench-outputs`, as `data/NAME`.
+    static let benchOutputs: InMemoryData = {
+        let folder = Repository.path("Tests/Fixtures/bench-outputs")
+        var files: [String: String] = [:]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+            files["data/" + name] = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+        }
+        return InMemoryData(files)
+    }()
+
     @Test func thereAreScenarioFiles() {
         #expect(Self.files.count >= 5)
     }
@@ -21,7 +31,7 @@ import Testing
     @Test(arguments: files)
     func scenarioFile(_ name: String) throws {
         let text = try String(contentsOfFile: Self.folder + "/" + name, encoding: .utf8)
-        let outcome = ScenarioFileRunner.run(text, path: name)
+        let outcome = ScenarioFileRunner.run(text, path: name, data: Self.benchOutputs)
         for failure in outcome.failures { Issue.record(Comment(rawValue: failure)) }
         #expect(outcome.checked > 0, "no expectations in \(name)")
     }
