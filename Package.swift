@@ -3,7 +3,7 @@ import PackageDescription
 
 // The pipeline is the layout: each stage is one target and depends only on the stages before it.
 //
-//   Content (files, front matter)      DataFiles (CSV, JSON)      Markdown (cmark; Markup: escaping, slugs)
+//   Content (files, front matter)  DataFiles (CSV, JSON, bench, SQL)  Markdown (cmark; Markup: escaping, slugs)
 //        │                                  │                        │
 //   ScenarioSyntax (lexer, parser) → Semantics (names, units) → Runtime (values, series, claims, formatting)
 //                                                                    │
@@ -33,6 +33,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // SQLite, the system's (Debian's libsqlite3-dev): `sql()` over a page's tables and database files.
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "CAtomicSwap"),
         .target(name: "CMallocTuning"),
         .target(name: "Diagnostics"),
@@ -40,7 +42,7 @@ let package = Package(
         .target(name: "FileSupport"),
         .target(name: "Content", dependencies: ["Diagnostics", "FileSupport", .product(name: "Yams", package: "Yams")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
-        .target(name: "DataFiles", dependencies: ["Diagnostics"]),
+        .target(name: "DataFiles", dependencies: ["Diagnostics", "CSQLite"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "FileSupport", "ScenarioSyntax", "DataFiles"]),
         .target(name: "Runtime", dependencies: ["Diagnostics", "ScenarioSyntax", "Semantics", "DataFiles"]),
         .target(name: "Figures", dependencies: ["Diagnostics", "Markup", "Content", "ScenarioSyntax", "Semantics", "Runtime", "DataFiles",

@@ -2,8 +2,9 @@ import Diagnostics
 
 /// Which file a scenario reads, and how: `csv("data/weekly.csv")`, `json("bench.json", "results")`.
 public struct DataRequest: Sendable, Hashable {
-    /// `jsonLines` is `json("…")` of a `.jsonl` file; `bench` a benchmark tool's output.
-    public enum Format: String, Sendable, Hashable { case csv, json, jsonLines, bench }
+    /// `jsonLines` is `json("…")` of a `.jsonl` file; `bench` a benchmark tool's output;
+    /// `sqlite` a database file, queried with the SQL in `keyPath`.
+    public enum Format: String, Sendable, Hashable { case csv, json, jsonLines, bench, sqlite }
     /// As written: relative to the essay, or rooted at the content folder with a leading `/`.
     public var path: String
     public var format: Format
@@ -26,11 +27,15 @@ public struct DataLoadError: Error, Sendable {
     public var message: String
     public var notes: [Diagnostic.Note]
     public var isReportedElsewhere: Bool
+    /// For a query of a database file: where in the query's text the problem is, in bytes.
+    public var queryOffset: Int?
 
-    public init(message: String, notes: [Diagnostic.Note] = [], isReportedElsewhere: Bool = false) {
+    public init(message: String, notes: [Diagnostic.Note] = [], isReportedElsewhere: Bool = false,
+                queryOffset: Int? = nil) {
         self.message = message
         self.notes = notes
         self.isReportedElsewhere = isReportedElsewhere
+        self.queryOffset = queryOffset
     }
 }
 
@@ -52,10 +57,18 @@ public struct NoData: DataSource {
 /// Tables given up front, keyed by path (tests, `explain`).
 public struct InMemoryData: DataSource {
     public var files: [String: String]
+    /// Files that are not text (SQLite databases), by path.
+    public var binaryFiles: [String: [UInt8]]
 
-    public init(_ files: [String: String]) { self.files = files }
+    public init(_ files: [String: String], binaryFiles: [String: [UInt8]] = [:]) {
+        self.files = files
+        self.binaryFiles = binaryFiles
+    }
 
     public func table(for request: DataRequest) -> Result<DataTable, DataLoadError> {
+        if request.format == .sqlite, let bytes = binaryFiles[request.path] ?? files[request.path].map({ Array($0.utf8) }) {
+            return DataFileReader.query(database: bytes, request: request)
+        }
         guard let text = files[request.path] else {
             return .failure(DataLoadError(message: "no data file `\(request.path)`"))
         }
@@ -75,6 +88,24 @@ public enum DataFileReader {
         case .json: return JSONTableReader.read(bytes, file: file, keyPath: request.keyPath)
         case .jsonLines: return JSONTableReader.read(bytes, file: file, keyPath: request.keyPath, lines: true)
         case .bench: return BenchReader.read(bytes, file: file, format: request.benchFormat)
+        case .sqlite:
+            switch query(database: bytes, request: request) {
+            case .success(let table): return (table, [])
+            case .failure(let problem): return (nil, [.error(problem.message, at: file.location(ofUTF8Offset: 0))])
+            }
+        }
+    }
+
+    /// A database file's bytes queried with the request's SQL; a problem is located in the query
+    /// (the essay places it), not in the file.
+    public static func query(database bytes: [UInt8], request: DataRequest) -> Result<DataTable, DataLoadError> {
+        let name = String(request.path.split(separator: "/").last ?? Substring(request.path))
+        switch SQLQuery.run(request.keyPath ?? "", tables: [], database: bytes, resultName: "the query of " + name) {
+        case .success(let table): return .success(table)
+        case .failure(let problem):
+            let message = problem.message == "SQL: file is not a database" ? "`\(request.path)` is not a SQLite database"
+                : problem.message
+            return .failure(DataLoadError(message: message, notes: problem.notes, queryOffset: problem.offset))
         }
     }
 }

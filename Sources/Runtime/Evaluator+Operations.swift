@@ -119,7 +119,7 @@ extension Evaluator {
             return try seriesFunction(function, values, arguments)
         case .normal, .uniform, .triangular, .prob, .solve:
             throw Failure(message: "`\(function.rawValue)` takes \(function.usage)", span: span)   // handled before
-        case .csv, .json, .bench:
+        case .csv, .json, .bench, .sql:
             throw Failure(message: "`\(function.rawValue)(…)` reads a table; give it a line of its own", span: span)
         case .sum: return x.total()
         case .mean: return x.average()

@@ -5,7 +5,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case sum, cumsum, mean, at, first
     case median, percentile, last, count, lag
     case fitGrowth = "fit_growth"
-    case csv, json, bench
+    case csv, json, bench, sql
     /// Distributions, statistics across samples, and goal seek (docs/uncertainty.md).
     case normal, uniform, triangular, sd, prob, solve
 
@@ -21,6 +21,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .median, .last, .count, .fitGrowth, .sd, .prob: return 1...1
         case .csv: return 1...2
         case .bench: return 1...2
+        case .sql: return 1...2
         case .normal, .uniform: return 2...2
         case .triangular, .solve: return 3...3
         case .compound, .at, .percentile, .lag: return 2...2
@@ -37,6 +38,7 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .csv: return "csv(\"data/file.csv\")"
         case .json: return "json(\"data/file.json\") or json(\"file.json\", \"key.path\")"
         case .bench: return "bench(\"data/results.json\") or bench(\"file\", format: \"gobench\")"
+        case .sql: return "sql(\"SELECT … FROM table\") or sql(\"data/file.sqlite\", \"SELECT …\")"
         case .compound: return "compound(rate, duration)"
         case .at: return "at(series, time)"
         case .first: return "first(condition)"

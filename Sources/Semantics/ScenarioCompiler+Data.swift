@@ -4,17 +4,22 @@ import ScenarioSyntax
 
 /// The calls that read a data file into a table.
 public enum DataReaders {
-    public static let names: Set<String> = ["csv", "json", "bench"]
+    public static let names: Set<String> = ["csv", "json", "bench", "sql"]
 }
 
 extension ScenarioCompiler {
     /// Reads the file of every table definition (`weekly = csv("data/weekly.csv")`) before the
     /// timeline is set, since a timeline may be made from a table's dates.
     mutating func loadTables() {
+        var queries: [(name: String, query: Expr)] = []
         for name in sourceOrder {
             guard case .definition(_, let expression) = byName[name]!.kind,
                   case .call(let function, let arguments) = expression.kind,
                   DataReaders.names.contains(function) else { continue }
+            if function == "sql", arguments.count == 1, case .string = arguments[0].kind {
+                queries.append((name, arguments[0]))   // over the block's tables: once they are read
+                continue
+            }
             guard let (request, key) = dataRequest(function, arguments, expression.span) else {
                 failedTables.insert(name)
                 continue
@@ -32,9 +37,38 @@ extension ScenarioCompiler {
                                                              rowCount: table.rowCount))
             case .failure(let problem):
                 failedTables.insert(name)
-                if !problem.isReportedElsewhere { error(problem.message, expression.span, notes: problem.notes) }
+                if problem.isReportedElsewhere { continue }
+                if let offset = problem.queryOffset, arguments.count > 1 {
+                    error(problem.message, Self.place(offset, in: arguments[1]), notes: problem.notes)
+                } else {
+                    error(problem.message, expression.span, notes: problem.notes)
+                }
             }
         }
+        for (name, query) in queries { runQuery(name, query) }
+    }
+
+    /// `slow = sql("SELECT week, p99 FROM weekly WHERE p99 > 200")`: the block's tables read so
+    /// far (in the order written), and the results of earlier queries, as SQL tables.
+    private mutating func runQuery(_ name: String, _ query: Expr) {
+        guard case .string(let text) = query.kind else { return }
+        let available = sourceOrder.compactMap { table in tables[table].map { (name: table, table: $0) } }
+        switch SQLQuery.run(text, tables: available, resultName: "the result of `\(name)`") {
+        case .success(let table):
+            tables[name] = table
+            columnUnits[name] = ColumnUnits(table, units: units)
+            tableTypes[name] = TypeInfo(dimension: .dimensionless,
+                                        table: TableInfo(path: "", displayPath: table.file.path, rowCount: table.rowCount))
+        case .failure(let problem):
+            failedTables.insert(name)
+            error(problem.message, problem.offset.map { Self.place($0, in: query) } ?? query.span, notes: problem.notes)
+        }
+    }
+
+    /// A byte offset in a query's text as a span in the block: after the opening quote.
+    static func place(_ offset: Int, in literal: Expr) -> SourceSpan {
+        let start = Swift.min(literal.span.end - 1, literal.span.start + 1 + Swift.max(0, offset))
+        return SourceSpan(start, Swift.max(start + 1, Swift.min(literal.span.end - 1, start + 1)))
     }
 
     /// `key: "service"`: the column of text whose cells name the rows.
@@ -59,7 +93,7 @@ extension ScenarioCompiler {
         let usage = BuiltinFunction(rawValue: function)?.usage ?? function
         var positional: [String] = []
         var options: [String: String] = [:]
-        let allowed = function == "bench" ? ["key", "format"] : ["key"]
+        let allowed = function == "bench" ? ["key", "format"] : function == "sql" ? [] : ["key"]
         for argument in arguments {
             switch argument.kind {
             case .string(let text):
@@ -80,7 +114,7 @@ extension ScenarioCompiler {
                 return nil
             }
         }
-        let most = function == "json" ? 2 : 1
+        let most = function == "json" || function == "sql" ? 2 : 1
         guard let path = positional.first, !path.isEmpty, positional.count <= most else {
             error("`\(function)` takes a file's path in quotes: \(usage)", span)
             return nil
@@ -89,6 +123,7 @@ extension ScenarioCompiler {
         switch function {
         case "csv": format = .csv
         case "bench": format = .bench
+        case "sql": format = .sqlite
         default: format = path.lowercased().hasSuffix(".jsonl") ? .jsonLines : .json
         }
         let request = DataRequest(path: path, format: format, keyPath: positional.count > 1 ? positional[1] : nil,

@@ -274,7 +274,7 @@ public struct TypeChecker {
         guard function.arity.contains(arguments.count) else {
             throw fail("`\(name)` takes \(function.usage)", span)
         }
-        if function == .csv || function == .json || function == .bench {
+        if function == .csv || function == .json || function == .bench || function == .sql {
             throw fail("`\(name)(…)` reads a table; give it a line of its own: `data = \(name)(\"…\")`", span)
         }
         if function == .solve { return try solve(arguments, span) }
@@ -291,7 +291,7 @@ public struct TypeChecker {
         switch function {
         case .floor, .ceil, .round:
             throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
-        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .bench, .sd:
+        case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .bench, .sql, .sd:
             return try seriesFunction(function, arguments, types, span)
         case .normal, .uniform, .triangular, .prob, .solve:
             throw fail("`\(name)` takes \(function.usage)", span)   // handled by `uncertaintyFunction`

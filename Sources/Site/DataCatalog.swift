@@ -65,6 +65,8 @@ final class DataCatalog: @unchecked Sendable {
         lock.lock()
         if fingerprints[request.path] == nil { fingerprints[request.path] = DataCatalog.fingerprint(of: bytes) }
         lock.unlock()
+        // A database is bytes, not text; what goes wrong is in the essay's query.
+        if request.format == .sqlite { return (DataFileReader.query(database: bytes, request: request), []) }
         // Decoded as an essay is: a file that is not UTF-8 is located at its first bad byte.
         let file: SourceFile
         switch TextDecoding.decode(bytes, displayPath: display) {

@@ -51,12 +51,17 @@ import Testing
     /// The sample essay's data files, then the files the page shows.
     static func dataSource() -> InMemoryData {
         var files: [String: String] = [:]
+        var binary: [String: [UInt8]] = [:]
         let folder = Repository.path("Content/reports/data")
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            files["data/" + name] = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            if name.hasSuffix(".sqlite") {
+                binary["data/" + name] = FileManager.default.contents(atPath: folder + "/" + name).map { [UInt8]($0) }
+            } else {
+                files["data/" + name] = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            }
         }
         files.merge(shownFiles()) { sample, _ in sample }
-        return InMemoryData(files)
+        return InMemoryData(files, binaryFiles: binary)
     }
 
     @Test func thePageHasExamples() {
