@@ -45,6 +45,7 @@ bench: deps
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/models-site.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/uncertain-site.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/large-essay.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/tools-site.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/incremental.sh 10000
 	scripts/bench/summary.sh .build/bench-results.tsv

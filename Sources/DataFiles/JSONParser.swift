@@ -44,7 +44,12 @@ struct JSONParser {
     }
 
     mutating func skipSpace() {
-        while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x09, 0x0A, 0x0D: position += 1
+            default: return
+            }
+        }
     }
 
     mutating func value() throws -> Node {
@@ -59,7 +64,16 @@ struct JSONParser {
         case UInt8(ascii: "f"): try word("false"); return Node(value: .bool(false), offset: start, end: position)
         case UInt8(ascii: "n"): try word("null"); return Node(value: .null, offset: start, end: position)
         case UInt8(ascii: "-"), 0x30...0x39:
-            while position < bytes.count, "+-.eE0123456789".utf8.contains(bytes[position]) { position += 1 }
+            while position < bytes.count {
+                switch bytes[position] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                     UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    position += 1
+                    continue
+                default: break
+                }
+                break
+            }
             return Node(value: .number(bytes[start..<position]), offset: start, end: position)
         default:
             throw Failure(message: "expected a JSON value", offset: position)
@@ -136,6 +150,15 @@ struct JSONParser {
     mutating func string() throws -> String {
         let start = position
         position += 1
+        // Most strings hold no escape: decoded from the bytes in one piece.
+        var end = position
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { position = end + 1 }
+            return String(decoding: bytes[position..<end], as: UTF8.self)
+        }
         var content: [UInt8] = []
         while position < bytes.count {
             let byte = bytes[position]

@@ -227,15 +227,18 @@ public enum JSONTableReader {
     static func lineNumbers(at offsets: [Int], in file: SourceFile) -> [Int] {
         var result: [Int] = []
         result.reserveCapacity(offsets.count)
-        var line = 1
-        var position = 0
-        var utf8 = file.text.utf8.makeIterator()
-        for offset in offsets {
-            while position < offset, let byte = utf8.next() {
-                if byte == 0x0A { line += 1 }
-                position += 1
+        var text = file.text
+        text.withUTF8 { bytes in
+            var line = 1
+            var position = 0
+            for offset in offsets {
+                let stop = Swift.min(offset, bytes.count)
+                while position < stop {
+                    if bytes[position] == 0x0A { line += 1 }
+                    position += 1
+                }
+                result.append(line)
             }
-            result.append(line)
         }
         return result
     }

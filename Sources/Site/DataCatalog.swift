@@ -43,24 +43,24 @@ final class DataCatalog: @unchecked Sendable {
     private func load(_ request: DataRequest) -> (Result<DataTable, DataLoadError>, [Diagnostic]) {
         let display = contentDisplay + "/" + request.path
         let absolute = contentRoot + "/" + request.path
-        let real = URL(fileURLWithPath: absolute).resolvingSymlinksInPath().path
+        // POSIX calls, not Foundation's: a report site reads a file per essay.
+        let real = Self.realPath(absolute) ?? absolute
         guard real.hasPrefix(contentRoot + "/") else {
             return (.failure(DataLoadError(message: "`\(request.path)` leads outside the content folder; data files must be in it")), [])
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder), isFolder.boolValue {
+        var info = stat()
+        if stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             return (.failure(DataLoadError(message: "`\(request.path)` is a folder; name a data file in it",
                                            notes: folderNotes(request.path))), [])
         }
-        guard let handle = FileHandle(forReadingAtPath: real) else {
+        let bytes: [UInt8]
+        switch TextDecoding.readBytes(real, limit: DataLimits.fileBytes) {
+        case .success(let read): bytes = read
+        case .failure(let error) where error.code == .EFBIG:
+            return (.failure(DataLoadError(message: "\(display) is larger than \(DataLimits.fileBytes >> 20) MiB, the limit for a data file")), [])
+        case .failure:
             return (.failure(missing(request)), [])
         }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: DataLimits.fileBytes + 1)) ?? Data()
-        guard data.count <= DataLimits.fileBytes else {
-            return (.failure(DataLoadError(message: "\(display) is larger than \(DataLimits.fileBytes >> 20) MiB, the limit for a data file")), [])
-        }
-        let bytes = [UInt8](data)
         // The page keys need the file's fingerprint: taken from these bytes, not a second read.
         lock.lock()
         if fingerprints[request.path] == nil { fingerprints[request.path] = DataCatalog.fingerprint(of: bytes) }
@@ -76,6 +76,13 @@ final class DataCatalog: @unchecked Sendable {
         let (table, problems) = DataFileReader.parse(bytes, file: file, request: request)
         guard let table else { return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems) }
         return (.success(table), problems)
+    }
+
+    /// The path with every link resolved, or nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The data files a folder holds, for a reader that named the folder itself.

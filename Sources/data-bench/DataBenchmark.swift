@@ -13,12 +13,14 @@ import Semantics
 ///     data-bench generate FILE [ROWS]   writes a CSV of ROWS rows (default 1,000,000) × 4 columns
 ///     data-bench run FILE [RUNS]        times RUNS end-to-end passes (default 5), prints medians
 ///     data-bench once FILE              one pass, for an outside peak-memory measurement
+///     data-bench bench-file FILE [RUNS]  times `bench()` reading a benchmark tool's file (UTF-8
+///                                       check and the reader), prints the median in ms
 @main
 enum DataBenchmark {
     static func main() {
         let arguments = CommandLine.arguments
         guard arguments.count >= 3 else {
-            print("usage: data-bench generate FILE [ROWS] | run FILE [RUNS] | once FILE")
+            print("usage: data-bench generate FILE [ROWS] | run FILE [RUNS] | once FILE | bench-file FILE [RUNS]")
             exit(2)
         }
         let path = arguments[2]
@@ -27,10 +29,30 @@ enum DataBenchmark {
         case "generate": BenchFile.write(to: path, rows: number ?? 1_000_000)
         case "run": run(path, runs: number ?? 5)
         case "once": _ = pass(path)
+        case "bench-file": benchFile(path, runs: number ?? 5)
         default:
             print("unknown command \(arguments[1])")
             exit(2)
         }
+    }
+
+    /// A benchmark tool's file as `bench()` reads it, from bytes in memory: the time a build
+    /// spends on it beyond reading the file.
+    static func benchFile(_ path: String, runs: Int) {
+        guard let data = FileManager.default.contents(atPath: path) else { fatalError("cannot read \(path)") }
+        let bytes = [UInt8](data)
+        var times: [Double] = []
+        var rows = 0
+        for _ in 0..<max(1, runs) {
+            var clock = Clock()
+            guard let text = String(validating: bytes, as: UTF8.self) else { fatalError("\(path) is not UTF-8") }
+            let (table, problems) = BenchReader.read(bytes, file: SourceFile(path: path, text: text), format: nil)
+            guard let table, problems.isEmpty else { fatalError("\(problems.map(\.message))") }
+            rows = table.rowCount
+            times.append(clock.lap() * 1000)
+        }
+        print("\(rows) benchmarks, \(bytes.count) bytes, \(runs) runs")
+        print(String(format: "median: %.3f ms", times.sorted()[times.count / 2]))
     }
 
     /// The model: two aggregates of one column of the big file. (`fit_growth` needs a timeline,

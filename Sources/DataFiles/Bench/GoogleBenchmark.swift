@@ -14,40 +14,38 @@ enum GoogleBenchmark {
         }
         var records: [BenchRecord] = []
         var index: [String: Int] = [:]
-        for row in rows {
-            guard let name = row.member("run_name")?.text ?? row.member("name")?.text else {
-                return .failure(located.error("this benchmark has no `name`", row.offset))
+        for node in rows {
+            let row = Row(node)
+            guard let name = row.runName ?? row.name else {
+                return .failure(located.error("this benchmark has no `name`", node.offset))
             }
-            let unit = row.member("time_unit")?.text ?? "ns"
+            let unit = row.timeUnit ?? "ns"
             guard let scale = nanoseconds[unit] else {
-                return .failure(located.error("unknown `time_unit` \"\(unit)\" (ns, us, ms or s)", row.offset))
+                return .failure(located.error("unknown `time_unit` \"\(unit)\" (ns, us, ms or s)", node.offset))
             }
-            if row.member("error_occurred")?.text == "true" {
-                let message = row.member("error_message")?.text ?? "no message"
-                return .failure(located.error("benchmark `\(name)` failed when it ran: \(message)", row.offset))
+            if row.errorOccurred {
+                return .failure(located.error("benchmark `\(name)` failed when it ran: \(row.errorMessage ?? "no message")",
+                                              node.offset))
             }
             let position = index[name] ?? {
                 index[name] = records.count
-                records.append(record(name, row))
+                records.append(record(name, node))
                 return records.count - 1
             }()
-            guard let realTime = row.member("real_time")?.number else {
-                return .failure(located.error("this benchmark has no `real_time`", row.offset))
+            guard let realTime = row.realTime else {
+                return .failure(located.error("this benchmark has no `real_time`", node.offset))
             }
-            if row.member("run_type")?.text == "aggregate" {
-                let aggregate = row.member("aggregate_name")?.text ?? ""
-                if ["mean", "median", "stddev"].contains(aggregate), row.member("aggregate_unit")?.text != "percentage" {
+            if row.runType == "aggregate" {
+                let aggregate = row.aggregateName ?? ""
+                if ["mean", "median", "stddev"].contains(aggregate), row.aggregateUnit != "percentage" {
                     records[position].statistics[aggregate] = realTime * scale
                 }
             } else {
                 records[position].runs.append(realTime * scale)
-                if let cpu = row.member("cpu_time")?.number {
-                    add(&records[position], "cpu_time", cpu * scale, "ns")
-                }
-                for (key, unit) in [("bytes_per_second", "B/s"), ("items_per_second", nil as String?)] {
-                    if let value = row.member(key)?.number { add(&records[position], key, value, unit) }
-                }
-                if let iterations = row.member("iterations")?.number { add(&records[position], "iterations", iterations, nil) }
+                if let cpu = row.cpuTime { add(&records[position], "cpu_time", cpu * scale, "ns") }
+                if let value = row.bytesPerSecond { add(&records[position], "bytes_per_second", value, "B/s") }
+                if let value = row.itemsPerSecond { add(&records[position], "items_per_second", value, nil) }
+                if let iterations = row.iterations { add(&records[position], "iterations", iterations, nil) }
             }
         }
         // A figure seen in several repetitions is their mean.
@@ -78,6 +76,36 @@ enum GoogleBenchmark {
             record.figures[index].value += value
         } else {
             record.figures.append((name, value, unit))
+        }
+    }
+
+    /// The fields of one row, read in one pass over its keys (a file holds thousands of rows).
+    private struct Row {
+        var name, runName, runType, aggregateName, aggregateUnit, timeUnit, errorMessage: String?
+        var realTime, cpuTime, bytesPerSecond, itemsPerSecond, iterations: Double?
+        var errorOccurred = false
+
+        init(_ node: JSONParser.Node) {
+            guard case .object(let members) = node.value else { return }
+            for member in members {
+                let value = member.value
+                switch member.key {
+                case "name": name = value.text
+                case "run_name": runName = value.text
+                case "run_type": runType = value.text
+                case "aggregate_name": aggregateName = value.text
+                case "aggregate_unit": aggregateUnit = value.text
+                case "time_unit": timeUnit = value.text
+                case "error_message": errorMessage = value.text
+                case "error_occurred": errorOccurred = value.text == "true"
+                case "real_time": realTime = value.number
+                case "cpu_time": cpuTime = value.number
+                case "bytes_per_second": bytesPerSecond = value.number
+                case "items_per_second": itemsPerSecond = value.number
+                case "iterations": iterations = value.number
+                default: break
+                }
+            }
         }
     }
 }

@@ -149,12 +149,8 @@ public enum SQLQuery {
         var unit = parsed.unit ?? source?.unit
         var unitSpan: Range<Int>?
         if let written = unit {
-            if let range = query.utf8.firstRange(of: Array(("(" + written).utf8)) {
-                let start = query.utf8.distance(from: query.utf8.startIndex, to: range.lowerBound) + 1
-                unitSpan = start..<start + written.utf8.count
-            } else {
-                unitSpan = 0..<1
-            }
+            let start = offset(of: Array(("(" + written).utf8), in: Array(query.utf8)).map { $0 + 1 } ?? 0
+            unitSpan = start..<start + Swift.max(1, written.utf8.count)
         }
         let name = parsed.name.isEmpty ? "column" : parsed.name
         var numbers: [Double] = [], texts: [String] = []
@@ -184,6 +180,15 @@ public enum SQLQuery {
             content = .text(texts)
         }
         return DataColumn(name: name, header: header, unit: unit, unitSpan: unitSpan, headerSpan: 0..<1, content: content)
+    }
+
+    /// Where `needle` first starts in `bytes`.
+    private static func offset(of needle: [UInt8], in bytes: [UInt8]) -> Int? {
+        guard !needle.isEmpty, bytes.count >= needle.count else { return nil }
+        for start in 0...(bytes.count - needle.count) where bytes[start] == needle[0] {
+            if bytes[start..<start + needle.count].elementsEqual(needle) { return start }
+        }
+        return nil
     }
 
     /// Every cell a `YYYY-MM-DD` date, as days since 1970; nil otherwise.

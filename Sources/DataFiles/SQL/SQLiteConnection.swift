@@ -13,7 +13,14 @@ final class SQLiteConnection {
 
     private(set) var handle: OpaquePointer?
 
+    /// Configured once per process, before the first connection.
+    private static let configured: Bool = {
+        _ = costmark_sqlite_without_memory_statistics()
+        return sqlite3_initialize() == SQLITE_OK
+    }()
+
     init() throws {
+        guard Self.configured else { throw Failure(message: "SQLite cannot start") }
         var db: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_MEMORY | SQLITE_OPEN_NOMUTEX
         guard sqlite3_open_v2(":memory:", &db, flags, nil) == SQLITE_OK, let db else {
