@@ -10,15 +10,16 @@ import Markup
 /// The HTML a page's live parts become: values in prose, the folded model, and the error for a
 /// value written where none can stand.
 extension LivePage {
-    /// `[x]({{ a }})`: a value cannot be a link's address or title. A Hugo shortcode there
-    /// (`{{< ref "a.md" >}}`) gets a note saying what it is.
+    /// `[x]({{ a }})`: a value cannot be a link's address or title. A malformed Hugo shortcode
+    /// there (well-formed ones were replaced before the Markdown) gets a note saying what it is.
     static func misplaced(_ reference: InlineScanner.Reference, file: SourceFile, bodyFirstLine: Int) -> Diagnostic {
         let line = bodyFirstLine + reference.line - 1
         let start = max(1, reference.column - 2)
         var notes = [Diagnostic.Note("write the address itself: `[text](other-essay.md)` links to another essay")]
         let inner = reference.text.drop { $0 == " " }
         if inner.hasPrefix("<") || inner.hasPrefix("%") {
-            notes.insert(.init("`\(reference.original)` is a Hugo shortcode, which costmark does not run here"), at: 0)
+            notes.insert(.init("`\(reference.original)` looks like a Hugo shortcode that could not be read as one: "
+                               + "write it `{{< name args >}}`"), at: 0)
         }
         return .error("a `{{ }}` value cannot stand in a link's address or title",
                       at: file.location(line: line, column: start, length: reference.original.count),

@@ -34,7 +34,9 @@ struct EssayPageWriter: Sendable {
             diagnostics.report(.error("file changed during the build", at: .file(essay.displayPath)))
             return nil
         }
-        let document = MarkdownDocument(String(markdown), options: options)
+        // Hugo's shortcodes first, as Hugo reads them: before the Markdown.
+        let shortcodes = ShortcodeScanner.scan(String(markdown))
+        let document = MarkdownDocument(shortcodes.text, options: options)
         let folder = (essay.entry.relativePath as NSString).deletingLastPathComponent
         let reads = FileReads()
         let data: DataSource = plan.data.map { EssayData(catalog: $0, folder: folder, reads: reads) } ?? NoData()
@@ -42,8 +44,9 @@ struct EssayPageWriter: Sendable {
         let live = LivePage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data, models: models,
                                 folder: folder)
         if !live.diagnostics.isEmpty {
-            diagnostics.report(contentsOf: live.diagnostics)
-            if live.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+            let located = shortcodes.relocated(live.diagnostics, file: file, bodyFirstLine: bodyFirstLine)
+            diagnostics.report(contentsOf: located)
+            if located.contains(where: { $0.severity == .error }) { return nil }
         }
         let image = previewImage(of: essay, firstImage: document.linkDestinations.first(where: \.isImage)?.destination,
                                  diagnostics: diagnostics)
@@ -52,9 +55,18 @@ struct EssayPageWriter: Sendable {
         let headings = document.headingTexts
         let summarySource = document.summarySource()
         if summarySource.explicit { document.removeSummaryBreaks() }
-        let body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
+        var body = document.render(blocks: live.blockHTML) { live.inlineHTML[$0] }
+        if !shortcodes.calls.isEmpty || !shortcodes.literals.isEmpty || !shortcodes.problems.isEmpty {
+            let made = ShortcodeRenderer(templates: templates, essay: essay, resolver: resolver, options: options, file: file,
+                                         bodyFirstLine: bodyFirstLine).render(shortcodes)
+            diagnostics.report(contentsOf: made.diagnostics)
+            if made.diagnostics.contains(where: { $0.severity == .error }) { return nil }
+            body.html = ShortcodeScanner.substitute(body.html) { made.outputs[$0] ?? "" }
+        }
         // The author's `<!--more-->` is kept whole; a first paragraph is cut near 280 characters.
-        let summaryText = InlineScanner.substitute(summarySource.text) { live.inlineText[$0] ?? "" }
+        let summaryText = ShortcodeScanner.substitute(InlineScanner.substitute(summarySource.text) { live.inlineText[$0] ?? "" }) {
+            shortcodes.literals[$0] ?? ""
+        }
         let summary = essay.frontMatter.summary
             ?? EssayPageWriter.shorten(summaryText, limit: summarySource.explicit ? Int.max : 280)
         let readingTime = Swift.max(1, Int((Double(body.wordCount) / EssayPageWriter.readingSpeed).rounded()))
@@ -145,7 +157,8 @@ struct EssayPageWriter: Sendable {
         var links: [PageLink] = []
         for (index, link) in document.linkDestinations.enumerated() {
             // A `{{ }}` in an address is an error of its own (LivePage.misplaced), not a broken link.
-            if link.destination.contains("{{") { continue }
+            // A shortcode's placeholder (`[x]({{< param "url" >}})`) becomes its text later.
+            if link.destination.contains("{{") || link.destination.unicodeScalars.contains("\u{E003}") { continue }
             let resolution = resolver.resolve(link.destination, from: essay)
             if let rewritten = resolution.rewritten, rewritten != link.destination { rewrites[index] = rewritten }
             guard resolution.target != .external else { continue }

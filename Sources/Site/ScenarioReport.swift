@@ -36,10 +36,11 @@ public enum ScenarioReport {
         }
         let (body, firstLine) = FrontMatterParser.split(file.text).map { (String($0.1), $0.2) } ?? (file.text, 1)
         let folder = ContentPath.folder(of: relative)
-        let page = LivePage(document: MarkdownDocument(body), file: file, bodyFirstLine: firstLine,
-                                data: EssayData(catalog: data, folder: folder),
-                                models: EssayModels(catalog: models, reads: nil), folder: folder)
-        return (page.results, bag.all + page.diagnostics)
+        let shortcodes = ShortcodeScanner.scan(body)
+        let page = LivePage(document: MarkdownDocument(shortcodes.text), file: file, bodyFirstLine: firstLine,
+                            data: EssayData(catalog: data, folder: folder),
+                            models: EssayModels(catalog: models, reads: nil), folder: folder)
+        return (page.results, bag.all + shortcodes.relocated(page.diagnostics, file: file, bodyFirstLine: firstLine))
     }
 
     /// The nearest folder named `Content` above `file`, or else the file's own folder.

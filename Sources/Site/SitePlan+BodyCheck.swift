@@ -19,12 +19,14 @@ extension SitePlan {
         }
         guard let (_, markdown, bodyFirstLine) = FrontMatterParser.split(whole.text) else { return [] }
         let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML)
-        let document = MarkdownDocument(String(markdown), options: options)
+        let shortcodes = ShortcodeScanner.scan(String(markdown))
+        let document = MarkdownDocument(shortcodes.text, options: options)
         let root = String(entry.absolutePath.dropLast(entry.relativePath.count))
         let display = String(file.path.dropLast(entry.relativePath.count + 1))
         let catalog = DataCatalog(contentRoot: root, contentDisplay: display, diagnostics: nil)
         let folder = (entry.relativePath as NSString).deletingLastPathComponent
-        return LivePage(document: document, file: whole, bodyFirstLine: bodyFirstLine,
-                            data: EssayData(catalog: catalog, folder: folder)).diagnostics
+        let live = LivePage(document: document, file: whole, bodyFirstLine: bodyFirstLine,
+                            data: EssayData(catalog: catalog, folder: folder))
+        return shortcodes.relocated(live.diagnostics, file: whole, bodyFirstLine: bodyFirstLine)
     }
 }

@@ -30,7 +30,9 @@ final class SiteRun: @unchecked Sendable {
     init(plan: SitePlan, templates: TemplateSet, output: OutputDirectory?, recording: Bool, siteKey: String, settledBefore: Int64, diagnostics: DiagnosticBag, progress: (@Sendable (Int, Int) -> Void)?) {
         self.plan = plan; self.templates = templates; self.output = output; self.recording = recording
         self.settledBefore = settledBefore
-        self.essayPageKey = SiteBuilder.templateKey(siteKey, templates, ["page"])
+        // Shortcode templates are looked up by name from essays: each is part of every essay page.
+        let shortcodes = templates.sources.keys.filter { $0.hasPrefix("shortcodes/") }.sorted()
+        self.essayPageKey = SiteBuilder.templateKey(siteKey, templates, ["page"] + shortcodes)
         self.listPageKey = SiteBuilder.templateKey(siteKey, templates, ["list", "summary"])
         self.diagnostics = diagnostics; self.progress = progress
     }

@@ -116,8 +116,10 @@ public struct TemplateSet: Sendable {
                                          unsafeNames: graph.reachesDynamic)
         var set = TemplateSet(sources: sources, assets: assets, library: library, prices: prices)
         // A copy of a built-in template (`costmark init --templates`) is the built-in theme too.
-        if compilesBuiltInTheme, sources.values.allSatisfy({ $0.isBuiltIn || DefaultTheme.templates[$0.name] == $0.text }) {
-            set.compiled = CompiledTemplates(sources.mapValues(\.text))
+        // Shortcode templates are the site's own and render with Mustache beside a compiled theme.
+        let theme = sources.filter { !$0.key.hasPrefix("shortcodes/") }
+        if compilesBuiltInTheme, theme.values.allSatisfy({ $0.isBuiltIn || DefaultTheme.templates[$0.name] == $0.text }) {
+            set.compiled = CompiledTemplates(theme.mapValues(\.text))
         }
         return (set, diagnostics)
     }
@@ -126,7 +128,7 @@ public struct TemplateSet: Sendable {
     /// - Throws: when the data makes the page too big or too slow to render (`TemplateLimits`).
     public func render(_ name: String, context: [String: Any]) throws(TemplateRenderError) -> String {
         let budget = RenderBudget(prices: prices)
-        let html = compiled?.render(name, context: context, budget: budget)
+        let html = (name.hasPrefix("shortcodes/") ? nil : compiled?.render(name, context: context, budget: budget))
             ?? library.render(BudgetedObject(base: context, key: "", budget: budget), withTemplate: name) ?? ""
         if let exceeded = budget.exceeded { throw TemplateRenderError(template: name, exceeded: exceeded) }
         if html.utf8.count > TemplateLimits.maxOutputBytes {
