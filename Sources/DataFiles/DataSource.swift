@@ -69,6 +69,9 @@ public struct InMemoryData: DataSource {
         if request.format == .sqlite, let bytes = binaryFiles[request.path] ?? files[request.path].map({ Array($0.utf8) }) {
             return DataFileReader.query(database: bytes, request: request)
         }
+        if request.format == .bench, files[request.path] == nil, let table = criterionFolder(request.path) {
+            return table
+        }
         guard let text = files[request.path] else {
             return .failure(DataLoadError(message: "no data file `\(request.path)`"))
         }
@@ -77,6 +80,26 @@ public struct InMemoryData: DataSource {
         if let table { return .success(table) }
         return .failure(DataLoadError(message: problems.first?.message ?? "cannot read `\(request.path)`",
                                       notes: problems.first?.location.map { [.init("here", at: $0)] } ?? []))
+    }
+}
+
+extension InMemoryData {
+    /// `bench("data/criterion")` over the files below that path, as the site reads the folder.
+    func criterionFolder(_ path: String) -> Result<DataTable, DataLoadError>? {
+        let suffix = "/new/estimates.json"
+        let folders = files.keys.filter { $0.hasPrefix(path + "/") && $0.hasSuffix(suffix) }.sorted()
+        guard !folders.isEmpty else { return nil }
+        let benchmarks = folders.map { estimates -> Criterion.Files in
+            let folder = String(estimates.dropLast(suffix.count))
+            func file(_ name: String) -> SourceFile? {
+                files[folder + "/new/" + name].map { SourceFile(path: folder + "/new/" + name, text: $0) }
+            }
+            return Criterion.Files(directory: String(folder.dropFirst(path.count + 1)), estimates: file("estimates.json")!,
+                                   sample: file("sample.json"), benchmark: file("benchmark.json"))
+        }
+        let (table, problems) = Criterion.read(benchmarks, folder: path)
+        if let table { return .success(table) }
+        return .failure(DataLoadError(message: problems.first?.message ?? "cannot read `\(path)`"))
     }
 }
 

@@ -48,6 +48,13 @@ final class DataCatalog: @unchecked Sendable {
         guard real.hasPrefix(contentRoot + "/") else {
             return (.failure(DataLoadError(message: "`\(request.path)` leads outside the content folder; data files must be in it")), [])
         }
+        if request.format == .bench, CriterionFolder.applies(to: real) {
+            let (result, problems, print) = CriterionFolder(real: real, display: display).read()
+            lock.lock()
+            if fingerprints[request.path] == nil { fingerprints[request.path] = print.hex }
+            lock.unlock()
+            return (result, problems)
+        }
         var info = stat()
         if stat(real, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
             return (.failure(DataLoadError(message: "`\(request.path)` is a folder; name a data file in it",
@@ -115,7 +122,14 @@ final class DataCatalog: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let value = DataCatalog.fingerprint(of: FileManager.default.contents(atPath: contentRoot + "/" + path).map { [UInt8]($0) })
+        let absolute = contentRoot + "/" + path
+        let value: String
+        if let real = Self.realPath(absolute), real.hasPrefix(contentRoot + "/"), CriterionFolder.applies(to: real) {
+            // Only `bench()` reads a folder (or an estimates.json): its fingerprint covers every file it reads.
+            value = CriterionFolder(real: real, display: contentDisplay + "/" + path).read().2.hex
+        } else {
+            value = DataCatalog.fingerprint(of: FileManager.default.contents(atPath: absolute).map { [UInt8]($0) })
+        }
         lock.lock()
         fingerprints[path] = value
         lock.unlock()

@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// Every ```scenario block in docs/data.md runs, as if it were in an essay in Content/reports:
-/// `data/weekly.csv` and `data/bench.json` are the sample essay's own files, and the other data
-/// files are the ```csv and ```json blocks the page shows (info string: format, then path).
+/// `data/weekly.csv` and `data/bench.json` are the sample essay's own files, `data/criterion` the
+/// Criterion fixture, and the other data files are the ```csv and ```json blocks the page shows
+/// (info string: format, then path).
 @Suite struct DataReferenceTests {
     static let page = "docs/data.md"
 
@@ -59,6 +60,12 @@ import Testing
             } else {
                 files["data/" + name] = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8)
             }
+        }
+        // Criterion's results are a folder: the fixture's, as `data/criterion`.
+        let criterion = Repository.path("Tests/Fixtures/bench-outputs/criterion")
+        for relative in (try? FileManager.default.subpathsOfDirectory(atPath: criterion)) ?? []
+        where relative.hasSuffix(".json") {
+            files["data/criterion/" + relative] = try? String(contentsOfFile: criterion + "/" + relative, encoding: .utf8)
         }
         files.merge(shownFiles()) { sample, _ in sample }
         return InMemoryData(files, binaryFiles: binary)

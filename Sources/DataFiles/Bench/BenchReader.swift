@@ -7,7 +7,7 @@ import Diagnostics
 /// parameters, and `runs`, every measurement of the benchmark.
 public enum BenchReader {
     /// The formats, by the name `format:` takes, in the order detection tries them.
-    public static let formats = ["hyperfine", "gbench", "pytest", "gobench"]
+    public static let formats = ["hyperfine", "gbench", "pytest", "gobench", "criterion"]
 
     public static func read(_ bytes: [UInt8], file: SourceFile, format: String?) -> (DataTable?, [Diagnostic]) {
         func error(_ message: String, _ offset: Int = 0, notes: [Diagnostic.Note] = []) -> (DataTable?, [Diagnostic]) {
@@ -16,6 +16,11 @@ public enum BenchReader {
         if let format, !formats.contains(format) {
             return error("`\(format)` is not a benchmark format costmark reads",
                          notes: [.init("formats: " + formats.joined(separator: ", "))])
+        }
+        if format == "criterion" {
+            // The site reads Criterion's folders (`CriterionFolder`); a file here is not one.
+            return error("Criterion's results are a folder: name it (`bench(\"data/criterion\")`) or a "
+                         + "benchmark's `new/estimates.json`")
         }
         let parsed = JSONParser.parse(bytes)
         let chosen: String
@@ -26,7 +31,8 @@ public enum BenchReader {
                 return error("this JSON is not the output of a benchmark tool costmark knows",
                              notes: [.init("tried: hyperfine --export-json (`results`), Google "
                                            + "Benchmark --benchmark_format=json (`context` and `benchmarks`), "
-                                           + "pytest-benchmark --benchmark-json (`benchmarks` with `stats`)"),
+                                           + "pytest-benchmark --benchmark-json (`benchmarks` with `stats`); "
+                                           + "Criterion's results are read from their folder"),
                                      .init("name the format if it is one of these: bench(\"…\", format: \"gbench\")")])
             }
             chosen = detected
