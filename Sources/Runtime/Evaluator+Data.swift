@@ -57,6 +57,53 @@ extension Evaluator {
         }
     }
 
+    /// `regression(new, old)` and `change(new, old)` on the runs themselves (not the scenario's
+    /// samples drawn from them): the test must count each measurement once.
+    func measuredChange(_ function: BuiltinFunction, _ arguments: [Expr]) throws -> Value {
+        let sets = try arguments.map { argument -> [Double] in
+            guard let runs = measurements(argument) else {
+                throw Failure(message: "`\(function.rawValue)` compares measurements: `\(text(argument.span))` is not "
+                              + "a benchmark's runs (`table.runs[\"name\"]`)", span: argument.span)
+            }
+            guard runs.count >= 2, runs.allSatisfy({ $0.isFinite }), runs.contains(where: { $0 != 0 }) else {
+                throw Failure(message: "`\(text(argument.span))` has \(runs.count) measurement"
+                              + (runs.count == 1 ? "" : "s") + "; comparing needs at least 2, not all zero",
+                              span: argument.span)
+            }
+            return runs
+        }
+        if function == .regression {
+            return .scalar(MeasuredChange.regression(sets[0], sets[1]), .dimensionless)
+        }
+        let draws = MeasuredChange.bootstrap(sets[0], sets[1], count: sampleCount, seed: seed(for: arguments[0]))
+        return .uncertain(Samples(count: sampleCount, steps: nil, numbers: draws), .dimensionless)
+    }
+
+    /// The runs a row of a column of measurements holds, through names defined as one.
+    func measurements(_ expr: Expr) -> [Double]? {
+        var current = expr
+        for _ in 0..<8 {
+            switch current.kind {
+            case .keyed(let read, let key):
+                guard case .member(let tableName, let name) = read.kind, let table = scenario.tables[tableName],
+                      let column = table.column(named: name), let row = table.row(forKey: key),
+                      case .samples(let rows) = column.content else { return nil }
+                // In base units: the two sets may come from files in different units.
+                var factor = 1.0
+                if case .success(let unit)?? = scenario.columnUnits[tableName].map({ $0[column: name] }) {
+                    factor = unit.factor
+                }
+                return rows[row].map { $0 * factor }
+            case .name(let name):
+                guard let definition = scenario.definition(named: name) else { return nil }
+                current = definition.expression
+            default:
+                return nil
+            }
+        }
+        return nil
+    }
+
     /// The column an expression reads as it is — `weekly.p99`, or a name defined as exactly
     /// that — with the size of its unit, so ranking it can use the column's shared sorted copy.
     func plainColumn(_ expr: Expr) -> (DataColumn, factor: Double)? {

@@ -72,6 +72,7 @@ extension Evaluator {
 
     func call(_ function: BuiltinFunction, _ arguments: [Expr], _ span: SourceSpan) throws -> Value {
         if function == .first { return try first(arguments[0]) }
+        if function == .regression || function == .change { return try measuredChange(function, arguments) }
         let values = try arguments.map { try needed($0) }
         let x = values[0]
         if let value = try statistic(function, values, arguments) { return value }
@@ -117,7 +118,7 @@ extension Evaluator {
             }
         case .median, .percentile, .last, .count, .lag, .fitGrowth, .sd:
             return try seriesFunction(function, values, arguments)
-        case .normal, .uniform, .triangular, .prob, .solve:
+        case .normal, .uniform, .triangular, .prob, .solve, .regression, .change:
             throw Failure(message: "`\(function.rawValue)` takes \(function.usage)", span: span)   // handled before
         case .csv, .json, .bench, .sql:
             throw Failure(message: "`\(function.rawValue)(…)` reads a table; give it a line of its own", span: span)

@@ -8,9 +8,13 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
     case csv, json, bench, sql
     /// Distributions, statistics across samples, and goal seek (docs/uncertainty.md).
     case normal, uniform, triangular, sd, prob, solve
+    case regression, change
 
     /// A distribution: a call of it makes its definition an uncertain input.
     public var isDistribution: Bool { self == .normal || self == .uniform || self == .triangular }
+
+    /// Functions whose names may also name a value (`change = p99 - lag(p99, 1)`).
+    static let freeNames: Set<BuiltinFunction> = [.regression, .change]
 
     /// How many arguments the function takes.
     var arity: ClosedRange<Int> {
@@ -19,13 +23,13 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .min, .max: return 1...16
         case .abs, .sqrt, .exp, .ln, .log10, .sum, .cumsum, .mean, .first: return 1...1
         case .median, .last, .count, .fitGrowth, .sd, .prob: return 1...1
-        case .csv: return 1...2
-        case .bench: return 1...2
-        case .sql: return 1...2
+        case .csv: return 1...3
+        case .bench: return 1...4
+        case .sql: return 1...3
         case .normal, .uniform: return 2...2
         case .triangular, .solve: return 3...3
-        case .compound, .at, .percentile, .lag: return 2...2
-        case .json: return 1...3
+        case .compound, .at, .percentile, .lag, .regression, .change: return 2...2
+        case .json: return 1...4
         }
     }
 
@@ -47,6 +51,8 @@ public enum BuiltinFunction: String, Sendable, CaseIterable {
         case .triangular: return "triangular(low, mode, high)"
         case .prob: return "prob(condition)"
         case .solve: return "solve(name, condition, low..high)"
+        case .regression: return "regression(now.runs[\"name\"], base.runs[\"name\"])"
+        case .change: return "change(now.runs[\"name\"], base.runs[\"name\"])"
         default: return "\(rawValue)(x)"
         }
     }

@@ -15,12 +15,20 @@ public struct ColumnUnits: Sendable {
 
     /// Reads the unit of every column of numbers that gives one.
     public init(_ table: DataTable, units unitTable: UnitTable) {
+        // Columns share units (a benchmark table's eight time columns are all `s`): each unit
+        // text that reads is parsed once.
+        var read: [String: ResolvedUnit] = [:]
         for column in table.columns {
             switch column.content {
             case .numbers, .samples: break
             case .dates, .text: continue
             }
+            if let text = column.unit, let known = read[text] {
+                units[column.name] = .success(known)
+                continue
+            }
             guard let unit = Self.resolve(column, in: table, units: unitTable) else { continue }
+            if let text = column.unit, case .success(let resolved) = unit { read[text] = resolved }
             units[column.name] = unit
         }
     }

@@ -38,7 +38,9 @@ extension ScenarioCompiler {
             case .failure(let problem):
                 failedTables.insert(name)
                 if problem.isReportedElsewhere { continue }
-                if let offset = problem.queryOffset, arguments.count > 1 {
+                if problem.isHistoryProblem, let option = arguments.first(where: Self.isHistoryOption) {
+                    error(problem.message, option.span, notes: problem.notes)
+                } else if let offset = problem.queryOffset, arguments.count > 1 {
                     error(problem.message, Self.place(offset, in: arguments[1]), notes: problem.notes)
                 } else {
                     error(problem.message, expression.span, notes: problem.notes)
@@ -63,6 +65,11 @@ extension ScenarioCompiler {
             failedTables.insert(name)
             error(problem.message, problem.offset.map { Self.place($0, in: query) } ?? query.span, notes: problem.notes)
         }
+    }
+
+    static func isHistoryOption(_ argument: Expr) -> Bool {
+        if case .named(let label, _) = argument.kind { return label == "at" || label == "versions" }
+        return false
     }
 
     /// A byte offset in a query's text as a span in the block: after the opening quote.
@@ -93,11 +100,20 @@ extension ScenarioCompiler {
         let usage = BuiltinFunction(rawValue: function)?.usage ?? function
         var positional: [String] = []
         var options: [String: String] = [:]
-        let allowed = function == "bench" ? ["key", "format"] : function == "sql" ? [] : ["key"]
+        let allowed = function == "bench" ? ["key", "format", "at", "versions"]
+            : function == "sql" ? ["at"] : ["key", "at", "versions"]
+        var versions: Int?
         for argument in arguments {
             switch argument.kind {
             case .string(let text):
                 positional.append(text)
+            case .named("versions", let value) where allowed.contains("versions"):
+                guard case .number(let count, _, _) = value.kind, count >= 1, count == count.rounded(),
+                      count <= 1_000 else {
+                    error("`versions:` takes a whole number of versions, 1 to 1,000", value.span)
+                    return nil
+                }
+                versions = Int(count)
             case .named(let label, let value):
                 guard allowed.contains(label) else {
                     error("`\(function)` has no option `\(label):`; it takes "
@@ -126,8 +142,18 @@ extension ScenarioCompiler {
         case "sql": format = .sqlite
         default: format = path.lowercased().hasSuffix(".jsonl") ? .jsonLines : .json
         }
-        let request = DataRequest(path: path, format: format, keyPath: positional.count > 1 ? positional[1] : nil,
+        var request = DataRequest(path: path, format: format, keyPath: positional.count > 1 ? positional[1] : nil,
                                   benchFormat: options["format"])
+        request.revision = options["at"]
+        request.versions = versions
+        if request.revision != nil, versions != nil {
+            error("`at:` reads one version and `versions:` several: write one of them", span)
+            return nil
+        }
+        if versions != nil, format == .sqlite {
+            error("`versions:` reads a data file's history; a database's is not read", span)
+            return nil
+        }
         return (request, options["key"])
     }
 

@@ -249,7 +249,9 @@ public struct ScenarioCompiler {
                 error("`\(defined)` is a unit; choose another name for this value", statement.nameSpan)
                 continue
             }
-            if BuiltinFunction(rawValue: defined) != nil {
+            // `change` and `regression` came after essays had used the words for values; a call
+            // is always read as the function, so those two names stay free for values.
+            if let function = BuiltinFunction(rawValue: defined), !BuiltinFunction.freeNames.contains(function) {
                 error("`\(defined)` is a function; choose another name for this value", statement.nameSpan)
                 continue
             }

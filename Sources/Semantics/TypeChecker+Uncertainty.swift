@@ -100,6 +100,19 @@ extension TypeChecker {
                 }
             }
             return TypeInfo(dimension: first.dimension, isSeries: first.isSeries, rows: first.rows, label: first.label)
+        case .regression, .change:
+            for (index, type) in types.enumerated() where !type.isUncertain || type.isSeries {
+                throw fail("`\(function.rawValue)` compares measurements: give it two benchmarks' runs, "
+                           + "as `\(function.usage)`", arguments[index].span)
+            }
+            guard types[0].dimension == types[1].dimension else {
+                throw fail("`\(function.rawValue)` compares like with like: \(describe(types[0])) and "
+                           + "\(describe(types[1]))", arguments[1].span)
+            }
+            var type = TypeInfo(dimension: .dimensionless, label: UnitLabel(units.unit(named: "%")!))
+            // `change` keeps its spread (an uncertain value); `regression` is one number.
+            if function == .change { type.uncertainInputs = types[0].uncertainInputs.union(types[1].uncertainInputs) }
+            return type
         case .fitGrowth, .last, .count, .lag:
             guard first.isUncertain, function == .fitGrowth || !first.isSeries else { return nil }
             throw fail("`\(function.rawValue)` works on a series; this is a single uncertain value"

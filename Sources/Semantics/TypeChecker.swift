@@ -293,7 +293,7 @@ public struct TypeChecker {
             throw fail("`\(name)` takes \(function.usage)", span)   // parsed as `.rounding`, never as a call
         case .median, .percentile, .last, .count, .lag, .fitGrowth, .csv, .json, .bench, .sql, .sd:
             return try seriesFunction(function, arguments, types, span)
-        case .normal, .uniform, .triangular, .prob, .solve:
+        case .normal, .uniform, .triangular, .prob, .solve, .regression, .change:
             throw fail("`\(name)` takes \(function.usage)", span)   // handled by `uncertaintyFunction`
         case .min, .max:
             if types.count == 1 {

@@ -16,6 +16,11 @@ final class DataCatalog: @unchecked Sendable {
     private let lock = NSLock()
     private var tables: [DataRequest: Result<DataTable, DataLoadError>] = [:]
     private var fingerprints: [String: String] = [:]
+    /// Committed versions, for `at:` and `versions:`.
+    lazy var history = GitHistory(contentRoot: contentRoot)
+    /// Some page read a committed version: a build with nothing changed in the folder may still
+    /// read other bytes (HEAD moved), so it is not recorded as unchanged.
+    private(set) var readsHistory = false
 
     init(contentRoot: String, contentDisplay: String, diagnostics: DiagnosticBag?) {
         self.contentRoot = URL(fileURLWithPath: contentRoot).standardizedFileURL.resolvingSymlinksInPath().path
@@ -48,6 +53,12 @@ final class DataCatalog: @unchecked Sendable {
         guard real.hasPrefix(contentRoot + "/") else {
             return (.failure(DataLoadError(message: "`\(request.path)` leads outside the content folder; data files must be in it")), [])
         }
+        if request.revision != nil || request.versions != nil {
+            lock.lock()
+            readsHistory = true
+            lock.unlock()
+            return loadCommitted(request, display: display)
+        }
         if request.format == .bench, CriterionFolder.applies(to: real) {
             let (result, problems, print) = CriterionFolder(real: real, display: display).read()
             lock.lock()
@@ -72,6 +83,12 @@ final class DataCatalog: @unchecked Sendable {
         lock.lock()
         if fingerprints[request.path] == nil { fingerprints[request.path] = DataCatalog.fingerprint(of: bytes) }
         lock.unlock()
+        return Self.table(bytes, display: display, request: request)
+    }
+
+    /// A file's bytes (from the folder or from a commit) as a table.
+    static func table(_ bytes: [UInt8], display: String,
+                      request: DataRequest) -> (Result<DataTable, DataLoadError>, [Diagnostic]) {
         // A database is bytes, not text; what goes wrong is in the essay's query.
         if request.format == .sqlite { return (DataFileReader.query(database: bytes, request: request), []) }
         // Decoded as an essay is: a file that is not UTF-8 is located at its first bad byte.
@@ -83,6 +100,39 @@ final class DataCatalog: @unchecked Sendable {
         let (table, problems) = DataFileReader.parse(bytes, file: file, request: request)
         guard let table else { return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems) }
         return (.success(table), problems)
+    }
+
+    /// `at: "REV"` and `versions: N`: the committed bytes, through git, never the work tree.
+    private func loadCommitted(_ request: DataRequest, display: String) -> (Result<DataTable, DataLoadError>, [Diagnostic]) {
+        func failed(_ problem: GitHistory.Problem) -> (Result<DataTable, DataLoadError>, [Diagnostic]) {
+            var error = DataLoadError(message: problem.message, notes: problem.notes.map { .init($0) })
+            error.isHistoryProblem = true
+            return (.failure(error), [])
+        }
+        if let revision = request.revision {
+            switch history.file(request.path, at: revision) {
+            case .failure(let problem): return failed(problem)
+            case .success(let committed):
+                return Self.table(committed.bytes, display: display + "@" + revision, request: request)
+            }
+        }
+        let count = request.versions ?? 1
+        switch history.versions(request.path, count: count) {
+        case .failure(let problem): return failed(problem)
+        case .success(let versions):
+            var tables: [VersionsTable.Version] = []
+            var problems: [Diagnostic] = []
+            for version in versions {
+                let short = String(version.commit.prefix(7))
+                let (table, found) = Self.table(version.bytes, display: display + "@" + short, request: request)
+                problems += found
+                guard case .success(let read) = table else {
+                    return (.failure(DataLoadError(message: "", isReportedElsewhere: true)), problems)
+                }
+                tables.append(.init(commit: short, day: Int((Double(version.time) / 86_400).rounded(.down)), table: read))
+            }
+            return (VersionsTable.make(tables, path: display + " (\(tables.count) version\(tables.count == 1 ? "" : "s"))"), problems)
+        }
     }
 
     /// The path with every link resolved, or nil when it does not exist.
@@ -116,6 +166,15 @@ final class DataCatalog: @unchecked Sendable {
     /// A fingerprint of a data file's bytes (or of its absence), for the keys of the pages that
     /// read it: editing, adding or deleting the file changes exactly those pages.
     func fingerprint(ofRelativePath path: String) -> String {
+        // `data/x.csv\0at HEAD~1`, `data/x.csv\0versions 30` (EssayData.historyInput): the commits read.
+        if let mark = path.firstIndex(of: "\u{0}") {
+            lock.lock()
+            readsHistory = true      // a kept page reads history too
+            lock.unlock()
+            let file = String(path[..<mark]), what = path[path.index(after: mark)...]
+            if what.hasPrefix("at ") { return history.fingerprint(file, at: String(what.dropFirst(3))) }
+            return history.versionsFingerprint(file, count: Int(what.dropFirst("versions ".count)) ?? 1)
+        }
         lock.lock()
         if let cached = fingerprints[path] {
             lock.unlock()
@@ -158,6 +217,7 @@ struct EssayData: DataSource {
             return .failure(DataLoadError(message: "`\(request.path)` leads above the content folder; data files must be in it"))
         }
         reads?.add(resolved)
+        if let input = EssayData.historyInput(resolved, request) { reads?.add(input) }
         var inside = request
         inside.path = resolved
         // The catalog names the file by its path in the content folder; the essay's reader
@@ -167,6 +227,15 @@ struct EssayData: DataSource {
             error.message = error.message.replacingOccurrences(of: "`\(resolved)`", with: "`\(request.path)`")
             return error
         }
+    }
+}
+
+extension EssayData {
+    /// The page's input for a committed read: the path, then what was read of its history.
+    static func historyInput(_ path: String, _ request: DataRequest) -> String? {
+        if let revision = request.revision { return path + "\u{0}at " + revision }
+        if let count = request.versions { return path + "\u{0}versions \(count)" }
+        return nil
     }
 }
 

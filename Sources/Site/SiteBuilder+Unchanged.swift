@@ -64,7 +64,8 @@ extension SiteBuilder {
     /// After a clean, recorded build whose inputs had all settled: what lets the next one stop early.
     static func recordUnchanged(inputsKey key: String, plan: SitePlan, report: BuildReport, manifest: BuildManifest,
                                 directory: String) {
-        guard let folder = manifest.outputFolder else { return }
+        // A page that reads a committed version depends on git's state too, which no stamp covers.
+        guard let folder = manifest.outputFolder, plan.data?.readsHistory != true else { return }
         let due = plan.byPath.compactMap(\.sortTime).filter { $0 > plan.now }.min()
         let record = UnchangedRecord(inputsKey: key, validUntil: due, essays: report.essayCount,
                                      pages: report.pageCount, copied: report.copiedFiles, outputFolder: folder,

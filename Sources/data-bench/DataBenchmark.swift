@@ -15,6 +15,7 @@ import Semantics
 ///     data-bench once FILE              one pass, for an outside peak-memory measurement
 ///     data-bench bench-file FILE [RUNS]  times `bench()` reading a benchmark tool's file (UTF-8
 ///                                       check and the reader), prints the median in ms
+///     data-bench regression-quality PAIRS  how often `regression < 5%` fails on synthetic runs
 @main
 enum DataBenchmark {
     static func main() {
@@ -30,6 +31,9 @@ enum DataBenchmark {
         case "run": run(path, runs: number ?? 5)
         case "once": _ = pass(path)
         case "bench-file": benchFile(path, runs: number ?? 5)
+        case "regression-quality":
+            let (falseAlarm, detected) = RegressionQuality.run(pairs: Int(path) ?? 1_000)
+            print(String(format: "worst false alarms: %.1f%%, worst detection: %.1f%%", falseAlarm * 100, detected * 100))
         default:
             print("unknown command \(arguments[1])")
             exit(2)
