@@ -23,6 +23,9 @@ public struct Diagnostic: Sendable, Hashable, Error {
     public var location: SourceLocation?
     public var notes: [Note]
     public var code: DiagnosticCode
+    /// The text that would make the problem go away, written over `location` (a fix-it): a
+    /// failing exact claim's computed value, which `costmark check --accept` writes in.
+    public var replacement: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, notes: [Note] = [],
                 code: DiagnosticCode = .general) {

@@ -16,9 +16,11 @@ struct ClaimCheck {
     var format: NumberFormat? = nil
 
     /// A claim the model contradicts (`.claimDoesNotHold`), or a claim written wrongly (`.general`).
-    func error(_ message: String, _ span: SourceSpan,
-               code: DiagnosticCode = .claimDoesNotHold) -> Result<String, ClaimProblems> {
-        .failure(ClaimProblems([.error(message, at: fragment.location(span), code: code)]))
+    func error(_ message: String, _ span: SourceSpan, code: DiagnosticCode = .claimDoesNotHold,
+               replacement: String? = nil) -> Result<String, ClaimProblems> {
+        var diagnostic = Diagnostic.error(message, at: fragment.location(span), code: code)
+        diagnostic.replacement = replacement
+        return .failure(ClaimProblems([diagnostic]))
     }
 
     /// A written value in the claim: a literal with a unit, of the value's dimension.
@@ -65,7 +67,8 @@ struct ClaimCheck {
                 // Two significant digits of the number as written, in the unit it is written in.
                 let holds = Self.sameAtTwoDigits((value.scalar ?? .nan) / factor, (claimed.scalar ?? .nan) / factor)
                 return holds ? .success(text)
-                    : error("claim does not hold: \(source) is \(shown(in: claimed)), the text says ≈ \(written(expr.span))", expr.span)
+                    : error("claim does not hold: \(source) is \(shown(in: claimed)), the text says ≈ \(written(expr.span))",
+                            expr.span, replacement: text)
             }
         case .within(let low, let high):
             return literal(low).flatMap { lower in
@@ -108,7 +111,8 @@ struct ClaimCheck {
         let claim = Claim(claimed: claimed, literal: expr, label: label)
         let text = claim.rendered(value)
         guard claim.holds(for: value) else {
-            return error("claim does not hold: \(source) is \(text), the text says \(written(expr.span))", expr.span)
+            return error("claim does not hold: \(source) is \(text), the text says \(written(expr.span))", expr.span,
+                         replacement: text)
         }
         return .success(text)
     }

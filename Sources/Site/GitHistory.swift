@@ -143,6 +143,11 @@ final class GitHistory: @unchecked Sendable {
             return .failure(Problem(message: "reading a committed version needs git, which is not installed",
                                     notes: ["install it (apt-get install git)"]))
         }
+        if run.error.contains("dubious ownership") {
+            // A container job's checkout owned by another user (actions/checkout in a container).
+            return .failure(Problem(message: "git refuses to read this checkout: it belongs to another user",
+                                    notes: ["mark it safe: git config --global --add safe.directory '*'"]))
+        }
         let lines = String(decoding: run.output, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard run.status == 0, lines.count >= 3 else {
             return .failure(Problem(message: "the content folder is not in a git checkout, so it has no committed versions",

@@ -11,7 +11,9 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Exits with 1 when there is any error. `--format github` prints annotations for GitHub Actions. \
         Essays unchanged since the last build (as recorded in .costmark/) passed then and are not checked again; \
-        `--no-cache` checks every essay.
+        `--no-cache` checks every essay. `--accept [FILES…]` rewrites each failing exact (`=`) or approximate (`≈`) \
+        claim to the computed value, in the claim's unit and precision, prints the change as a diff and checks \
+        again; inequality, range and probability claims are listed, never loosened. `--dry-run` prints the diff only.
         """
     )
 
@@ -27,10 +29,26 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Check every essay, ignoring the record of the last build in .costmark/.")
     var noCache = false
 
+    @Flag(help: "Rewrite failing exact and approximate claims to the computed values.")
+    var accept = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --accept: print the rewrites, change nothing.")
+    var dryRun = false
+
+    @Argument(help: "With --accept: the essays whose claims to rewrite (all, when none are named).")
+    var files: [String] = []
+
+    func validate() throws {
+        if !accept, dryRun || !files.isEmpty {
+            throw ValidationError("--dry-run and file names go with --accept")
+        }
+    }
+
     func run() throws {
         var options = site.buildOptions()
         options.writeOutput = false
         options.cacheDirectory = noCache ? nil : ".costmark"
+        if accept { return try acceptClaims(options) }
         let report = SiteBuilder.build(options)
         switch format {
         case .text:
@@ -44,5 +62,30 @@ struct CheckCommand: ParsableCommand {
             print(GitHubAnnotationRenderer().render(report.diagnostics), terminator: "")
         }
         if !report.succeeded { throw ExitCode(1) }
+    }
+
+    /// Every essay checked, the failing claims rewritten, then checked again.
+    private func acceptClaims(_ options: BuildOptions) throws {
+        let report = SiteBuilder.build(options)
+        let outcome = ClaimAcceptance.accept(report.diagnostics, files: files, dryRun: dryRun)
+        print(ClaimAcceptance.diff(outcome.edits), terminator: "")
+        for (file, message) in outcome.failures { Terminal.printError("\(file): error: \(message)") }
+        if !outcome.refused.isEmpty {
+            Terminal.printError("not rewritten (an inequality, range or probability is never loosened):")
+            Terminal.printDiagnostics(outcome.refused)
+        }
+        let changed = Set(outcome.edits.map(\.file)).count
+        let claims = outcome.edits.count == 1 ? "1 line" : "\(outcome.edits.count) lines"
+        if dryRun {
+            Terminal.printError("would rewrite \(claims) in \(Terminal.count(changed, "file")) (dry run: nothing written)")
+            if !outcome.edits.isEmpty || !report.succeeded { throw ExitCode(1) }
+            return
+        }
+        Terminal.printError("rewrote \(claims) in \(Terminal.count(changed, "file"))")
+        let after = SiteBuilder.build(options)
+        Terminal.printDiagnostics(after.diagnostics)
+        Terminal.printError("checked again: \(Terminal.count(after.errorCount, "error")), "
+                            + "\(Terminal.count(after.warningCount, "warning"))")
+        if !after.succeeded || !outcome.failures.isEmpty { throw ExitCode(1) }
     }
 }
