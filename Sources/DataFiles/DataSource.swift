@@ -49,6 +49,14 @@ public struct DataLoadError: Error, Sendable {
 /// file read by a thousand essays is read and parsed once; tests implement it in memory.
 public protocol DataSource: Sendable {
     func table(for request: DataRequest) -> Result<DataTable, DataLoadError>
+    /// The table's file at its previous committed version (the one before the work tree's, or
+    /// before HEAD's when the work tree is HEAD), read as the table was, and that commit's
+    /// short id: what a failing claim compares its rows with. Nil without a history.
+    func previousVersion(of table: DataTable) -> (table: DataTable, commit: String)?
+}
+
+extension DataSource {
+    public func previousVersion(of table: DataTable) -> (table: DataTable, commit: String)? { nil }
 }
 
 /// A source with no files: every request fails, naming the path.

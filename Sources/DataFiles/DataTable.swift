@@ -13,6 +13,9 @@ public struct DataTable: Sendable {
     /// The column whose text names each row (`gzip.mean["gzip -6 big.txt"]`): the one named by
     /// `key:`, else the first column of text; nil when the table has none.
     public var keyColumn: Int?
+    /// How the table was asked for (the path in the content folder, the format, the key path),
+    /// so that an earlier version of its file can be read the same way; nil for a query's result.
+    public var request: DataRequest?
 
     public init(file: SourceFile, columns: [DataColumn], rowCount: Int, rowLines: [Int]) {
         self.file = file

@@ -1,3 +1,4 @@
+import Foundation
 import DataFiles
 import Diagnostics
 import Figures
@@ -21,6 +22,8 @@ public struct LivePage {
     public var diagnostics: [Diagnostic] = []
     /// The page's evaluated scenarios, in page order.
     public var results: [ScenarioResult] = []
+    /// Every claim in the prose, holding or not, in page order.
+    public var claims: [ClaimRecord] = []
 
     /// - Parameters:
     ///   - file: the whole essay, for locations and source lines in messages.
@@ -93,8 +96,17 @@ public struct LivePage {
             let reference = document.reference(index)
             let fragment = SourceFragment(text: reference.text, file: file, startLine: bodyFirstLine + reference.line - 1,
                                           startColumn: reference.column)
-            let (value, problems) = page.inline(fragment)
+            var (value, problems) = page.inline(fragment)
+            if let index = problems.firstIndex(where: { $0.code == .claimDoesNotHold }) {
+                problems[index].notes += ClaimRowChanges.notes(page.dataReads(fragment), data: data)
+            }
             diagnostics += importFailed ? problems.filter { $0.code != .unknownName } : problems
+            let written = reference.text.trimmingCharacters(in: .whitespaces)
+            if let value, value.isClaim {
+                claims.append(ClaimRecord(line: fragment.startLine, written: written, outcome: value.text, holds: true))
+            } else if let failed = problems.first(where: { $0.code == .claimDoesNotHold }) {
+                claims.append(ClaimRecord(line: fragment.startLine, written: written, outcome: failed.message, holds: false))
+            }
             guard let value else {
                 inlineHTML[index] = HTMLEscaping.escape(reference.original)
                 inlineText[index] = reference.original

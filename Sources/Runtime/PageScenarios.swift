@@ -1,3 +1,4 @@
+import DataFiles
 import Diagnostics
 import ScenarioSyntax
 import Semantics
@@ -64,6 +65,18 @@ public struct PageScenarios: Sendable {
         return Lookup(defined: Set(scenario.sourceOrder), failed: [], knownNames: scenario.units.allNames,
                       evaluator: Evaluator(scenario: scenario, values: result.values, work: result.work),
                       provenance: Provenance(scenario))
+    }
+
+    /// The data columns an inline expression reads, with the tables they are in: where a failing
+    /// claim looks for the rows that changed.
+    public func dataReads(_ fragment: SourceFragment) -> [(origin: DataOrigin, table: DataTable)] {
+        let (parsed, _) = Parser.parseInline(fragment)
+        guard let parsed, let evaluated = evaluate(parsed.expression, fragment: fragment).0 else { return [] }
+        let scenario = evaluated.result.scenario
+        let origins = lookupTable(for: evaluated.result).provenance.dataOrigins(of: evaluated.expression)
+        return origins.compactMap { origin in
+            scenario.tables.values.first { $0.file.path == origin.file && $0.request != nil }.map { (origin, $0) }
+        }
     }
 
     /// An expression evaluated against the page's scenarios, for inline values and figures.

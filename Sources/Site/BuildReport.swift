@@ -1,3 +1,4 @@
+import LivePage
 import Diagnostics
 
 /// The outcome of a build: counts for the summary line, and every diagnostic in report order.
@@ -18,6 +19,8 @@ public struct BuildReport: Sendable {
     /// the pages among them.
     public var changedFiles: [String]?
     public var diagnostics: [Diagnostic]
+    /// The claims of each essay rendered (not of pages kept from an earlier build), by its path.
+    public var claims: [String: [ClaimRecord]] = [:]
     public var seconds: Double
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }

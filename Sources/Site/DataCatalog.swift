@@ -36,7 +36,11 @@ final class DataCatalog: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        let (result, problems) = load(request)
+        var (result, problems) = load(request)
+        if case .success(var table) = result {
+            table.request = request
+            result = .success(table)
+        }
         lock.lock()
         defer { lock.unlock() }
         if let cached = tables[request] { return cached }   // another essay read it meanwhile
@@ -236,6 +240,26 @@ extension EssayData {
         if let revision = request.revision { return path + "\u{0}at " + revision }
         if let count = request.versions { return path + "\u{0}versions \(count)" }
         return nil
+    }
+}
+
+extension EssayData {
+    func previousVersion(of table: DataTable) -> (table: DataTable, commit: String)? {
+        guard let request = table.request, request.revision == nil, request.versions == nil,
+              request.format != .sqlite else { return nil }
+        guard case .success(let versions) = catalog.history.versions(request.path, count: 2),
+              let newest = versions.last else { return nil }
+        // The work tree's bytes against HEAD's when they differ, else HEAD's against the version before.
+        let current = TextDecoding.readBytes(catalog.contentRoot + "/" + request.path, limit: DataLimits.fileBytes)
+        let workTreeIsNewest = (try? current.get()) == newest.bytes
+        guard let earlier = workTreeIsNewest ? (versions.count > 1 ? versions[versions.count - 2] : nil) : newest else {
+            return nil
+        }
+        let short = String(earlier.commit.prefix(7))
+        guard case (.success(var found), _) = DataCatalog.table(earlier.bytes, display: table.file.path + "@" + short,
+                                                               request: request) else { return nil }
+        found.keyColumn = table.keyColumn
+        return (found, short)
     }
 }
 

@@ -43,6 +43,7 @@ struct EssayPageWriter: Sendable {
         let models: ModelSource = plan.models.map { EssayModels(catalog: $0, reads: reads) } ?? NoModels()
         let live = LivePage(document: document, file: file, bodyFirstLine: bodyFirstLine, data: data, models: models,
                                 folder: folder)
+        plan.claims.add(live.claims, of: essay.displayPath)
         if !live.diagnostics.isEmpty {
             let located = shortcodes.relocated(live.diagnostics, file: file, bodyFirstLine: bodyFirstLine)
             diagnostics.report(contentsOf: located)

@@ -91,6 +91,7 @@ public enum SiteBuilder {
             // Nothing will be written, but every essay is still checked (with the built-in theme
             // when the site's templates are broken), so one run reports every error.
             checkEssays(plan, templateSet ?? TemplateSet.load(directory: nil).0, diagnostics: diagnostics, options: options)
+            report.claims = plan.claims.all
             return finish(report)
         }
         report.essayCount = plan.essays.count
@@ -114,6 +115,7 @@ public enum SiteBuilder {
                           siteKey: siteKey, settledBefore: scanStart - Int64(options.settleTime * 1e9),
                           diagnostics: diagnostics, progress: options.progress)
         let pages = run.essayPages()
+        report.claims = plan.claims.all
         timer.mark("essay pages")
         let facts = parallelMap(pages.count) { pages[$0].essay.essay }
         let linkCheck = LinkCheck(plan: plan, resolver: LinkResolver(addresses: plan.addresses, essays: plan.essays),

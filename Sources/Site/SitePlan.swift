@@ -27,6 +27,8 @@ struct SitePlan: Sendable {
     var data: DataCatalog? = nil
     /// The build's model files (`use "…"`), each parsed and checked once.
     var models: ModelCatalog? = nil
+    /// Every claim of the essays this build renders.
+    let claims = ClaimLog()
     /// How the content folder is named in messages (`Content`).
     var contentDisplay = "Content"
     /// The build's moment, seconds since 1970: essays dated later are scheduled, not published.

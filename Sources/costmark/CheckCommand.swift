@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check front matter, scenarios, units, claims and templates without writing the site.",
         discussion: """
-        Exits with 1 when there is any error. `--format github` prints annotations for GitHub Actions. \
+        Exits with 1 when there is any error. `--format github` prints annotations for GitHub Actions, and when \
+        GITHUB_STEP_SUMMARY is set appends a table of every claim to that file (checking every essay). \
         Essays unchanged since the last build (as recorded in .costmark/) passed then and are not checked again; \
         `--no-cache` checks every essay. `--accept [FILES…]` rewrites each failing exact (`=`) or approximate (`≈`) \
         claim to the computed value, in the claim's unit and precision, prints the change as a diff and checks \
@@ -49,7 +50,11 @@ struct CheckCommand: ParsableCommand {
         options.writeOutput = false
         options.cacheDirectory = noCache ? nil : ".costmark"
         if accept { return try acceptClaims(options) }
+        // A job summary lists every claim, so every essay is checked, none taken on trust.
+        let summary = format == .github ? ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] : nil
+        if summary?.isEmpty == false { options.cacheDirectory = nil }
         let report = SiteBuilder.build(options)
+        if let summary, !summary.isEmpty { appendSummary(JobSummary.markdown(report), to: summary) }
         switch format {
         case .text:
             Terminal.printDiagnostics(report.diagnostics)
@@ -87,5 +92,18 @@ struct CheckCommand: ParsableCommand {
         Terminal.printError("checked again: \(Terminal.count(after.errorCount, "error")), "
                             + "\(Terminal.count(after.warningCount, "warning"))")
         if !after.succeeded || !outcome.failures.isEmpty { throw ExitCode(1) }
+    }
+
+    /// Appended, as GitHub Actions expects of each step that writes to the summary file.
+    private func appendSummary(_ markdown: String, to path: String) {
+        guard let handle = FileHandle(forWritingAtPath: path) ?? {
+            FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
+        }() else {
+            Terminal.printError("warning: cannot write the job summary to \(path)")
+            return
+        }
+        handle.seekToEndOfFile()
+        handle.write(Data(markdown.utf8))
+        try? handle.close()
     }
 }

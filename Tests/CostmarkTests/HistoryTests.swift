@@ -214,4 +214,49 @@ import Testing
         #expect(page.contains(">20.9%<"), "\(page)")
         #expect(page.contains("20.9% (90%: "), "change() is shown with its interval")
     }
+
+    /// A failing claim over a data file names the rows it read that changed since the file's
+    /// previous committed version: here the work tree's 999 against HEAD's 180.
+    @Test func aFailingClaimNamesTheRowsThatChanged() throws {
+        let site = try Self.siteWithHistory("w = csv(\"data/w.csv\")", prose: "Worst {{ max(w.p99) = 180 ms }}.")
+        defer { site.cleanUp() }
+        let error = try #require(site.build().diagnostics.first { $0.code == .claimDoesNotHold })
+        let head = try Self.git(["rev-parse", "--short=7", "HEAD"], in: site.root)
+        #expect(error.notes.map(\.message).contains { $0.hasSuffix("data/w.csv:3: p99 180 → 999 (since \(head))") },
+                "\(error.notes.map(\.message))")
+        #expect(!error.notes.contains { $0.message.contains(":2: p99") }, "the unchanged row is not named")
+        // Committed: HEAD's 999 against the version before it, 180.
+        try Self.git(["commit", "-qam", "v3"], in: site.root, date: "2026-03-05T12:00:00Z")
+        let again = try #require(site.build().diagnostics.first { $0.code == .claimDoesNotHold })
+        #expect(again.notes.map(\.message).contains { $0.hasSuffix("data/w.csv:3: p99 180 → 999 (since \(head))") })
+    }
+
+    @Test func aGitHubJobSummaryListsEveryClaim() throws {
+        let site = try InlineSite("""
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        It costs {{ total = $960 }}, under {{ total < $500 }} | and {{ total > $5 }}.
+
+        ```scenario
+        total = $960
+        ```
+        """)
+        defer { site.cleanUp() }
+        let summary = site.root.appendingPathComponent("summary.md")
+        try "earlier step\n".write(to: summary, atomically: true, encoding: .utf8)
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_COLOR"] = "1"
+        environment["GITHUB_STEP_SUMMARY"] = summary.path
+        let run = try ProcessRunner.run(CommandLineTests.binary, ["check", "--format", "github"], in: site.root,
+                                        environment: environment)
+        #expect(run.status == 1 && run.stdout.hasPrefix("::error file=Content/a.md,line=4"))
+        let text = try String(contentsOf: summary, encoding: .utf8)
+        #expect(text.hasPrefix("earlier step\n## costmark check\n"), "appended, as GitHub expects")
+        #expect(text.contains("1 essay checked: 1 error, 0 warnings. 3 claims: 2 hold, 1 fails."))
+        #expect(text.contains("| <code>Content/a.md</code> | 4 | <code>total &lt; $500</code> | claim does not hold: "
+                              + "total is $960, the text says &lt; $500 | **fails** |"), "\(text)")
+        #expect(text.contains("| <code>total = $960</code> | $960 | holds |"))
+    }
 }
