@@ -13,8 +13,11 @@ public struct SiteSettings: Sendable, Hashable {
     public var unsafeHTML = false
     /// Essays per page on the home page and tag pages.
     public var pageSize = 20
-    /// Most recent essays carried, with full content, in the feeds.
+    /// Most recent essays carried, with full content, in the feeds (`feed_limit: 0`: all of them).
     public var feedLimit = 20
+    /// `toc: false` turns the contents box off site-wide, `toc: true` shows it on every essay with
+    /// headings; nil shows it from three section headings on. An essay's own `toc:` wins.
+    public var contentsBox: Bool?
     /// Broken internal links and missing images fail the build instead of warning.
     public var strict = false
     /// The favicon found at the top of `Content/` (`favicon.svg`, `.png` or `.ico`), linked from
@@ -65,6 +68,10 @@ public struct SiteSettings: Sendable, Hashable {
         return best.0
     }
 
+    /// Hugo's names for settings costmark has (a migrated `config.yaml` keeps them).
+    static let hugoNames = ["languageCode": "language", "paginate": "page_size", "pagerSize": "page_size",
+                            "unsafe": "unsafe_html", "rssLimit": "feed_limit"]
+
     public static func parse(_ file: SourceFile) -> (settings: SiteSettings?, diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         guard let document = YAMLDocument(text: file.text, file: file, firstLine: 1, subject: file.path,
@@ -73,14 +80,19 @@ public struct SiteSettings: Sendable, Hashable {
         }
         var settings = SiteSettings()
         let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size",
-                          "feed_limit", "strict"]
+                          "feed_limit", "strict", "toc"]
         for (keyNode, valueNode) in document.entries {
             let key = keyNode.string ?? ""
             let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)
             guard known.contains(key) else {
-                let hint = suggestion(for: key, among: known)
+                let note: Diagnostic.Note?
+                if let ours = hugoNames[key] {
+                    note = .init("Hugo's `\(key)` is `\(ours)` here")
+                } else {
+                    note = suggestion(for: key, among: known).map { .init("did you mean `\($0)`?") }
+                }
                 diagnostics.append(.warning("unknown setting `\(key)` is ignored", at: document.location(of: keyNode),
-                                            notes: hint.map { [.init("did you mean `\($0)`?")] } ?? []))
+                                            notes: note.map { [$0] } ?? []))
                 continue
             }
             guard let value = valueNode.scalar?.string else {
@@ -97,7 +109,7 @@ public struct SiteSettings: Sendable, Hashable {
             case "base_url":
                 if let url = normalizedBaseURL(value) { settings.baseURL = url }
                 else { diagnostics.append(.error("`base_url` must be an absolute http(s) URL such as https://example.org/", at: location)) }
-            case "unsafe_html", "strict":
+            case "unsafe_html", "strict", "toc":
                 let flag: Bool
                 switch value {
                 case "true", "yes": flag = true
@@ -106,13 +118,24 @@ public struct SiteSettings: Sendable, Hashable {
                     diagnostics.append(.error("`\(key)` must be true or false", at: location))
                     continue
                 }
-                if key == "strict" { settings.strict = flag } else { settings.unsafeHTML = flag }
-            case "page_size", "feed_limit":
+                switch key {
+                case "strict": settings.strict = flag
+                case "toc": settings.contentsBox = flag
+                default: settings.unsafeHTML = flag
+                }
+            case "page_size":
                 guard let number = Int(value), number >= 1 else {
-                    diagnostics.append(.error("`\(key)` must be a whole number of at least 1", at: location))
+                    diagnostics.append(.error("`page_size` must be a whole number of at least 1", at: location))
                     continue
                 }
-                if key == "page_size" { settings.pageSize = number } else { settings.feedLimit = number }
+                settings.pageSize = number
+            case "feed_limit":
+                guard let number = Int(value), number >= 0 else {
+                    diagnostics.append(.error("`feed_limit` must be a whole number: 0 for every essay, or at least 1",
+                                              at: location))
+                    continue
+                }
+                settings.feedLimit = number == 0 ? Int.max : number
             default: break
             }
         }

@@ -89,7 +89,8 @@ struct EssayPageWriter: Sendable {
         ]
         let contents = TableOfContents(body.headings)
         page["toc"] = TemplateContext.contents(contents.entries)
-        page["hasToc"] = TemplateContext.showsContents(contents, frontMatter: essay.frontMatter)
+        page["hasToc"] = TemplateContext.showsContents(contents, frontMatter: essay.frontMatter,
+                                                       site: plan.settings.contentsBox)
         if essay.isScheduled(plan.now), let date = essay.frontMatter.date {
             page["scheduled"] = TemplateContext.date(date, words)
         }

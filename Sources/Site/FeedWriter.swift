@@ -99,18 +99,32 @@ struct FeedWriter {
         return xml + "</feed>\n"
     }
 
-    func rss() -> String {
+    /// The site's RSS feed (`rss.xml`, and `index.xml` where Hugo keeps it).
+    func rss(at file: String = "rss.xml") -> String {
         let settings = plan.settings
+        return rss(title: settings.title, link: settings.baseURL, file: file, entries: entries)
+    }
+
+    /// A tag's or a folder's RSS feed at Hugo's address (`tags/x/index.xml`, `guides/index.xml`),
+    /// so that a migrated blog's subscribers keep receiving posts.
+    func rss(title: String, href: String, members: [Int]) -> String {
+        rss(title: plan.settings.title + ": " + title, link: plan.settings.baseURL + href, file: href + "index.xml",
+            entries: FeedWriter.tagEntries(members, plan: plan))
+    }
+
+    private func rss(title: String, link: String, file: String, entries: ArraySlice<Int>) -> String {
+        let settings = plan.settings
+        let description = settings.description.isEmpty ? settings.title : settings.description
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
         <channel>
-        <title>\(Escaping.xml(settings.title))</title>
-        <link>\(Escaping.xml(settings.baseURL))</link>
-        <description>\(Escaping.xml(settings.description.isEmpty ? settings.title : settings.description))</description>
+        <title>\(Escaping.xml(title))</title>
+        <link>\(Escaping.xml(link))</link>
+        <description>\(Escaping.xml(description))</description>
         <language>\(Escaping.xml(settings.language))</language>
         <generator>costmark</generator>
-        <atom:link href="\(Escaping.xml(settings.baseURL))rss.xml" rel="self" type="application/rss+xml"/>
+        <atom:link href="\(Escaping.xml(settings.baseURL + file))" rel="self" type="application/rss+xml"/>
 
         """
         if let newest = entries.first.flatMap({ plan.essays[$0].frontMatter.date }) {

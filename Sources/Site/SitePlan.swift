@@ -164,13 +164,17 @@ struct SitePlan: Sendable {
         var files: [String: String] = [
             "index.html": "the home page", "tags/index.html": "the tags index", "feed.xml": "the Atom feed",
             "rss.xml": "the RSS feed", "sitemap.xml": "the sitemap", "404.html": "the 404 page",
-            "feed.json": "the JSON feed",
+            "feed.json": "the JSON feed", "index.xml": "the RSS feed at Hugo's address",
         ]
+        for section in sections where !section.folder.isEmpty {
+            files[section.route.path + "index.xml"] = "the RSS feed of folder `\(section.folder)`"
+        }
         if writesRobots { files["robots.txt"] = "the robots.txt" }
         for page in Swift.stride(from: 2, through: homePageCount, by: 1) { files["page/\(page)/index.html"] = "page \(page) of the home page" }
         for (tag, members) in tags {
             files[tag.route.outputFile] = "the page of tag `\(tag.name)`"
             files[tag.route.path + "feed.xml"] = "the feed of tag `\(tag.name)`"
+            files[tag.route.path + "index.xml"] = "the RSS feed of tag `\(tag.name)`"
             let pages = (members.count + settings.pageSize - 1) / settings.pageSize
             for page in Swift.stride(from: 2, through: pages, by: 1) {
                 files[tag.route.path + "page/\(page)/index.html"] = "page \(page) of tag `\(tag.name)`"

@@ -80,20 +80,31 @@ extension SiteRun {
     /// in order; a few at a time, so the texts held stay few.
     private func writeFeeds(_ pages: [EssayPage]) {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
-        typealias Job = (file: String, members: ArraySlice<Int>, make: @Sendable (FeedWriter) -> String)
+        // `title`: what the feed shows besides its entries and the site's settings (a folder's title).
+        typealias Job = (file: String, members: ArraySlice<Int>, make: @Sendable (FeedWriter) -> String, title: String)
         var jobs: [Job] = [
-            ("feed.xml", feeds.entries, { $0.atom() }), ("rss.xml", feeds.entries, { $0.rss() }),
-            ("feed.json", feeds.entries, { JSONFeedWriter(feeds: $0).json() }),
+            ("feed.xml", feeds.entries, { $0.atom() }, ""), ("rss.xml", feeds.entries, { $0.rss() }, ""),
+            ("feed.json", feeds.entries, { JSONFeedWriter(feeds: $0).json() }, ""),
+            ("index.xml", feeds.entries, { $0.rss(at: "index.xml") }, ""),
         ]
         let siteFeeds = jobs.count
         for tag in plan.tags {
-            jobs.append((tag.tag.route.path + "feed.xml", FeedWriter.tagEntries(tag.essays, plan: plan),
-                         { $0.atom(tag: tag) }))
+            let members = FeedWriter.tagEntries(tag.essays, plan: plan)
+            jobs.append((tag.tag.route.path + "feed.xml", members, { $0.atom(tag: tag) }, ""))
+            // Hugo's address for a tag's RSS feed.
+            jobs.append((tag.tag.route.path + "index.xml", members,
+                         { $0.rss(title: tag.tag.name, href: tag.tag.route.href, members: tag.essays) }, ""))
+        }
+        for section in plan.sections where !section.folder.isEmpty {
+            let members = FeedWriter.tagEntries(section.members, plan: plan)
+            jobs.append((section.route.path + "index.xml", members,
+                         { $0.rss(title: section.title, href: section.route.href, members: section.members) },
+                         section.title))
         }
         var pending: [(job: Job, members: String)] = []
         var sharing = false
         for (position, job) in jobs.enumerated() {
-            let members = recording ? feedMembersKey(job.file, job.members, pages) : ""
+            let members = recording ? feedMembersKey(job.file + "\u{0}" + job.title, job.members, pages) : ""
             if !members.isEmpty, let key = output?.currentKey(of: job.file), key.hasPrefix(members + " ") {
                 output?.recordKept([job.file])
             } else {

@@ -9,11 +9,11 @@ extension TemplateContext {
 
     /// Whether the page shows its contents: `toc: true` or `toc: false` in the front matter
     /// decides; otherwise an essay with at least three section headings (h2 and deeper) does.
-    static func showsContents(_ contents: TableOfContents, frontMatter: FrontMatter) -> Bool {
+    static func showsContents(_ contents: TableOfContents, frontMatter: FrontMatter, site: Bool? = nil) -> Bool {
         guard !contents.entries.isEmpty else { return false }
         switch frontMatter.extra["toc"] {
         case .flag(let flag)?: return flag
-        default: return contents.sectionCount >= contentsThreshold
+        default: return site ?? (contents.sectionCount >= contentsThreshold)
         }
     }
 

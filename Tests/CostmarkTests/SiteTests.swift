@@ -170,8 +170,8 @@ import Testing
         let first = try site.snapshot()
         site.build()
         #expect(try site.snapshot() == first)
-        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 17,
-                "and the posts/ folder's list page, robots.txt, feed.json and a feed per tag")
+        #expect(first.keys.filter { !$0.hasSuffix("/") }.count == 21,
+                "and the posts/ folder's list page, robots.txt, feed.json, an Atom feed per tag, and RSS at Hugo's addresses (index.xml, posts/index.xml, one per tag): \(first.keys.sorted())")
     }
 
     @Test func aSuccessfulBuildRemovesStaleFiles() throws {

@@ -1,0 +1,79 @@
+import Content
+import Diagnostics
+import Foundation
+import Testing
+
+/// What a blog moving from Hugo keeps: its feed addresses (`index.xml` for the home page, each
+/// folder and each tag), the feed length (`feed_limit: 0` for every post), a site-wide contents
+/// box setting, and Hugo's names for settings answered with costmark's.
+@Suite struct HugoAddressTests {
+    static let site = """
+    -- site.yml --
+    title: Blog
+    base_url: https://example.org/
+    feed_limit: 0
+    toc: false
+    -- Content/posts/a.md --
+    ---
+    title: Alpha
+    date: 2026-01-01
+    tags: [go]
+    ---
+    ## One
+    ## Two
+    ## Three
+    Text.
+    -- Content/posts/b.md --
+    ---
+    title: Beta
+    date: 2026-01-02
+    toc: true
+    ---
+    ## Only
+    Text.
+    -- Content/c.md --
+    ---
+    title: Gamma
+    date: 2026-01-03
+    tags: [go]
+    ---
+    Text.
+    """
+
+    @Test func hugosFeedAddressesExistAndHoldTheirPosts() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        let home = try site.output("index.xml")
+        #expect(home.contains("<atom:link href=\"https://example.org/index.xml\" rel=\"self\""))
+        #expect(home.components(separatedBy: "<item>").count == 4, "every post")
+        #expect(home.replacingOccurrences(of: "index.xml\" rel", with: "rss.xml\" rel") == (try site.output("rss.xml")),
+                "the same feed as rss.xml")
+        let folder = try site.output("posts/index.xml")
+        #expect(folder.contains("<title>Blog: posts</title>") || folder.contains("<title>Blog: Posts</title>"), "\(folder)")
+        #expect(folder.contains("<link>https://example.org/posts/a/</link>") && !folder.contains("/c/</link>"))
+        let tag = try site.output("tags/go/index.xml")
+        #expect(tag.contains("<title>Blog: go</title>") && tag.contains("/c/</link>") && tag.contains("/posts/a/</link>"))
+        #expect(!tag.contains("/posts/b/</link>"))
+    }
+
+    @Test func aContentsBoxSettingForTheWholeSite() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        #expect(!(try site.output("posts/a/index.html")).contains("cm-toc"), "toc: false in site.yml")
+        #expect(try site.output("posts/b/index.html").contains("cm-toc"), "the essay's own toc: true wins")
+    }
+
+    @Test func feedLimitZeroIsEveryPostAndHugosSettingNamesAreAnswered() {
+        let file = SourceFile(path: "site.yml", text: "feed_limit: 0\nlanguageCode: en-us\npaginate: 10\nfeed_limit2: 1\n")
+        let (settings, diagnostics) = SiteSettings.parse(file)
+        #expect(settings?.feedLimit == Int.max)
+        #expect(diagnostics.map(\.notes.first?.message) == ["Hugo's `languageCode` is `language` here",
+                                                            "Hugo's `paginate` is `page_size` here",
+                                                            "did you mean `feed_limit`?"])
+        let negative = SiteSettings.parse(SourceFile(path: "site.yml", text: "feed_limit: -1\n"))
+        #expect(negative.settings == nil && negative.diagnostics.first?.message.hasPrefix("`feed_limit` must be") == true)
+    }
+}
