@@ -149,6 +149,8 @@ extension ManifestWriter {
         add(UInt64(front.aliases.count))
         for alias in front.aliases { add(alias) }
         add(front.aliasesLocation) { $0.add($1) }
+        add(front.expires) { $0.add($1) }
+        add(front.headless)
     }
 
     public mutating func add(_ essay: RenderedEssay) {
@@ -209,6 +211,8 @@ extension ManifestReader {
         front.tagsLocation = try optional { try $0.location() }
         front.aliases = try (0..<count()).map { _ in try string() }
         front.aliasesLocation = try optional { try $0.location() }
+        front.expires = try optional { try $0.date() }
+        front.headless = try bool()
         return front
     }
 

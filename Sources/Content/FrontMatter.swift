@@ -21,6 +21,10 @@ public struct FrontMatter: Sendable, Hashable {
     public var aliases: [String] = []
     /// Where `aliases` was written, for alias collisions.
     public var aliasesLocation: SourceLocation?
+    /// Hugo's `expiryDate`: from then on the essay is no longer published.
+    public var expires: SiteDate?
+    /// Hugo's `headless: true`: a page that is never published (its bundle's files still are).
+    public var headless = false
 
     public init(title: String, date: SiteDate? = nil, updated: SiteDate? = nil, tags: [String] = [],
                 summary: String? = nil, draft: Bool = false, slug: String? = nil, author: String? = nil,
@@ -43,7 +47,7 @@ public struct ParsedEssay: Sendable {
 public enum FrontMatterParser {
     /// Keys costmark reads; Hugo's `description`, `lastmod`, `publishDate` and `aliases` included.
     static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author",
-                                         "description", "lastmod", "publishDate", "aliases"]
+                                         "description", "lastmod", "publishDate", "aliases", "expiryDate", "headless"]
 
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
@@ -148,14 +152,18 @@ public enum FrontMatterParser {
             }
         }
 
-        var draft = false
-        if let (raw, node) = text("draft") {
+        func flag(_ key: String) -> Bool {
+            guard let (raw, node) = text(key) else { return false }
             switch raw {
-            case "true", "True", "yes", "Yes": draft = true
-            case "false", "False", "no", "No": draft = false
-            default: diagnostics.append(.error("`draft` must be true or false, not \"\(raw)\"", at: locate(node)))
+            case "true", "True", "yes", "Yes": return true
+            case "false", "False", "no", "No": return false
+            default:
+                diagnostics.append(.error("`\(key)` must be true or false, not \"\(raw)\"", at: locate(node)))
+                return false
             }
         }
+        let draft = flag("draft")
+        let headless = flag("headless")
 
         var slug: String?
         var slugLocation: SourceLocation?
@@ -189,6 +197,8 @@ public enum FrontMatterParser {
                                       summary: summary, draft: draft, slug: slug, author: author, extra: extra,
                                       slugLocation: slugLocation)
         frontMatter.tagsLocation = tagsLocation
+        frontMatter.expires = date("expiryDate")
+        frontMatter.headless = headless
         if let entry = document.entry("aliases") {
             frontMatter.aliasesLocation = locate(entry.value)
             let items: [Node]

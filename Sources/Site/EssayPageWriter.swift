@@ -134,6 +134,10 @@ struct EssayPageWriter: Sendable {
     /// else the essay's first image; nil when neither leads anywhere.
     func previewImage(of essay: EssaySource, firstImage: String?, diagnostics: DiagnosticBag) -> String? {
         var chosen = firstImage
+        // Hugo's OpenGraph key is `images:` (a list; its first is the preview).
+        if case .list(let images)? = essay.frontMatter.extra["images"], case .text(let first)? = images.first,
+           !first.isEmpty { chosen = first }
+        if case .text(let text)? = essay.frontMatter.extra["images"], !text.isEmpty { chosen = text }
         if case .text(let text)? = essay.frontMatter.extra["image"], !text.isEmpty { chosen = text }
         guard let chosen else { return nil }
         if LinkResolver.isDangerous(chosen) {

@@ -66,7 +66,9 @@ extension SiteBuilder {
                                 directory: String) {
         // A page that reads a committed version depends on git's state too, which no stamp covers.
         guard let folder = manifest.outputFolder, plan.data?.readsHistory != true else { return }
-        let due = plan.byPath.compactMap(\.sortTime).filter { $0 > plan.now }.min()
+        // The record holds until the first scheduled essay appears or the first expiring one goes.
+        let changes = plan.byPath.compactMap(\.sortTime) + plan.byPath.compactMap { $0.frontMatter.expires?.epochSeconds }
+        let due = changes.filter { $0 > plan.now }.min()
         let record = UnchangedRecord(inputsKey: key, validUntil: due, essays: report.essayCount,
                                      pages: report.pageCount, copied: report.copiedFiles, outputFolder: folder,
                                      outputs: manifest.outputs.map { ($0.key, $0.value.stamp) })

@@ -105,9 +105,12 @@ struct SitePlan: Sendable {
         let parsed = loaded.compactMap { $0 }
         timer.mark("front matter read or vouched for")
         let now = options.now ?? Int(Date().timeIntervalSince1970)
+        // Hugo's `headless` pages are never published, and `expiryDate` takes an essay down.
         let included = parsed.indices.filter {
             (options.includeDrafts || !parsed[$0].frontMatter.draft)
                 && (options.includeFuture || !parsed[$0].isScheduled(now))
+                && !parsed[$0].frontMatter.headless
+                && (parsed[$0].frontMatter.expires.map { $0.epochSeconds > now } ?? true)
         }
         let order = included.sorted { EssaySource.listOrder(parsed[$0], parsed[$1]) }
         let essays = order.map { parsed[$0] }

@@ -77,3 +77,52 @@ import Testing
         #expect(negative.settings == nil && negative.diagnostics.first?.message.hasPrefix("`feed_limit` must be") == true)
     }
 }
+
+/// Hugo's front-matter keys for what is published: `expiryDate` takes an essay down, `headless`
+/// never publishes a page, `images:` gives the preview image.
+@Suite struct HugoFrontMatterKeyTests {
+    @Test func expiredAndHeadlessPagesAreNotPublishedAndImagesGiveThePreview() throws {
+        let site = try InlineSite("""
+        -- site.yml --
+        base_url: https://example.org/
+        -- Content/old.md --
+        ---
+        title: Old offer
+        date: 2026-01-01
+        expiryDate: 2026-02-01
+        ---
+        Gone.
+        -- Content/later.md --
+        ---
+        title: Later offer
+        date: 2026-01-01
+        expiryDate: 2027-02-01
+        images: [cover.png]
+        ---
+        Still here.
+        -- Content/bundle/index.md --
+        ---
+        title: Headless
+        headless: true
+        ---
+        Resources only.
+        -- Content/cover.png --
+        png
+        """)
+        defer { site.cleanUp() }
+        let report = site.build { $0.now = 1_767_225_600 + 60 * 86_400 }   // 2026-03-02
+        #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
+        #expect(!site.exists("old/index.html"), "expired")
+        #expect(site.exists("later/index.html"))
+        #expect(!site.exists("bundle/index.html"), "headless")
+        #expect(!(try site.output("index.html")).contains("Old offer"))
+        #expect(try site.output("later/index.html").contains("<meta property=\"og:image\" content=\"https://example.org/cover.png\""))
+        let reread = site.build { $0.now = 1_767_225_600 + 60 * 86_400; $0.cacheDirectory = site.root.appendingPathComponent(".c").path; $0.settleTime = 0 }
+        #expect(reread.succeeded && reread.diagnostics.isEmpty, "\(reread.diagnostics.map(\.message))")
+        // Nothing changed, and the "nothing changed" record is written: it must end at the expiry.
+        #expect(site.build { $0.now = 1_767_225_600 + 61 * 86_400
+                             $0.cacheDirectory = site.root.appendingPathComponent(".c").path; $0.settleTime = 0 }.succeeded)
+        let afterExpiry = site.build { $0.now = 1_802_000_000; $0.cacheDirectory = site.root.appendingPathComponent(".c").path; $0.settleTime = 0 }
+        #expect(afterExpiry.succeeded && !site.exists("later/index.html"), "a cached essay expires too")
+    }
+}
