@@ -52,13 +52,18 @@ public enum FrontMatterParser {
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
         let text = file.text
-        guard let (yaml, body, bodyLine) = split(text) else {
+        guard let (yaml, body, bodyLine, headerLine) = header(text) else {
             if let toml = tomlFrontMatter(file) { return (nil, [toml]) }
+            if JSONFrontMatter.opens(text) {
+                return (nil, [.error("this JSON front matter is never closed: its `{` has no matching `}`",
+                                     at: file.location(line: 1, column: 1))])
+            }
             return (nil, [.error("missing front matter: an essay starts with a `---` line, a YAML header with at least a `title`, and another `---` line",
                                     at: file.location(line: 1, column: 1))])
         }
         var diagnostics: [Diagnostic] = []
-        guard let document = YAMLDocument(text: String(yaml), file: file, firstLine: 2, subject: "front matter",
+        // JSON front matter (Hugo's `{ "title": … }`) is a YAML flow mapping: the same reader, the same locations.
+        guard let document = YAMLDocument(text: String(yaml), file: file, firstLine: headerLine, subject: "front matter",
                                           diagnostics: &diagnostics) else {
             return (nil, diagnostics)
         }
@@ -72,8 +77,20 @@ public enum FrontMatterParser {
         split(text)?.1
     }
 
-    /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
+    /// The header, the body, the body's first line, and the header's: YAML between `---` lines,
+    /// or a JSON object at the very start (Hugo's JSON front matter).
+    static func header(_ text: String) -> (Substring, Substring, Int, Int)? {
+        if let json = JSONFrontMatter.split(text) { return (json.0, json.1, json.2, 1) }
+        return yamlSplit(text).map { ($0.0, $0.1, $0.2, 2) }
+    }
+
+    /// Finds the front matter at the very start; returns its text, the body and the body's first line.
     public static func split(_ text: String) -> (Substring, Substring, Int)? {
+        header(text).map { ($0.0, $0.1, $0.2) }
+    }
+
+    /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
+    static func yamlSplit(_ text: String) -> (Substring, Substring, Int)? {
         var index = text.startIndex
         var lineNumber = 0
         var yamlStart = text.startIndex

@@ -18,7 +18,8 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         self.offsetMinutes = offsetMinutes; self.hasTime = hasTime
     }
 
-    /// Accepts `2026-03-14`, `2026-03-14 09:30`, `2026-03-14T09:30:00`, with an optional `Z` or `±HH:MM`.
+    /// Accepts `2026-03-14`, `2026-03-14 09:30`, `2026-03-14T09:30:00` (or `T9:30:00`), with an
+    /// optional `Z`, `±HH:MM` or `±HHMM`.
     public init?(parsing raw: String) {
         let text = Array(raw.trimmedWhitespace)
         var index = 0
@@ -43,7 +44,9 @@ public struct SiteDate: Sendable, Hashable, Comparable {
         hour = 0; minute = 0; second = 0; offsetMinutes = 0; hasTime = false
         guard index < text.count else { return }
         guard expect("T") || expect(" ") || expect("t") else { return nil }
-        guard let h = number(2), expect(":"), let m = number(2), h < 24, m < 60 else { return nil }
+        // Hugo (Go's time parsing) also takes a single-digit hour: `2019-03-01T8:09:26-07:00`.
+        let hourDigits = index + 1 < text.count && text[index + 1] == ":" ? 1 : 2
+        guard let h = number(hourDigits), expect(":"), let m = number(2), h < 24, m < 60 else { return nil }
         hour = h; minute = m; hasTime = true
         if expect(":") {
             guard let s = number(2), s < 60 else { return nil }

@@ -126,3 +126,30 @@ import Testing
         #expect(afterExpiry.succeeded && !site.exists("later/index.html"), "a cached essay expires too")
     }
 }
+
+/// Hugo's JSON front matter, read with the YAML reader's locations, and its date forms.
+@Suite struct JSONFrontMatterTests {
+    @Test func aJSONHeaderIsFrontMatterWithLocatedErrors() throws {
+        let file = SourceFile(path: "a.md", text: """
+        {
+          "title": "JSON post",
+          "date": "2019-03-01T8:09:26-07:00",
+          "tags": ["go", "json"],
+          "params": {"x": 1}
+        }
+        Body {{ 2 + 2 }}.
+        """)
+        let (essay, diagnostics) = FrontMatterParser.parse(file)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        #expect(essay?.frontMatter.title == "JSON post" && essay?.frontMatter.tags == ["go", "json"])
+        #expect(essay?.frontMatter.date?.hour == 8 && essay?.frontMatter.date?.offsetMinutes == -420)
+        #expect(essay?.body == "Body {{ 2 + 2 }}." && essay?.bodyFirstLine == 7)
+
+        let bad = FrontMatterParser.parse(SourceFile(path: "b.md", text: "{\n  \"title\": \"B\",\n  \"date\": \"2026-13-05\"\n}\nx\n"))
+        #expect(bad.diagnostics.first?.location?.line == 3 && bad.diagnostics.first?.location?.column == 11)
+        let open = FrontMatterParser.parse(SourceFile(path: "c.md", text: "{\n  \"title\": \"Open\",\n"))
+        #expect(open.diagnostics.first?.message == "this JSON front matter is never closed: its `{` has no matching `}`")
+        let value = FrontMatterParser.parse(SourceFile(path: "d.md", text: "{{ total }}\n"))
+        #expect(value.diagnostics.first?.message.hasPrefix("missing front matter") == true, "a value is not JSON")
+    }
+}
