@@ -28,6 +28,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
@@ -40,7 +41,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "Markup"),
         .target(name: "FileSupport"),
-        .target(name: "Content", dependencies: ["Diagnostics", "FileSupport", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Content", dependencies: ["Diagnostics", "FileSupport", .product(name: "Yams", package: "Yams"),
+                                         .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "ScenarioSyntax", dependencies: ["Diagnostics"]),
         .target(name: "DataFiles", dependencies: ["Diagnostics", "CSQLite"]),
         .target(name: "Semantics", dependencies: ["Diagnostics", "FileSupport", "ScenarioSyntax", "DataFiles"]),

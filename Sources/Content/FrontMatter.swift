@@ -52,7 +52,15 @@ public enum FrontMatterParser {
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
         let text = file.text
-        guard let (yaml, body, bodyLine, headerLine) = header(text) else {
+        var found = header(text)
+        // TOML (Hugo's `+++`) is read as YAML written line for line from it.
+        if found == nil, let (toml, body, bodyLine) = TOMLFrontMatter.split(text) {
+            switch TOMLFrontMatter.yaml(toml, file: file, firstLine: 2) {
+            case .failure(let problem): return (nil, [problem])
+            case .success(let yaml): found = (Substring(yaml), body, bodyLine, 2)
+            }
+        }
+        guard let (yaml, body, bodyLine, headerLine) = found else {
             if let toml = tomlFrontMatter(file) { return (nil, [toml]) }
             if JSONFrontMatter.opens(text) {
                 return (nil, [.error("this JSON front matter is never closed: its `{` has no matching `}`",
@@ -84,9 +92,10 @@ public enum FrontMatterParser {
         return yamlSplit(text).map { ($0.0, $0.1, $0.2, 2) }
     }
 
-    /// Finds the front matter at the very start; returns its text, the body and the body's first line.
+    /// Finds the front matter at the very start (YAML, JSON or TOML); returns its text, the body
+    /// and the body's first line.
     public static func split(_ text: String) -> (Substring, Substring, Int)? {
-        header(text).map { ($0.0, $0.1, $0.2) }
+        header(text).map { ($0.0, $0.1, $0.2) } ?? TOMLFrontMatter.split(text)
     }
 
     /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
@@ -111,14 +120,12 @@ public enum FrontMatterParser {
         return nil
     }
 
-    /// A located error for Hugo's TOML front matter (`+++`), saying how to write it as YAML.
+    /// A located error for TOML front matter whose closing `+++` is missing.
     static func tomlFrontMatter(_ file: SourceFile) -> Diagnostic? {
         let first = file.text.prefix { $0 != "\n" && $0 != "\r\n" }
         guard first.trimmedWhitespace == "+++" else { return nil }
-        return .error("front matter in TOML (`+++`) is not read: costmark reads YAML front matter between `---` lines",
-                      at: file.location(line: 1, column: 1, length: 3),
-                      notes: [.init("replace both `+++` lines with `---` and write each `key = value` as `key: value` "
-                                    + "(`title = \"X\"` → `title: X`, `tags = [\"a\", \"b\"]` → `tags: [a, b]`)")])
+        return .error("this TOML front matter is never closed: a second `+++` line ends it",
+                      at: file.location(line: 1, column: 1, length: 3))
     }
 
     static func read(_ document: YAMLDocument, diagnostics: inout [Diagnostic]) -> FrontMatter? {

@@ -81,18 +81,23 @@ import Testing
                     == "From Hugo|2026-02-03|2026-02-10|Said in Hugo&#39;s words.|cover.png\n")
     }
 
-    @Test func tomlFrontMatterIsALocatedErrorSayingHowToConvert() throws {
+    /// TOML front matter was once refused with a hint to convert it; it is read now
+    /// (`TOMLFrontMatterTests`), and only an unclosed one is an error.
+    @Test func tomlFrontMatterIsReadAndAnUnclosedOneIsLocated() throws {
         let site = try InlineSite("""
         -- Content/t.md --
         +++
         title = "T"
         +++
         Body.
+        -- Content/u.md --
+        +++
+        title = "U"
         """)
         defer { site.cleanUp() }
         let report = site.build()
-        #expect(site.messages(report) == ["Content/t.md:1:1: error: front matter in TOML (`+++`) is not read: "
-                                          + "costmark reads YAML front matter between `---` lines"])
-        #expect(report.diagnostics.first?.notes.first?.message.contains("`title: X`") == true)
+        #expect(site.messages(report) == ["Content/u.md:1:1: error: this TOML front matter is never closed: "
+                                          + "a second `+++` line ends it"])
+        #expect(!site.exists("u/index.html"))
     }
 }

@@ -153,3 +153,59 @@ import Testing
         #expect(value.diagnostics.first?.message.hasPrefix("missing front matter") == true, "a value is not JSON")
     }
 }
+
+/// Hugo's TOML front matter (`+++`), parsed by TOMLKit and checked by the YAML reader line for line.
+@Suite struct TOMLFrontMatterTests {
+    @Test func tomlIsFrontMatterWithItsOwnLinesInMessages() throws {
+        let file = SourceFile(path: "a.md", text: """
+        +++
+        title = "TOML post"
+        date = 2019-03-01T08:09:26-07:00
+        tags = ["go",
+          "toml"]
+        description = 'It says "hi"'
+
+        [params]
+        x = 1
+        +++
+        Body {{ 2 + 2 }}.
+        """)
+        let (essay, diagnostics) = FrontMatterParser.parse(file)
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message))")
+        let front = try #require(essay?.frontMatter)
+        #expect(front.title == "TOML post" && front.tags == ["go", "toml"] && front.summary == "It says \"hi\"")
+        #expect(front.date?.hour == 8 && front.date?.offsetMinutes == -420)
+        #expect(front.extra["params"] != nil, "a table stays for templates")
+        #expect(essay?.body == "Body {{ 2 + 2 }}." && essay?.bodyFirstLine == 11)
+        #expect(FrontMatterParser.split(file.text)?.2 == 11, "the body's line, for every later stage")
+
+        let badDate = FrontMatterParser.parse(SourceFile(path: "b.md", text: "+++\ntitle = \"B\"\ndate = \"2026-13-05\"\n+++\nx\n"))
+        #expect(badDate.diagnostics.first?.location?.line == 3 && badDate.diagnostics.first?.location?.column == 8)
+        let syntax = FrontMatterParser.parse(SourceFile(path: "c.md", text: "+++\ntitle = \"Broken\n+++\nx\n"))
+        #expect(syntax.diagnostics.first?.message.hasPrefix("TOML: ") == true && syntax.diagnostics.first?.location?.line == 2)
+        let open = FrontMatterParser.parse(SourceFile(path: "d.md", text: "+++\ntitle = \"Open\"\n"))
+        #expect(open.diagnostics.first?.message == "this TOML front matter is never closed: a second `+++` line ends it")
+    }
+
+    @Test func aTOMLEssayBuilds() throws {
+        let site = try InlineSite("""
+        -- Content/posts/a.md --
+        +++
+        title = "From Hugo"
+        date = 2026-01-05
+        tags = ["migration"]
+        slug = "from-hugo"
+        +++
+        It costs {{ total = $960 }}.
+
+        ```scenario
+        total = $960
+        ```
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        #expect(try site.output("posts/from-hugo/index.html").contains("<h1>From Hugo</h1>"))
+        #expect(site.exists("tags/migration/index.html"))
+    }
+}
