@@ -162,6 +162,17 @@ struct SitePlan: Sendable {
                            frontMatterIsClean: problems.isEmpty, previous: previous)
     }
 
+    /// `page/1/index.html` of the home page, each tag and each folder (Hugo's address of a list's
+    /// first page), with the list it redirects to.
+    var firstPageRedirects: [(file: String, route: Route, title: String)] {
+        var redirects: [(file: String, route: Route, title: String)] = [("page/1/index.html", .home, settings.title)]
+        for (tag, _) in tags { redirects.append((tag.route.path + "page/1/index.html", tag.route, tag.name)) }
+        for section in sections where !section.folder.isEmpty {
+            redirects.append((section.route.path + "page/1/index.html", section.route, section.title))
+        }
+        return redirects
+    }
+
     /// Output files the site stage generates itself, which no essay or static file may claim.
     func generatedFiles(assets: [String]) -> [String: String] {
         var files: [String: String] = [
@@ -173,6 +184,7 @@ struct SitePlan: Sendable {
             files[section.route.path + "index.xml"] = "the RSS feed of folder `\(section.folder)`"
         }
         if writesRobots { files["robots.txt"] = "the robots.txt" }
+        for (file, _, title) in firstPageRedirects { files[file] = "the redirect from page 1 of `\(title)`" }
         for page in Swift.stride(from: 2, through: homePageCount, by: 1) { files["page/\(page)/index.html"] = "page \(page) of the home page" }
         for (tag, members) in tags {
             files[tag.route.outputFile] = "the page of tag `\(tag.name)`"

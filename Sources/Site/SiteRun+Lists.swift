@@ -59,6 +59,10 @@ extension SiteRun {
                                                  settings: plan.settings), alias)
             }
         }
+        // Hugo's `/page/1/` of every paginated list is its first page; links to them keep working.
+        for (file, route, title) in plan.firstPageRedirects {
+            writeIfChanged(RedirectPage.html(file: file, to: route, title: title, settings: plan.settings), file)
+        }
         for (name, text) in templates.assets.sorted(by: { $0.key < $1.key }) { writeIfChanged(text, name) }
         for entry in plan.staticFiles where !leavingOut.contains(entry.relativePath) {
             // A copy is as good as its source's stamp: size, modification time and inode.

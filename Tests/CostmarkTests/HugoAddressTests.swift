@@ -58,6 +58,18 @@ import Testing
         #expect(!tag.contains("/posts/b/</link>"))
     }
 
+    @Test func pageOneOfEveryListRedirectsToTheList() throws {
+        let site = try InlineSite(Self.site)
+        defer { site.cleanUp() }
+        #expect(site.build().succeeded)
+        for (file, target) in [("page/1/index.html", "../../"), ("tags/go/page/1/index.html", "../../../../tags/go/"),
+                               ("posts/page/1/index.html", "../../../posts/")] {
+            let page = try site.output(file)
+            #expect(page.contains("content=\"0; url=\(target)\""), "\(file): \(page)")
+        }
+        #expect(!(try site.output("sitemap.xml")).contains("page/1/"), "a redirect is not a page of the site")
+    }
+
     @Test func aContentsBoxSettingForTheWholeSite() throws {
         let site = try InlineSite(Self.site)
         defer { site.cleanUp() }
