@@ -18,6 +18,9 @@ public struct SiteSettings: Sendable, Hashable {
     /// `toc: false` turns the contents box off site-wide, `toc: true` shows it on every essay with
     /// headings; nil shows it from three section headings on. An essay's own `toc:` wins.
     public var contentsBox: Bool?
+    /// `heading_ids:` — `costmark` (the default), or `github`/`hugo` (the same scheme: GitHub's,
+    /// which Hugo's goldmark uses), so a migrated blog's anchors keep their ids.
+    public var headingIDs = "costmark"
     /// Broken internal links and missing images fail the build instead of warning.
     public var strict = false
     /// The favicon found at the top of `Content/` (`favicon.svg`, `.png` or `.ico`), linked from
@@ -80,7 +83,7 @@ public struct SiteSettings: Sendable, Hashable {
         }
         var settings = SiteSettings()
         let known: Set = ["title", "base_url", "author", "language", "description", "unsafe_html", "page_size",
-                          "feed_limit", "strict", "toc"]
+                          "feed_limit", "strict", "toc", "heading_ids"]
         for (keyNode, valueNode) in document.entries {
             let key = keyNode.string ?? ""
             let location = document.location(of: valueNode) ?? file.location(line: 1, column: 1)
@@ -123,6 +126,13 @@ public struct SiteSettings: Sendable, Hashable {
                 case "toc": settings.contentsBox = flag
                 default: settings.unsafeHTML = flag
                 }
+            case "heading_ids":
+                guard ["costmark", "github", "hugo"].contains(value) else {
+                    diagnostics.append(.error("`heading_ids` is costmark, github or hugo (the same as github)",
+                                              at: location))
+                    continue
+                }
+                settings.headingIDs = value == "hugo" ? "github" : value
             case "page_size":
                 guard let number = Int(value), number >= 1 else {
                     diagnostics.append(.error("`page_size` must be a whole number of at least 1", at: location))

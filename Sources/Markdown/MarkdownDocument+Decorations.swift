@@ -52,7 +52,7 @@ extension MarkdownDocument {
             let level = Int(cmark_node_get_heading_level(node))
             let inner = innerHTML(node, level: level)
             let text = HTMLText.plain(inner)
-            let id = assigned[offset] ?? ids.unique(Slug.make(text, fallback: "section"))
+            let id = assigned[offset] ?? ids.unique(options.headingIDs.id(for: text))
             assigned[offset] = id
             headings.append(Heading(level: level, text: text, id: id))
             let open = "<h\(level) id=\"\(HTMLEscaping.escape(id))\">"

@@ -6,10 +6,13 @@ public struct MarkdownOptions: Sendable, Hashable {
     public var smartPunctuation: Bool
     /// Let the author's raw HTML through; off by default, where cmark replaces it with a comment.
     public var allowRawHTML: Bool
+    /// How a heading's id is made from its text.
+    public var headingIDs: HeadingIDScheme
 
-    public init(smartPunctuation: Bool = true, allowRawHTML: Bool = false) {
+    public init(smartPunctuation: Bool = true, allowRawHTML: Bool = false, headingIDs: HeadingIDScheme = .costmark) {
         self.smartPunctuation = smartPunctuation
         self.allowRawHTML = allowRawHTML
+        self.headingIDs = headingIDs
     }
 
     var cmarkFlags: Int32 {

@@ -125,7 +125,7 @@ struct EssayPageWriter: Sendable {
         var rendered = RenderedEssay(summary: summary, readingTime: readingTime, feedHTML: keepHTML ? body.html : nil,
                                      listFragment: fragment)
         rendered.links = links
-        rendered.anchors = PageAnchors.collect(html: html, headings: headings)
+        rendered.anchors = PageAnchors.collect(html: html, headings: headings, scheme: plan.settings.headingIDScheme)
         rendered.inputFiles = reads.sorted
         return (html, rendered)
     }

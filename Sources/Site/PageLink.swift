@@ -27,8 +27,9 @@ extension PageLink {
 /// The ids an HTML page defines, for checking `#fragment` links against it.
 enum PageAnchors {
     /// Every `id="…"` in the page, plus the ids the page's headings get. Sorted and unique.
-    static func collect(html: String, headings: [(level: Int, text: String)]) -> [String] {
-        var ids = Set(headingIDs(headings))
+    static func collect(html: String, headings: [(level: Int, text: String)],
+                        scheme: HeadingIDScheme = .costmark) -> [String] {
+        var ids = Set(headingIDs(headings, scheme: scheme))
         let equals = Array("=\"".utf8), name = Array(" id".utf8)
         var html = html
         // Read in place (the page is not copied): `="` is found with memchr (`=` is rare outside
@@ -52,10 +53,10 @@ enum PageAnchors {
 
     /// Fallback heading ids, by the shared `Slug.make` rule with `-1`, `-2` for repeats, until
     /// the Markdown stage reports the ids it writes (then use those and drop this function).
-    static func headingIDs(_ headings: [(level: Int, text: String)]) -> [String] {
+    static func headingIDs(_ headings: [(level: Int, text: String)], scheme: HeadingIDScheme = .costmark) -> [String] {
         var seen: [String: Int] = [:]
         return headings.map { heading in
-            let base = Slug.make(heading.text, fallback: "section")
+            let base = scheme.id(for: heading.text)
             let count = seen[base, default: 0]
             seen[base] = count + 1
             return count == 0 ? base : "\(base)-\(count)"

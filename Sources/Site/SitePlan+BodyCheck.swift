@@ -18,7 +18,8 @@ extension SitePlan {
             }
         }
         guard let (_, markdown, bodyFirstLine) = FrontMatterParser.split(whole.text) else { return [] }
-        let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML)
+        let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: settings.unsafeHTML,
+                                      headingIDs: settings.headingIDScheme)
         let shortcodes = ShortcodeScanner.scan(String(markdown))
         let document = MarkdownDocument(shortcodes.text, options: options)
         let root = String(entry.absolutePath.dropLast(entry.relativePath.count))

@@ -55,7 +55,8 @@ extension SitePlan {
             let (parsed, problems) = FrontMatterParser.parse(file)
             diagnostics.report(contentsOf: problems)
             guard let parsed else { return nil }
-            let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML)
+            let options = MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML,
+                                          headingIDs: plan.settings.headingIDScheme)
             let html = MarkdownRenderer.render(String(parsed.body), options: options).html
             let intro = html.allSatisfy(\.isWhitespace) ? nil : html
             return (parsed.frontMatter.title, intro, parsed.frontMatter.summary)

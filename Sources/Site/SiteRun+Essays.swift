@@ -26,7 +26,8 @@ extension SiteRun {
         var feedMembers = Set(plan.listed.prefix(plan.settings.feedLimit))
         for tag in plan.tags { feedMembers.formUnion(FeedWriter.tagEntries(tag.essays, plan: plan)) }
         let writer = EssayPageWriter(plan: plan, templates: templates,
-                                     options: MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML))
+                                     options: MarkdownOptions(smartPunctuation: true, allowRawHTML: plan.settings.unsafeHTML,
+                                                              headingIDs: plan.settings.headingIDScheme))
         let done = AtomicCount()
         let pages = parallelMap(plan.essays.count) { index in
             defer { progress?(done.increment(), plan.essays.count) }

@@ -1,6 +1,7 @@
 import Content
 import Diagnostics
 import Foundation
+import Markdown
 import Testing
 
 /// What a blog moving from Hugo keeps: its feed addresses (`index.xml` for the home page, each
@@ -219,5 +220,52 @@ import Testing
         #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
         #expect(try site.output("posts/from-hugo/index.html").contains("<h1>From Hugo</h1>"))
         #expect(site.exists("tags/migration/index.html"))
+    }
+}
+
+/// `heading_ids: hugo` (or `github`): the ids Hugo's goldmark gives, so deep links into a
+/// migrated blog keep working; `costmark` stays the default.
+@Suite struct HeadingIDSchemeTests {
+    @Test func githubAndHugoIDs() {
+        let scheme = HeadingIDScheme.github
+        #expect(scheme.id(for: "What’s next?") == "whats-next")
+        #expect(scheme.id(for: "What's next?") == "whats-next")
+        #expect(scheme.id(for: "v1.2 notes") == "v12-notes")
+        #expect(scheme.id(for: "snake_case and kebab-case") == "snake_case-and-kebab-case")
+        #expect(scheme.id(for: "Über Größe") == "über-größe")
+        #expect(scheme.id(for: "Spaces  two") == "spaces--two")
+        // Each of these is what Hugo 0.111 (goldmark) wrote for the same heading, checked by hand.
+        #expect(scheme.id(for: "?!") == "section")
+        #expect(HeadingIDScheme.costmark.id(for: "What's next?") == "what-s-next")
+    }
+
+    @Test func aSiteWithHugosHeadingIDs() throws {
+        let site = try InlineSite("""
+        -- site.yml --
+        heading_ids: hugo
+        strict: true
+        -- Content/a.md --
+        ---
+        title: A
+        ---
+        See [below](#whats-next) and [the other](b.md#v12-notes).
+
+        ## What's next?
+
+        ## What's next?
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        ## v1.2 notes
+        """)
+        defer { site.cleanUp() }
+        let report = site.build()
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        let page = try site.output("a/index.html")
+        #expect(page.contains("<h2 id=\"whats-next\">") && page.contains("<h2 id=\"whats-next-1\">"))
+        try site.write("heading_ids: hugo\nstrict: true\n".replacingOccurrences(of: "hugo", with: "goldmark"), to: "site.yml")
+        let bad = site.build()
+        #expect(bad.diagnostics.first?.message == "`heading_ids` is costmark, github or hugo (the same as github)")
     }
 }
