@@ -30,6 +30,18 @@ struct FeedWriter {
         escaped[index] ?? Escaping.xml(absoluteContent(index))
     }
 
+    /// The same writer with these entries' contents made once (absolute, and escaped), for a job
+    /// that writes several feeds of the same entries.
+    func withContent(of members: ArraySlice<Int>) -> FeedWriter {
+        var copy = self
+        for index in members where copy.escaped[index] == nil {
+            let content = copy.absoluteContent(index)
+            copy.absolute[index] = content
+            copy.escaped[index] = Escaping.xml(content)
+        }
+        return copy
+    }
+
     /// The same writer with the site feeds' entries made absolute and escaped once, on all
     /// cores: Atom, RSS and JSON Feed hold the same few entries, which may be long.
     func sharingSiteContent() -> FeedWriter {

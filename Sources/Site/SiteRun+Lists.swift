@@ -85,32 +85,41 @@ extension SiteRun {
     private func writeFeeds(_ pages: [EssayPage]) {
         let feeds = FeedWriter(plan: plan, rendered: pages.map(\.essay))
         // `title`: what the feed shows besides its entries and the site's settings (a folder's title).
-        typealias Job = (file: String, members: ArraySlice<Int>, make: @Sendable (FeedWriter) -> String, title: String)
+        // A job may make several files from one set of entries (a tag's Atom and RSS feeds), so
+        // each entry's content is made absolute and escaped once for both.
+        typealias Job = (files: [String], members: ArraySlice<Int>, make: @Sendable (FeedWriter) -> [String],
+                         title: String)
         var jobs: [Job] = [
-            ("feed.xml", feeds.entries, { $0.atom() }, ""), ("rss.xml", feeds.entries, { $0.rss() }, ""),
-            ("feed.json", feeds.entries, { JSONFeedWriter(feeds: $0).json() }, ""),
-            ("index.xml", feeds.entries, { $0.rss(at: "index.xml") }, ""),
+            (["feed.xml"], feeds.entries, { [$0.atom()] }, ""), (["rss.xml"], feeds.entries, { [$0.rss()] }, ""),
+            (["feed.json"], feeds.entries, { [JSONFeedWriter(feeds: $0).json()] }, ""),
+            (["index.xml"], feeds.entries, { [$0.rss(at: "index.xml")] }, ""),
         ]
         let siteFeeds = jobs.count
         for tag in plan.tags {
             let members = FeedWriter.tagEntries(tag.essays, plan: plan)
-            jobs.append((tag.tag.route.path + "feed.xml", members, { $0.atom(tag: tag) }, ""))
-            // Hugo's address for a tag's RSS feed.
-            jobs.append((tag.tag.route.path + "index.xml", members,
-                         { $0.rss(title: tag.tag.name, href: tag.tag.route.href, members: tag.essays) }, ""))
+            // The tag's Atom feed, and its RSS feed at Hugo's address.
+            jobs.append(([tag.tag.route.path + "feed.xml", tag.tag.route.path + "index.xml"], members, { writer in
+                let tagWriter = writer.withContent(of: members)
+                return [tagWriter.atom(tag: tag),
+                        tagWriter.rss(title: tag.tag.name, href: tag.tag.route.href, members: tag.essays)]
+            }, ""))
         }
         for section in plan.sections where !section.folder.isEmpty {
             let members = FeedWriter.tagEntries(section.members, plan: plan)
-            jobs.append((section.route.path + "index.xml", members,
-                         { $0.rss(title: section.title, href: section.route.href, members: section.members) },
+            jobs.append(([section.route.path + "index.xml"], members,
+                         { [$0.rss(title: section.title, href: section.route.href, members: section.members)] },
                          section.title))
         }
-        var pending: [(job: Job, members: String)] = []
+        var pending: [(job: Job, members: [String])] = []
         var sharing = false
         for (position, job) in jobs.enumerated() {
-            let members = recording ? feedMembersKey(job.file + "\u{0}" + job.title, job.members, pages) : ""
-            if !members.isEmpty, let key = output?.currentKey(of: job.file), key.hasPrefix(members + " ") {
-                output?.recordKept([job.file])
+            let members = job.files.map { recording ? feedMembersKey($0 + "\u{0}" + job.title, job.members, pages) : "" }
+            let current = zip(job.files, members).allSatisfy { file, key in
+                guard !key.isEmpty, let old = output?.currentKey(of: file) else { return false }
+                return old.hasPrefix(key + " ")
+            }
+            if current {
+                output?.recordKept(job.files)
             } else {
                 pending.append((job, members))
                 sharing = sharing || position < siteFeeds
@@ -120,7 +129,9 @@ extension SiteRun {
         for start in stride(from: 0, to: pending.count, by: 4) {
             let batch = Array(pending[start..<min(start + 4, pending.count)])
             let texts = parallelMap(batch.count) { batch[$0].job.make(writer) }
-            for ((job, members), text) in zip(batch, texts) { writeFeed(text, job.file, members: members) }
+            for ((job, members), made) in zip(batch, texts) {
+                for (file, (text, key)) in zip(job.files, zip(made, members)) { writeFeed(text, file, members: key) }
+            }
         }
     }
 
