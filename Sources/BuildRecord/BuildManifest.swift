@@ -15,7 +15,7 @@ import Glibc
 /// interrupted (the journal file still exists).
 public struct BuildManifest: Sendable {
     /// Bumped whenever the encoding or the meaning of a field changes.
-    public static let formatVersion: UInt64 = 7
+    public static let formatVersion: UInt64 = 8
     public static let fileName = "manifest"
     public static let journalName = "updating"
 

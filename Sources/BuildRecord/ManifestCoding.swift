@@ -151,6 +151,7 @@ extension ManifestWriter {
         add(front.aliasesLocation) { $0.add($1) }
         add(front.expires) { $0.add($1) }
         add(front.headless)
+        add(front.url) { $0.add($1) }
     }
 
     public mutating func add(_ essay: RenderedEssay) {
@@ -213,6 +214,7 @@ extension ManifestReader {
         front.aliasesLocation = try optional { try $0.location() }
         front.expires = try optional { try $0.date() }
         front.headless = try bool()
+        front.url = try optional { try $0.string() }
         return front
     }
 

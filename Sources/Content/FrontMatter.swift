@@ -25,6 +25,9 @@ public struct FrontMatter: Sendable, Hashable {
     public var expires: SiteDate?
     /// Hugo's `headless: true`: a page that is never published (its bundle's files still are).
     public var headless = false
+    /// Hugo's `url: /custom/path/`: the essay's address below the site root, in place of the one
+    /// its file and slug give (`custom/path/`, always ending in `/`).
+    public var url: String?
 
     public init(title: String, date: SiteDate? = nil, updated: SiteDate? = nil, tags: [String] = [],
                 summary: String? = nil, draft: Bool = false, slug: String? = nil, author: String? = nil,
@@ -47,7 +50,7 @@ public struct ParsedEssay: Sendable {
 public enum FrontMatterParser {
     /// Keys costmark reads; Hugo's `description`, `lastmod`, `publishDate` and `aliases` included.
     static let knownKeys: Set<String> = ["title", "date", "updated", "tags", "summary", "draft", "slug", "author",
-                                         "description", "lastmod", "publishDate", "aliases", "expiryDate", "headless"]
+                                         "description", "lastmod", "publishDate", "aliases", "expiryDate", "headless", "url"]
 
     /// Splits and parses the header. Every problem in the header is reported, not just the first.
     public static func parse(_ file: SourceFile) -> (essay: ParsedEssay?, diagnostics: [Diagnostic]) {
@@ -118,6 +121,30 @@ public enum FrontMatterParser {
             index = next
         }
         return nil
+    }
+
+    /// `url: /guides/setup/` as a path below the site root (`guides/setup/`): rooted, made of
+    /// plain segments (no `.` or `..`, no `?` or `#`), always a folder (a trailing `/` is added).
+    struct PathProblem: Error { var message: String }
+
+    static func essayPath(_ raw: String) -> Result<String, PathProblem> {
+        let value = raw.trimmedWhitespace
+        guard value.hasPrefix("/") else { return .failure(.init(message: "`url` is an address below the site root, such as /about/")) }
+        let segments = value.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+            .filter { !$0.isEmpty }
+        for segment in segments {
+            guard segment != ".", segment != "..",
+                  segment.allSatisfy({ $0.isLetter || $0.isNumber || "-_.~".contains($0) }) else {
+                return .failure(.init(message: "`url` may hold only letters, digits, '-', '_', '.' and '~' between its slashes"))
+            }
+        }
+        guard !segments.isEmpty else {
+            return .failure(.init(message: "`url: /` is the home page's address; give the essay its own"))
+        }
+        guard !(segments.last!.lowercased().hasSuffix(".html")) else {
+            return .failure(.init(message: "`url` names a folder here (`/about/`); an address ending in `.html` is not kept"))
+        }
+        return .success(segments.joined(separator: "/") + "/")
     }
 
     /// A located error for TOML front matter whose closing `+++` is missing.
@@ -223,6 +250,12 @@ public enum FrontMatterParser {
         frontMatter.tagsLocation = tagsLocation
         frontMatter.expires = date("expiryDate")
         frontMatter.headless = headless
+        if let (raw, node) = text("url") {
+            switch Self.essayPath(raw) {
+            case .success(let path): frontMatter.url = path
+            case .failure(let problem): diagnostics.append(.error(problem.message, at: locate(node)))
+            }
+        }
         if let entry = document.entry("aliases") {
             frontMatter.aliasesLocation = locate(entry.value)
             let items: [Node]

@@ -79,7 +79,8 @@ struct SitePlan: Sendable {
             let entry = essayEntries[index]
             let displayPath = contentDisplay + "/" + entry.relativePath
             if let record = previous[index], record.vouches(for: entry.stamp) {
-                let route = Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
+                let route = record.frontMatter.url.map(Route.init(path:))
+                    ?? Route.forEssay(relativePath: entry.relativePath, slug: record.frontMatter.slug)
                 return EssaySource(entry: entry, displayPath: displayPath, frontMatter: record.frontMatter, route: route,
                                    previous: record)
             }
@@ -157,7 +158,9 @@ struct SitePlan: Sendable {
             }
             return nil
         }
-        let route = Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
+        // Hugo's `url:` wins over the file's place and its slug.
+        let route = parsed.frontMatter.url.map(Route.init(path:))
+            ?? Route.forEssay(relativePath: entry.relativePath, slug: parsed.frontMatter.slug)
         return EssaySource(entry: entry, displayPath: displayPath, frontMatter: parsed.frontMatter, route: route,
                            frontMatterIsClean: problems.isEmpty, previous: previous)
     }

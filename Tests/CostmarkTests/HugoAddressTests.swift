@@ -269,3 +269,43 @@ import Testing
         #expect(bad.diagnostics.first?.message == "`heading_ids` is costmark, github or hugo (the same as github)")
     }
 }
+
+/// Hugo's `url:` in front matter: the essay's own address, linked to and checked like any other.
+@Suite struct FrontMatterURLTests {
+    @Test func urlGivesTheEssaysAddress() throws {
+        let site = try InlineSite("""
+        -- Content/posts/2019/a.md --
+        ---
+        title: A
+        date: 2026-01-01
+        url: /guides/setup
+        ---
+        See [B](../../b.md).
+        -- Content/b.md --
+        ---
+        title: B
+        ---
+        Back to [A](posts/2019/a.md).
+        -- Content/c.md --
+        ---
+        title: C
+        url: /x/../y/
+        ---
+        C.
+        """)
+        defer { site.cleanUp() }
+        var report = site.build()
+        #expect(report.diagnostics.map(\.message)
+                == ["`url` may hold only letters, digits, '-', '_', '.' and '~' between its slashes"])
+        #expect(report.diagnostics.first?.location?.line == 3)
+        try site.write("---\ntitle: C\nurl: /b/\n---\nC.\n", to: "Content/c.md")
+        report = site.build()
+        #expect(report.diagnostics.contains { $0.message.contains("claims the URL /b/") }, "\(report.diagnostics.map(\.message))")
+        try site.remove("Content/c.md")
+        report = site.build()
+        #expect(report.succeeded && report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        #expect(site.exists("guides/setup/index.html") && !site.exists("posts/2019/a/index.html"))
+        #expect(try site.output("b/index.html").contains("href=\"../guides/setup/\""))
+        #expect(try site.output("guides/setup/index.html").contains("href=\"../../b/\""))
+    }
+}
