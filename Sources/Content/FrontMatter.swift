@@ -103,9 +103,15 @@ public enum FrontMatterParser {
 
     /// Finds `---\n … \n---\n` at the very start; returns the YAML, the body and the body's first line.
     static func yamlSplit(_ text: String) -> (Substring, Substring, Int)? {
+        delimited(text, by: "---", closedBy: ["---", "..."])
+    }
+
+    /// A header between an opening line `open` and the first of the `closers` lines, at the very
+    /// start of the text: the header, the body and the body's first line.
+    static func delimited(_ text: String, by open: String, closedBy closers: Set<String>) -> (Substring, Substring, Int)? {
         var index = text.startIndex
         var lineNumber = 0
-        var yamlStart = text.startIndex
+        var headerStart = text.startIndex
         while index < text.endIndex {
             // Search bytes, not Characters: "\r\n" is a single Character in Swift.
             let lineEnd = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
@@ -113,10 +119,10 @@ public enum FrontMatterParser {
             let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
             lineNumber += 1
             if lineNumber == 1 {
-                guard line == "---" else { return nil }
-                yamlStart = next
-            } else if line == "---" || line == "..." {
-                return (text[yamlStart..<index], text[next...], lineNumber + 1)
+                guard line == open else { return nil }
+                headerStart = next
+            } else if closers.contains(line) {
+                return (text[headerStart..<index], text[next...], lineNumber + 1)
             }
             index = next
         }

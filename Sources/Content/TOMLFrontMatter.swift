@@ -9,23 +9,7 @@ import TOMLKit
 enum TOMLFrontMatter {
     /// `+++\n … \n+++\n` at the very start: the TOML, the body and the body's first line.
     static func split(_ text: String) -> (Substring, Substring, Int)? {
-        var index = text.startIndex
-        var lineNumber = 0
-        var start = text.startIndex
-        while index < text.endIndex {
-            let lineEnd = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
-            let line = text[index..<lineEnd].trimmedWhitespace
-            let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
-            lineNumber += 1
-            if lineNumber == 1 {
-                guard line == "+++" else { return nil }
-                start = next
-            } else if line == "+++" {
-                return (text[start..<index], text[next...], lineNumber + 1)
-            }
-            index = next
-        }
-        return nil
+        FrontMatterParser.delimited(text, by: "+++", closedBy: ["+++"])
     }
 
     /// The TOML as YAML whose lines match the TOML's, or the TOML's syntax error (located with

@@ -81,49 +81,42 @@ extension Evaluator {
 
     /// The runs a row of a column of measurements holds, through names defined as one.
     func measurements(_ expr: Expr) -> [Double]? {
-        var current = expr
-        for _ in 0..<8 {
-            switch current.kind {
-            case .keyed(let read, let key):
-                guard case .member(let tableName, let name) = read.kind, let table = scenario.tables[tableName],
-                      let column = table.column(named: name), let row = table.row(forKey: key),
-                      case .samples(let rows) = column.content else { return nil }
-                // In base units: the two sets may come from files in different units.
-                var factor = 1.0
-                if case .success(let unit)?? = scenario.columnUnits[tableName].map({ $0[column: name] }) {
-                    factor = unit.factor
-                }
-                return rows[row].map { $0 * factor }
-            case .name(let name):
-                guard let definition = scenario.definition(named: name) else { return nil }
-                current = definition.expression
-            default:
-                return nil
-            }
-        }
-        return nil
+        guard case .keyed(let read, let key)? = definedAs(expr)?.kind,
+              case .member(let tableName, let name) = read.kind, let table = scenario.tables[tableName],
+              let column = table.column(named: name), let row = table.row(forKey: key),
+              case .samples(let rows) = column.content else { return nil }
+        // In base units: the two sets may come from files in different units.
+        let factor = tableColumn(tableName, name)?.factor ?? 1
+        return rows[row].map { $0 * factor }
     }
 
     /// The column an expression reads as it is — `weekly.p99`, or a name defined as exactly
     /// that — with the size of its unit, so ranking it can use the column's shared sorted copy.
     func plainColumn(_ expr: Expr) -> (DataColumn, factor: Double)? {
+        guard case .member(let base, let name)? = definedAs(expr)?.kind else { return nil }
+        return tableColumn(base, name)
+    }
+
+    /// A table's column with the size of its header's unit (1 when it gives none); nil when
+    /// there is no such column or its unit does not read.
+    private func tableColumn(_ tableName: String, _ name: String) -> (DataColumn, factor: Double)? {
+        guard let table = scenario.tables[tableName], let column = table.column(named: name) else { return nil }
+        switch scenario.columnUnits[tableName].map({ $0[column: name] }) {
+        case nil: return nil
+        case .some(nil): return (column, 1)
+        case .some(.success(let unit)?): return (column, unit.factor)
+        case .some(.failure?): return nil
+        }
+    }
+
+    /// The expression a name stands for, through names defined as names (at most 8 deep); the
+    /// expression itself when it is not a name.
+    private func definedAs(_ expr: Expr) -> Expr? {
         var current = expr
         for _ in 0..<8 {
-            switch current.kind {
-            case .member(let base, let name):
-                guard let table = scenario.tables[base], let column = table.column(named: name) else { return nil }
-                switch scenario.columnUnits[base].map({ $0[column: name] }) {
-                case nil: return nil
-                case .some(nil): return (column, 1)
-                case .some(.success(let unit)?): return (column, unit.factor)
-                case .some(.failure?): return nil
-                }
-            case .name(let name):
-                guard let definition = scenario.definition(named: name) else { return nil }
-                current = definition.expression
-            default:
-                return nil
-            }
+            guard case .name(let name) = current.kind else { return current }
+            guard let definition = scenario.definition(named: name) else { return nil }
+            current = definition.expression
         }
         return nil
     }

@@ -170,16 +170,9 @@ final class DataCatalog: @unchecked Sendable {
     /// A fingerprint of a data file's bytes (or of its absence), for the keys of the pages that
     /// read it: editing, adding or deleting the file changes exactly those pages.
     func fingerprint(ofRelativePath path: String) -> String {
-        // `data/x.csv\0at HEAD~1`, `data/x.csv\0versions 30` (EssayData.historyInput): the commits read.
-        if let mark = path.firstIndex(of: "\u{0}") {
-            lock.lock()
-            readsHistory = true      // a kept page reads history too
-            lock.unlock()
-            let file = String(path[..<mark]), what = path[path.index(after: mark)...]
-            if what.hasPrefix("at ") { return history.fingerprint(file, at: String(what.dropFirst(3))) }
-            return history.versionsFingerprint(file, count: Int(what.dropFirst("versions ".count)) ?? 1)
-        }
+        let mark = path.firstIndex(of: "\u{0}")
         lock.lock()
+        if mark != nil { readsHistory = true }      // a kept page reads history too
         if let cached = fingerprints[path] {
             lock.unlock()
             return cached
@@ -187,7 +180,13 @@ final class DataCatalog: @unchecked Sendable {
         lock.unlock()
         let absolute = contentRoot + "/" + path
         let value: String
-        if let real = Self.realPath(absolute), real.hasPrefix(contentRoot + "/"), CriterionFolder.applies(to: real) {
+        // `data/x.csv\0at HEAD~1`, `data/x.csv\0versions 30` (EssayData.historyInput): the commits
+        // read, asked of git once per build however many pages read them.
+        if let mark {
+            let file = String(path[..<mark]), what = path[path.index(after: mark)...]
+            value = what.hasPrefix("at ") ? history.fingerprint(file, at: String(what.dropFirst(3)))
+                : history.versionsFingerprint(file, count: Int(what.dropFirst("versions ".count)) ?? 1)
+        } else if let real = Self.realPath(absolute), real.hasPrefix(contentRoot + "/"), CriterionFolder.applies(to: real) {
             // Only `bench()` reads a folder (or an estimates.json): its fingerprint covers every file it reads.
             value = CriterionFolder(real: real, display: contentDisplay + "/" + path).read().2.hex
         } else {
